@@ -1,0 +1,28 @@
+using System.Reflection;
+using Conformance.Gherkin.Tags;
+
+namespace Conformance.Gherkin.Execution;
+
+/// <summary>What a run executes and with which bindings and services.</summary>
+public sealed class RunOptions
+{
+    /// <summary>The directory holding the <c>.feature</c> files (searched recursively).</summary>
+    public required string FeaturesDirectory { get; init; }
+
+    /// <summary>Assemblies scanned for <c>[Binding]</c> classes.</summary>
+    public required IReadOnlyList<Assembly> BindingAssemblies { get; init; }
+
+    /// <summary>Factories for the objects bindings receive in their constructors.</summary>
+    public ServiceRegistry Services { get; init; } = new();
+
+    /// <summary>Only scenarios whose tags match run (all when null).</summary>
+    public TagExpression? Tags { get; init; }
+
+    /// <summary>Further selection, e.g. by feature path or scenario name (all when null).</summary>
+    public Func<TestCasePlan, bool>? Filter { get; init; }
+
+    /// <summary>The clock for message timestamps (wall time, not the target's clock).</summary>
+    public TimeProvider Clock { get; init; } = TimeProvider.System;
+
+    public string ImplementationName { get; init; } = "lambda-conformance-kit";
+}

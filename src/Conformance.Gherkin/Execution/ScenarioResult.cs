@@ -1,0 +1,42 @@
+using Io.Cucumber.Messages.Types;
+
+namespace Conformance.Gherkin.Execution;
+
+/// <summary>The result of one step or hook of a scenario.</summary>
+public sealed record StepOutcome(string Text, TestStepResultStatus Status, string? Message, string? Snippet = null);
+
+/// <summary>The result of one scenario, as the command line and the test bridge show it.</summary>
+public sealed record ScenarioResult(TestCasePlan Plan, TestStepResultStatus Status, IReadOnlyList<StepOutcome> Steps)
+{
+    public bool Passed => Status == TestStepResultStatus.PASSED;
+
+    /// <summary>A readable account of what went wrong, or null when the scenario passed.</summary>
+    public string? Problem
+    {
+        get
+        {
+            var first = Steps.FirstOrDefault(s => s.Status is not (TestStepResultStatus.PASSED or TestStepResultStatus.SKIPPED))
+                ?? Steps.FirstOrDefault(s => s.Status != TestStepResultStatus.PASSED);
+            if (first is null) return null;
+            var text = $"{first.Status} {first.Text}";
+            if (first.Message is not null) text += $"\n{first.Message}";
+            if (first.Snippet is not null) text += $"\nYou can implement it with:\n{first.Snippet}";
+            return text;
+        }
+    }
+
+    /// <summary>Cucumber's ordering: the worst status of the steps is the scenario's.</summary>
+    public static TestStepResultStatus Worst(IEnumerable<TestStepResultStatus> statuses) =>
+        statuses.DefaultIfEmpty(TestStepResultStatus.PASSED).MaxBy(Severity);
+
+    private static int Severity(TestStepResultStatus status) => status switch
+    {
+        TestStepResultStatus.PASSED => 1,
+        TestStepResultStatus.SKIPPED => 2,
+        TestStepResultStatus.PENDING => 3,
+        TestStepResultStatus.UNDEFINED => 4,
+        TestStepResultStatus.AMBIGUOUS => 5,
+        TestStepResultStatus.FAILED => 6,
+        _ => 0,
+    };
+}

@@ -1,0 +1,59 @@
+using System.Reflection;
+using System.Runtime.ExceptionServices;
+using Io.Cucumber.Messages.Types;
+
+namespace Conformance.Gherkin.Execution;
+
+/// <summary>Calls a step definition or hook method with its arguments and awaits it if it is async.</summary>
+internal static class StepInvoker
+{
+    public static async Task InvokeAsync(MethodInfo method, ScenarioContainer container, IReadOnlyList<object?> values)
+    {
+        var parameters = method.GetParameters();
+        if (parameters.Length != values.Count)
+            throw new StepBindingException(
+                $"{method.DeclaringType?.Name}.{method.Name} takes {parameters.Length} parameter(s) but the step supplies {values.Count}.");
+
+        var arguments = new object?[parameters.Length];
+        for (var i = 0; i < parameters.Length; i++)
+        {
+            try
+            {
+                arguments[i] = ArgumentConverter.Convert(values[i], parameters[i].ParameterType);
+            }
+            catch (System.Exception ex) when (ex is FormatException or InvalidCastException or OverflowException or ArgumentException)
+            {
+                throw new StepBindingException(
+                    $"The value '{values[i]}' cannot be converted to {parameters[i].ParameterType.Name} for parameter '{parameters[i].Name}' of {method.DeclaringType?.Name}.{method.Name}: {ex.Message}");
+            }
+        }
+
+        var target = method.IsStatic ? null : container.Resolve(method.DeclaringType!);
+        object? returned;
+        try
+        {
+            returned = method.Invoke(target, arguments);
+        }
+        catch (TargetInvocationException ex) when (ex.InnerException is not null)
+        {
+            ExceptionDispatchInfo.Capture(ex.InnerException).Throw();
+            throw;
+        }
+        switch (returned)
+        {
+            case Task task: await task; break;
+            case ValueTask valueTask: await valueTask; break;
+        }
+    }
+
+    /// <summary>The status and message Cucumber reports for an exception thrown by a step or hook.</summary>
+    public static (TestStepResultStatus Status, string Message, Io.Cucumber.Messages.Types.Exception? Exception) Classify(System.Exception ex) => ex switch
+    {
+        PendingStepException => (TestStepResultStatus.PENDING, ex.Message, null),
+        SkippedStepException => (TestStepResultStatus.SKIPPED, ex.Message, null),
+        _ => (TestStepResultStatus.FAILED, ex.Message, new Io.Cucumber.Messages.Types.Exception(ex.GetType().FullName, ex.Message, ex.ToString())),
+    };
+}
+
+/// <summary>A step definition that cannot be called with what the step supplies.</summary>
+public sealed class StepBindingException(string message) : System.Exception(message);
