@@ -1,0 +1,36 @@
+@source:invoke @push @async
+Feature: An asynchronous event is dropped when it would be too old for its next retry
+  MaximumEventAgeInSeconds (60 to 21,600 seconds, 6 hours by default) bounds how long Lambda keeps
+  an event. Lambda checks the age before it schedules a retry, not when the retry falls due: with
+  60 seconds, the event is dropped right after its first failure (the retry would be 60 seconds
+  old); with 90 seconds exactly one retry happens.
+
+  AWS documentation:
+  - https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-configuring.html
+  - https://docs.aws.amazon.com/lambda/latest/api/API_PutFunctionEventInvokeConfig.html
+  Evidence: LocalStack's recordings against AWS, test_lambda_destinations.py::test_maxeventage
+  (lambda-semantics.md section 18).
+
+  @aws-observed @needs:virtual-time
+  Scenario Outline: A maximum event age of <age> seconds allows <attempts> attempt(s)
+    Given a function that fails with "Error": "boom"
+    And the function's maximum event age is <age> seconds
+    When the function is invoked asynchronously with:
+      """json
+      {}
+      """
+    And 10 minutes pass
+    Then the function was invoked <attempts> times
+
+    Examples:
+      | age | attempts |
+      | 60  | 1        |
+      | 90  | 2        |
+      | 180 | 2        |
+      | 181 | 3        |
+
+  @aws-documented
+  Scenario: A maximum event age below 60 seconds is rejected
+    Given a function that returns nothing
+    When the function's maximum event age is set to 59 seconds
+    Then the configuration is rejected with InvalidParameterValueException

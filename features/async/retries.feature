@@ -1,0 +1,75 @@
+@source:invoke @push @async
+Feature: Asynchronous invocations are retried twice after a function error
+  With the invocation type Event, Lambda puts the event on an internal queue and answers 202 at
+  once. A separate process runs the function. When the function returns an error, Lambda retries
+  the event: by default twice, waiting 1 minute before the second attempt and 2 minutes before the
+  third. Every attempt carries the same request id. MaximumRetryAttempts (0 to 2) lowers the number
+  of retries.
+
+  AWS documentation:
+  - https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-error-handling.html
+  - https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-configuring.html
+  - https://docs.aws.amazon.com/lambda/latest/api/API_PutFunctionEventInvokeConfig.html
+
+  @aws-documented
+  Scenario: An asynchronous invocation is accepted with 202 and no payload
+    Given a function that returns:
+      """json
+      {"ok": true}
+      """
+    When the function is invoked asynchronously with:
+      """json
+      {"orderId": 42}
+      """
+    Then the response status is 202
+    And the response has no payload
+    And the function was invoked 1 time
+
+  @aws-documented @needs:virtual-time
+  Scenario: A failing event is attempted three times, 1 minute and then 2 minutes apart
+    Given a function that fails with "Error": "boom"
+    When the function is invoked asynchronously with:
+      """json
+      {"orderId": 42}
+      """
+    And 5 minutes pass
+    Then the function was invoked 3 times
+    And the attempts were 1 minute and then 2 minutes apart
+    And every attempt carried the same request id
+
+  @aws-documented @needs:virtual-time
+  Scenario: A retry that succeeds ends the retries
+    Given a function that fails its first 1 invocation and then returns:
+      """json
+      {"ok": true}
+      """
+    When the function is invoked asynchronously with:
+      """json
+      {"orderId": 42}
+      """
+    And 10 minutes pass
+    Then the function was invoked 2 times
+    And the attempts were 1 minute apart
+
+  @aws-documented @needs:virtual-time
+  Scenario Outline: MaximumRetryAttempts <retries> gives <attempts> attempt(s) in all
+    Given a function that fails with "Error": "boom"
+    And the function's maximum retry attempts are <retries>
+    When the function is invoked asynchronously with:
+      """json
+      {}
+      """
+    And 10 minutes pass
+    Then the function was invoked <attempts> times
+
+    Examples:
+      | retries | attempts |
+      | 0       | 1        |
+      | 1       | 2        |
+      | 2       | 3        |
+
+  @aws-documented
+  Scenario: MaximumRetryAttempts above 2 is rejected
+    Given a function that returns nothing
+    When the function's maximum retry attempts are set to 3
+    Then the configuration is rejected with InvalidParameterValueException

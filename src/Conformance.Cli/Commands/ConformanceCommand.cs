@@ -1,0 +1,24 @@
+using System.CommandLine;
+
+namespace Conformance.Cli.Commands;
+
+/// <summary>The root <c>conformance</c> command and its subcommands.</summary>
+public static class ConformanceCommand
+{
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
+    {
+        var root = new RootCommand("Checks AWS Lambda invocation semantics, written as Gherkin specifications, against a target.")
+        {
+            RunCommand.Create(output, error),
+        };
+        var configuration = new InvocationConfiguration { Output = output, Error = error };
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            foreach (var problem in parsed.Errors) await error.WriteLineAsync($"error: {problem.Message}");
+            await error.WriteLineAsync("Run 'conformance --help' for usage.");
+            return ExitCodes.UsageOrInputError;
+        }
+        return await parsed.InvokeAsync(configuration);
+    }
+}

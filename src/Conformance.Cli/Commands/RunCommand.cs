@@ -1,0 +1,105 @@
+using System.CommandLine;
+using Conformance.Cli.Output;
+using Conformance.Core.Targets;
+using Conformance.Gherkin.Execution;
+using Conformance.Gherkin.Messages;
+using Conformance.Gherkin.Tags;
+using Conformance.Reporting.Html;
+using Conformance.Reporting.Model;
+using Conformance.Steps;
+using Conformance.Targets.Reference;
+
+namespace Conformance.Cli.Commands;
+
+/// <summary><c>conformance run</c>: runs the feature files against a target and writes the reports.</summary>
+public static class RunCommand
+{
+    public static Command Create(TextWriter output, TextWriter error)
+    {
+        var features = new Option<string>("--features") { Description = "Directory of .feature files.", DefaultValueFactory = _ => "features" };
+        var report = new Option<string>("--report") { Description = "Directory for messages.ndjson and index.html.", DefaultValueFactory = _ => Path.Combine("reports", "latest") };
+        var tags = new Option<string?>("--tags") { Description = "Tag expression selecting scenarios, e.g. \"@async and not @slow\"." };
+        var target = new Option<string>("--target") { Description = "Target to run against.", DefaultValueFactory = _ => "reference" };
+        target.AcceptOnlyFromAmong("reference");
+        var seed = new Option<int>("--seed") { Description = "Seed for the reference engine's ids.", DefaultValueFactory = _ => 0 };
+
+        var command = new Command("run", "Run the specification against a target and write the reports.\n\nExample:\n  conformance run --tags \"@async\" --report reports/async")
+        {
+            features, report, tags, target, seed,
+        };
+        command.SetAction((parsed, cancellation) => ExecuteAsync(new RunSettings(
+            parsed.GetValue(features)!, parsed.GetValue(report)!, parsed.GetValue(tags), parsed.GetValue(seed)), output, error, cancellation));
+        return command;
+    }
+
+    private sealed record RunSettings(string Features, string ReportDirectory, string? Tags, int Seed);
+
+    private static async Task<int> ExecuteAsync(RunSettings settings, TextWriter output, TextWriter error, CancellationToken cancellation)
+    {
+        TagExpression? tagFilter = null;
+        if (settings.Tags is not null)
+        {
+            try
+            {
+                tagFilter = TagExpression.Parse(settings.Tags);
+            }
+            catch (FormatException ex)
+            {
+                await error.WriteLineAsync($"error: --tags: {ex.Message}");
+                return ExitCodes.UsageOrInputError;
+            }
+        }
+        if (!Directory.Exists(settings.Features))
+        {
+            await error.WriteLineAsync($"error: the features directory '{settings.Features}' does not exist (run from the repository root or pass --features DIR).");
+            return ExitCodes.UsageOrInputError;
+        }
+
+        var services = new ServiceRegistry().Add<ITarget>(_ => new ReferenceTarget(settings.Seed));
+        var messages = new MessageCollector();
+        var run = TestRun.Create(new RunOptions
+        {
+            FeaturesDirectory = settings.Features,
+            BindingAssemblies = [StepsAssembly.Assembly],
+            Services = services,
+            Tags = tagFilter,
+        }, messages);
+
+        var console = new ConsoleReporter(output, error);
+        if (console.ReportInputErrors(run)) 
+        {
+            WriteReports(settings.ReportDirectory, run, messages, null, console);
+            return ExitCodes.UsageOrInputError;
+        }
+
+        Exception? crash = null;
+        try
+        {
+            await run.RunAllAsync(console.ScenarioFinished, cancellation);
+        }
+        catch (Exception ex)
+        {
+            crash = ex;
+            throw;
+        }
+        finally
+        {
+            WriteReports(settings.ReportDirectory, run, messages, crash, console);
+        }
+        console.Totals(run.Results);
+        return run.Success ? ExitCodes.AllPassed : ExitCodes.Failures;
+    }
+
+    /// <summary>Writes the reports of whatever ran, also when the run ended early.</summary>
+    private static void WriteReports(string directory, TestRun run, MessageCollector messages, Exception? crash, ConsoleReporter console)
+    {
+        run.Finish(crash);
+        var ndjson = Path.Combine(directory, "messages.ndjson");
+        NdjsonFile.Write(ndjson, messages.Envelopes);
+        var html = Path.Combine(directory, "index.html");
+        var report = RunReportReader.Read(ndjson);
+        File.WriteAllText(html + ".tmp", HtmlReport.Render(report));
+        File.Move(html + ".tmp", html, overwrite: true);
+        console.ReportsWritten(ndjson, html);
+    }
+}

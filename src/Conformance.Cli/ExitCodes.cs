@@ -1,0 +1,10 @@
+namespace Conformance.Cli;
+
+/// <summary>The process exit codes of <c>conformance</c>.</summary>
+public static class ExitCodes
+{
+    public const int AllPassed = 0;
+    public const int Failures = 1;
+    public const int UsageOrInputError = 2;
+    public const int TargetUnavailable = 3;
+}

@@ -1,0 +1,42 @@
+using Conformance.Gherkin.Execution;
+using Io.Cucumber.Messages.Types;
+
+namespace Conformance.Cli.Output;
+
+/// <summary>Prints the progress and the outcome of a run in plain text.</summary>
+public sealed class ConsoleReporter(TextWriter output, TextWriter error)
+{
+    /// <summary>Prints parse and binding errors; true when there were any (the run must not start).</summary>
+    public bool ReportInputErrors(TestRun run)
+    {
+        foreach (var parseError in run.ParseErrors) error.WriteLine($"error: {parseError}");
+        foreach (var bindingError in run.Bindings.Errors) error.WriteLine($"error: {bindingError}");
+        return run.ParseErrors.Count > 0 || run.Bindings.Errors.Count > 0;
+    }
+
+    public void ScenarioFinished(ScenarioResult result)
+    {
+        var mark = result.Status switch
+        {
+            TestStepResultStatus.PASSED => "passed ",
+            TestStepResultStatus.SKIPPED => "n/a    ",
+            _ => result.Status.ToString().ToLowerInvariant().PadRight(7),
+        };
+        output.WriteLine($"{mark} {result.Plan.DisplayName}  ({result.Plan.Key})");
+        if (result.Status is TestStepResultStatus.PASSED) return;
+        var problem = result.Problem;
+        if (problem is not null)
+            foreach (var line in problem.Split('\n')) output.WriteLine($"        {line}");
+    }
+
+    public void Totals(IReadOnlyList<ScenarioResult> results)
+    {
+        var passed = results.Count(r => r.Status == TestStepResultStatus.PASSED);
+        var notApplicable = results.Count(r => r.Status == TestStepResultStatus.SKIPPED);
+        var failed = results.Count - passed - notApplicable;
+        output.WriteLine();
+        output.WriteLine($"{results.Count} scenarios: {passed} passed, {failed} failed, {notApplicable} not applicable");
+    }
+
+    public void ReportsWritten(string ndjson, string html) => output.WriteLine($"reports: {ndjson}, {html}");
+}

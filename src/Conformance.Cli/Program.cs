@@ -1,0 +1,3 @@
+using Conformance.Cli.Commands;
+
+return await ConformanceCommand.RunAsync(args, Console.Out, Console.Error);

@@ -1,0 +1,19 @@
+namespace Conformance.Core.Targets;
+
+/// <summary>
+/// What a target can do. A scenario tagged <c>@needs:NAME</c> runs only where the target declares
+/// NAME; elsewhere it is reported "not applicable" with the reason.
+/// </summary>
+public sealed record TargetCapabilities(IReadOnlySet<string> Names)
+{
+    public const string VirtualTime = "virtual-time";
+    public const string SyncInvoke = "invoke-sync";
+    public const string AsyncInvoke = "invoke-async";
+
+    /// <summary>How far an observed time may stray from the documented one (zero on virtual time).</summary>
+    public TimeSpan TimingTolerance { get; init; } = TimeSpan.Zero;
+
+    public bool Has(string name) => Names.Contains(name);
+
+    public static TargetCapabilities Of(params string[] names) => new(names.ToHashSet(StringComparer.Ordinal));
+}

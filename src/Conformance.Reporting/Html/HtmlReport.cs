@@ -1,0 +1,113 @@
+using System.Net;
+using System.Text;
+using System.Text.RegularExpressions;
+using Conformance.Reporting.Model;
+
+namespace Conformance.Reporting.Html;
+
+/// <summary>
+/// Renders a run as one self-contained HTML page (no external files, works offline): features as
+/// chapters with their descriptions and links, scenarios with their steps, statuses and failure
+/// messages, and a filter by status. Every text from the run is HTML-escaped.
+/// </summary>
+public static partial class HtmlReport
+{
+    [GeneratedRegex(@"https://[^\s<>""]+")]
+    private static partial Regex Url();
+
+    public static string Render(RunReport report, string title = "Lambda conformance report")
+    {
+        var html = new StringBuilder();
+        html.Append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
+            .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
+            .Append("<title>").Append(E(title)).Append("</title><style>").Append(Styles).Append("</style></head><body>");
+        html.Append("<header><h1>").Append(E(title)).Append("</h1>").Append(Summary(report)).Append("</header><main>");
+
+        if (report.ParseErrors.Count > 0)
+        {
+            html.Append("<section class=\"parse-errors\"><h2>Feature files that could not be parsed</h2><ul>");
+            foreach (var error in report.ParseErrors) html.Append("<li><code>").Append(E(error)).Append("</code></li>");
+            html.Append("</ul></section>");
+        }
+
+        foreach (var feature in report.Features)
+        {
+            html.Append("<section class=\"feature\"><h2>").Append(E(feature.Name)).Append("</h2>")
+                .Append("<p class=\"uri\">").Append(E(feature.Uri)).Append(' ').Append(TagList(feature.Tags)).Append("</p>")
+                .Append("<div class=\"description\">").Append(Description(feature.Description)).Append("</div>");
+            foreach (var scenario in feature.Scenarios) html.Append(Scenario(scenario));
+            html.Append("</section>");
+        }
+        html.Append("</main><script>").Append(Script).Append("</script></body></html>\n");
+        return html.ToString();
+    }
+
+    private static string Summary(RunReport report)
+    {
+        var statuses = report.Scenarios.Select(s => s.Status).Distinct().Order();
+        var text = new StringBuilder("<nav class=\"summary\"><button class=\"filter active\" data-status=\"ALL\">all ")
+            .Append(report.Scenarios.Count()).Append("</button>");
+        foreach (var status in statuses)
+            text.Append("<button class=\"filter ").Append(Css(status)).Append("\" data-status=\"").Append(E(status)).Append("\">")
+                .Append(E(status.ToLowerInvariant())).Append(' ').Append(report.Count(status)).Append("</button>");
+        return text.Append("</nav>").ToString();
+    }
+
+    private static string Scenario(ScenarioReport scenario)
+    {
+        var html = new StringBuilder();
+        html.Append("<article class=\"scenario ").Append(Css(scenario.Status)).Append("\" data-status=\"").Append(E(scenario.Status)).Append("\">")
+            .Append("<h3><span class=\"badge\">").Append(E(scenario.Status)).Append("</span> ").Append(E(scenario.Name)).Append("</h3>")
+            .Append("<p>").Append(TagList(scenario.Tags)).Append("</p><ol class=\"steps\">");
+        foreach (var step in scenario.Steps)
+        {
+            html.Append("<li class=\"").Append(Css(step.Status)).Append("\"><span class=\"status\">").Append(E(step.Status.ToLowerInvariant()))
+                .Append("</span> ").Append(E(step.Text));
+            if (!string.IsNullOrEmpty(step.Message)) html.Append("<pre class=\"message\">").Append(E(step.Message)).Append("</pre>");
+            html.Append("</li>");
+        }
+        return html.Append("</ol></article>").ToString();
+    }
+
+    private static string TagList(IEnumerable<string> tags) =>
+        string.Concat(tags.Select(t => $"<span class=\"tag\">{E(t)}</span>"));
+
+    /// <summary>The description as paragraphs, with https links made clickable.</summary>
+    private static string Description(string description)
+    {
+        var paragraphs = description.Split("\n\n", StringSplitOptions.RemoveEmptyEntries);
+        return string.Concat(paragraphs.Select(p =>
+            "<p>" + Url().Replace(E(p.Trim()), m => $"<a href=\"{m.Value}\">{m.Value}</a>").Replace("\n", "<br>") + "</p>"));
+    }
+
+    private static string E(string text) => WebUtility.HtmlEncode(text);
+
+    private static string Css(string status) => "s-" + status.ToLowerInvariant().Replace(' ', '-');
+
+    private const string Styles = """
+        body{font-family:system-ui,sans-serif;margin:0;color:#1d1d1f;background:#fafafa}
+        header{background:#232f3e;color:#fff;padding:1rem 2rem}header h1{margin:0 0 .5rem;font-size:1.4rem}
+        main{padding:1rem 2rem;max-width:70rem}
+        .filter{border:0;border-radius:1rem;padding:.3rem .8rem;margin-right:.4rem;cursor:pointer;background:#eee}
+        .filter.active{outline:2px solid #ff9900}
+        .feature{background:#fff;border:1px solid #ddd;border-radius:.5rem;padding:1rem 1.5rem;margin:1rem 0}
+        .uri{color:#666;font-size:.85rem}.tag{background:#eef;border-radius:.3rem;padding:0 .3rem;margin-right:.3rem;font-size:.8rem}
+        .scenario{border-left:4px solid #ccc;padding:.2rem 1rem;margin:.8rem 0}.scenario h3{font-size:1rem;margin:.3rem 0}
+        .badge{font-size:.7rem;padding:.1rem .4rem;border-radius:.3rem;background:#ccc;color:#fff}
+        .s-passed{border-color:#2e7d32}.s-passed .badge,.filter.s-passed{background:#2e7d32;color:#fff}
+        .s-failed{border-color:#c62828}.s-failed .badge,.filter.s-failed{background:#c62828;color:#fff}
+        .s-undefined,.s-ambiguous,.s-pending{border-color:#ef6c00}.s-undefined .badge,.s-ambiguous .badge,.s-pending .badge{background:#ef6c00}
+        .steps{list-style:none;padding-left:0}.steps li{padding:.15rem 0}.status{display:inline-block;width:6rem;color:#666;font-size:.8rem}
+        li.s-failed .status{color:#c62828;font-weight:bold}li.s-skipped{color:#999}
+        pre.message{background:#fff4f4;border:1px solid #f3c0c0;padding:.5rem;white-space:pre-wrap;overflow-wrap:anywhere}
+        .hidden{display:none}
+        """;
+
+    private const string Script = """
+        document.querySelectorAll('.filter').forEach(function(button){button.addEventListener('click',function(){
+          document.querySelectorAll('.filter').forEach(function(b){b.classList.remove('active')});button.classList.add('active');
+          var status=button.getAttribute('data-status');
+          document.querySelectorAll('.scenario').forEach(function(s){s.classList.toggle('hidden',status!=='ALL'&&s.getAttribute('data-status')!==status)});
+        })});
+        """;
+}

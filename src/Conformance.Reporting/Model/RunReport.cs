@@ -1,0 +1,16 @@
+namespace Conformance.Reporting.Model;
+
+/// <summary>A run as reports show it: features, their scenarios and the steps' results.</summary>
+public sealed record RunReport(IReadOnlyList<FeatureReport> Features, IReadOnlyList<string> ParseErrors, bool? Success)
+{
+    public IEnumerable<ScenarioReport> Scenarios => Features.SelectMany(f => f.Scenarios);
+
+    public int Count(string status) => Scenarios.Count(s => s.Status == status);
+}
+
+public sealed record FeatureReport(string Uri, string Name, string Description, IReadOnlyList<string> Tags, IReadOnlyList<ScenarioReport> Scenarios);
+
+/// <summary>A scenario (pickle); <see cref="Status"/> is <c>NOT RUN</c> when the run did not execute it.</summary>
+public sealed record ScenarioReport(string Name, long Line, IReadOnlyList<string> Tags, string Status, IReadOnlyList<StepReport> Steps);
+
+public sealed record StepReport(string Text, string Status, string? Message);

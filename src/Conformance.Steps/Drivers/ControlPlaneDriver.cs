@@ -1,0 +1,19 @@
+using Conformance.Core.Invocation;
+
+namespace Conformance.Steps.Drivers;
+
+/// <summary>Remembers the answer of the last control-plane call that a scenario expects might be refused.</summary>
+public sealed class ControlPlaneDriver
+{
+    private ApiResult? last;
+
+    public ApiResult LastResult => last ?? throw new InvalidOperationException("No configuration call was made before this step.");
+
+    public void Remember(ApiResult result) => last = result;
+
+    public void ExpectRejected(string errorType)
+    {
+        if (LastResult.Succeeded || LastResult.ErrorType != errorType)
+            throw new ExpectationFailedException("The configuration was not rejected as expected.", errorType, LastResult.ToString());
+    }
+}

@@ -1,0 +1,58 @@
+using Conformance.Core.Observation;
+using Conformance.Core.Targets;
+
+namespace Conformance.Steps.Drivers;
+
+/// <summary>Lets time pass on the target, and checks the function's invocation ledger.</summary>
+public sealed class LedgerDriver(ITarget target, FunctionDriver function)
+{
+    public Task PassAsync(TimeSpan duration) => target.AdvanceAsync(duration);
+
+    public async Task ExpectCountAsync(int count)
+    {
+        var records = await target.GetInvocationsAsync(function.Name);
+        if (records.Count != count)
+            throw new ExpectationFailedException("The function was invoked another number of times.", $"{count}", $"{records.Count}: {Timeline(records)}");
+    }
+
+    /// <summary>Checks the gaps between consecutive invocations, each within the target's timing tolerance.</summary>
+    public async Task ExpectGapsAsync(params TimeSpan[] gaps)
+    {
+        var records = await target.GetInvocationsAsync(function.Name);
+        var tolerance = target.Capabilities.TimingTolerance;
+        var expected = string.Join(", then ", gaps.Select(g => $"{g.TotalSeconds:0.###}s"));
+        if (records.Count != gaps.Length + 1)
+            throw new ExpectationFailedException($"The attempts were not {gaps.Length + 1} with gaps {expected}.", $"{gaps.Length + 1} attempts", Timeline(records));
+        for (var i = 0; i < gaps.Length; i++)
+        {
+            var actual = records[i + 1].At - records[i].At;
+            if ((actual - gaps[i]).Duration() > tolerance)
+                throw new ExpectationFailedException($"The attempts were not {expected} apart (tolerance {tolerance.TotalSeconds:0.###}s).", expected, Timeline(records));
+        }
+    }
+
+    public async Task ExpectSameRequestIdAsync()
+    {
+        var records = await target.GetInvocationsAsync(function.Name);
+        var ids = records.Select(r => r.RequestId).Distinct().ToList();
+        if (records.Count == 0 || ids.Count != 1)
+            throw new ExpectationFailedException("The attempts did not share one request id.", "one request id", Timeline(records));
+    }
+
+    public async Task ExpectEventAsync(string json)
+    {
+        var records = await target.GetInvocationsAsync(function.Name);
+        var mismatch = records.FirstOrDefault(r => !Json.SameValue(json, r.Event));
+        if (records.Count == 0 || mismatch is not null)
+            throw new ExpectationFailedException("The function did not receive the expected event.", Json.Compact(json),
+                mismatch is null ? "no invocations" : Json.Compact(mismatch.Event));
+    }
+
+    /// <summary>A readable timeline of the invocations, relative to the first.</summary>
+    public static string Timeline(IReadOnlyList<InvocationRecord> records)
+    {
+        if (records.Count == 0) return "no invocations";
+        var start = records[0].At;
+        return string.Join("; ", records.Select((r, i) => $"#{i + 1} at +{(r.At - start).TotalSeconds:0.###}s {r.Outcome} (request {r.RequestId})"));
+    }
+}
