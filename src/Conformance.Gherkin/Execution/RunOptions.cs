@@ -10,7 +10,10 @@ public sealed class RunOptions
     public required string FeaturesDirectory { get; init; }
 
     /// <summary>Assemblies scanned for <c>[Binding]</c> classes.</summary>
-    public required IReadOnlyList<Assembly> BindingAssemblies { get; init; }
+    public IReadOnlyList<Assembly> BindingAssemblies { get; init; } = [];
+
+    /// <summary>Binding classes given one by one, in addition to those of <see cref="BindingAssemblies"/>.</summary>
+    public IReadOnlyList<Type> BindingTypes { get; init; } = [];
 
     /// <summary>Factories for the objects bindings receive in their constructors.</summary>
     public ServiceRegistry Services { get; init; } = new();

@@ -32,7 +32,7 @@ public sealed class TestRun
         this.options = options;
         this.sink = sink;
         Features = new FeatureLoader(new LockedIds(ids)).LoadDirectory(options.FeaturesDirectory);
-        Bindings = BindingRegistry.FromAssemblies(NewId, options.BindingAssemblies.ToArray());
+        Bindings = BindingRegistry.FromTypes(NewId, options.BindingAssemblies.SelectMany(a => a.GetTypes()).Concat(options.BindingTypes).Distinct());
         var planner = new TestCasePlanner(Bindings, NewId);
         TestCases = Features
             .SelectMany(f => f.Pickles.Select(p => planner.Plan(p, f)))

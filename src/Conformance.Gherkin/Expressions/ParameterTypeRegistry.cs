@@ -48,8 +48,8 @@ public sealed class ParameterTypeRegistry
 
     private static object UnquoteString(string?[] groups)
     {
-        // Groups: [double-quoted content, its repetition, single-quoted content, its repetition].
-        var content = groups[0] ?? (groups.Length > 2 ? groups[2] : null) ?? "";
+        // One group holds the double-quoted content, the other the single-quoted; only one matched.
+        var content = groups.FirstOrDefault(g => g is not null) ?? "";
         return content.Replace("\\\"", "\"").Replace("\\'", "'");
     }
 }
