@@ -1,0 +1,32 @@
+using Conformance.Core.Functions;
+using Conformance.Core.Invocation;
+using Conformance.Engine.Time;
+
+namespace Conformance.Engine.Tests;
+
+/// <summary>An engine on a virtual clock, with helpers to create functions and invoke them.</summary>
+internal sealed class EngineFixture
+{
+    public static readonly DateTimeOffset Start = new(2025, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    public EngineFixture(int seed = 0, EngineSettings? settings = null) => Engine = new LambdaEngine(Clock, settings, seed);
+
+    public VirtualClock Clock { get; } = new(Start);
+    public LambdaEngine Engine { get; }
+
+    public EngineFixture WithFunction(FunctionBehaviour behaviour, string name = "fn", TimeSpan? timeout = null)
+    {
+        Engine.CreateFunction(new FunctionSpec(name, behaviour) { Timeout = timeout ?? TimeSpan.FromSeconds(3) }).Succeeded.ShouldBeTrue();
+        return this;
+    }
+
+    public InvokeResponse Invoke(InvocationType type, string payload = "{}", string name = "fn")
+    {
+        var response = Engine.Invoke(new InvokeRequest(name, type, payload));
+        Clock.RunDue();
+        return response;
+    }
+
+    /// <summary>Seconds since the start of the clock at which each invocation of the function happened.</summary>
+    public IEnumerable<double> InvocationTimes(string name = "fn") => Engine.Invocations(name).Select(r => (r.At - Start).TotalSeconds);
+}

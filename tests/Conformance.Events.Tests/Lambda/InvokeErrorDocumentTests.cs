@@ -1,0 +1,36 @@
+using Conformance.Events.Lambda;
+
+namespace Conformance.Events.Tests.Lambda;
+
+public sealed class InvokeErrorDocumentTests
+{
+    [Fact]
+    public void Serialises_with_the_field_names_lambda_uses() =>
+        new InvokeErrorDocument("Error", "boom", []).ToJson().ShouldBe("{\"errorType\":\"Error\",\"errorMessage\":\"boom\",\"stackTrace\":[]}");
+
+    [Fact]
+    public void Keeps_fields_it_does_not_know_when_read_from_a_real_target()
+    {
+        const string fromNode = "{\"errorType\":\"Error\",\"errorMessage\":\"boom\",\"trace\":[\"Error: boom\",\"    at handler\"]}";
+
+        var document = InvokeErrorDocument.Parse(fromNode).ShouldNotBeNull();
+
+        document.ErrorType.ShouldBe("Error");
+        document.Extra.ShouldNotBeNull().ShouldContainKey("trace");
+        document.ToJson().ShouldContain("\"trace\":[\"Error: boom\",\"    at handler\"]");
+    }
+
+    [Theory]
+    [InlineData("not json")]
+    [InlineData("[1,2]")]
+    public void Reading_something_that_is_not_an_error_document_gives_null(string json) =>
+        InvokeErrorDocument.Parse(json).ShouldBeNull();
+
+    [Theory]
+    [InlineData("{}", true)]
+    [InlineData("null", true)]
+    [InlineData("\"text\"", true)]
+    [InlineData("{broken", false)]
+    [InlineData("", false)]
+    public void Tells_valid_json_from_invalid(string text, bool valid) => EventJson.IsValidJson(text).ShouldBe(valid);
+}

@@ -1,0 +1,69 @@
+using Conformance.Core.Functions;
+using Conformance.Core.Invocation;
+using Conformance.Steps.Drivers;
+using Conformance.Targets.Reference;
+
+namespace Conformance.Steps.Tests.Drivers;
+
+/// <summary>The drivers against the reference target: checks that hold pass, others explain the difference.</summary>
+public sealed class DriverTests
+{
+    private readonly ReferenceTarget target = new();
+    private readonly FunctionDriver function;
+    private readonly InvocationDriver invocation;
+    private readonly LedgerDriver ledger;
+
+    public DriverTests()
+    {
+        function = new FunctionDriver(target);
+        invocation = new InvocationDriver(target, function);
+        ledger = new LedgerDriver(target, function);
+    }
+
+    [Fact]
+    public async Task A_mismatched_payload_names_what_was_expected_and_what_was_observed()
+    {
+        await function.CreateAsync(FunctionBehaviour.Returning("{\"a\": 1}"));
+        await invocation.InvokeAsync(InvocationType.RequestResponse, "{}");
+
+        invocation.ExpectPayload("{ \"a\" : 1 }"); // same JSON value, other spacing
+        var failure = Should.Throw<ExpectationFailedException>(() => invocation.ExpectPayload("{\"a\": 2}"));
+        failure.Expected.ShouldBe("{\"a\":2}");
+        failure.Observed.ShouldBe("{\"a\":1}");
+    }
+
+    [Fact]
+    public async Task Gaps_between_attempts_are_checked_against_the_timeline()
+    {
+        await function.CreateAsync(FunctionBehaviour.AlwaysFailing("Error", "boom"));
+        await invocation.InvokeAsync(InvocationType.Event, "{}");
+        await ledger.PassAsync(TimeSpan.FromMinutes(5));
+
+        await ledger.ExpectGapsAsync(TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(2));
+        await ledger.ExpectSameRequestIdAsync();
+        var failure = await Should.ThrowAsync<ExpectationFailedException>(() => ledger.ExpectGapsAsync(TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1)));
+        failure.Observed.ShouldContain("#3 at +180s FunctionError");
+    }
+
+    [Fact]
+    public async Task A_wrong_invocation_count_shows_the_timeline()
+    {
+        await function.CreateAsync(new FunctionBehaviour());
+        await invocation.InvokeAsync(InvocationType.RequestResponse, "{}");
+
+        var failure = await Should.ThrowAsync<ExpectationFailedException>(() => ledger.ExpectCountAsync(2));
+        failure.Observed.ShouldStartWith("1: #1 at +0s Succeeded");
+    }
+
+    [Fact]
+    public async Task A_refused_function_creation_fails_the_step_with_the_target_answer()
+    {
+        await function.CreateAsync(new FunctionBehaviour());
+        var failure = await Should.ThrowAsync<InvalidOperationException>(() => function.CreateAsync(new FunctionBehaviour()));
+        failure.Message.ShouldContain("409 ResourceConflictException");
+    }
+
+    [Fact]
+    public void Checking_a_response_before_any_invocation_explains_the_mistake() =>
+        Should.Throw<InvalidOperationException>(() => invocation.ExpectStatus(200)).Message.ShouldContain("No invocation was made");
+}
