@@ -12,7 +12,8 @@ public static class ConformanceCommand
             RunCommand.Create(output, error),
         };
         var configuration = new InvocationConfiguration { Output = output, Error = error };
-        var parsed = root.Parse(args);
+        // Tag expressions start with '@', which would otherwise be read as a response file name.
+        var parsed = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
         if (parsed.Errors.Count > 0)
         {
             foreach (var problem in parsed.Errors) await error.WriteLineAsync($"error: {problem.Message}");

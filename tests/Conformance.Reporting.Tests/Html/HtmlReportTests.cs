@@ -1,0 +1,47 @@
+using Conformance.Reporting.Html;
+using Conformance.Reporting.Model;
+using Conformance.Reporting.Tests.Model;
+
+namespace Conformance.Reporting.Tests.Html;
+
+public sealed class HtmlReportTests
+{
+    [Fact]
+    public async Task Shows_features_scenarios_statuses_failure_messages_and_links()
+    {
+        var report = RunReportReader.Read(await SampleRun.MessagesAsync("""
+            Feature: Sample
+              See https://docs.aws.amazon.com/lambda/latest/api/API_Invoke.html
+
+              Scenario: fails
+                Then it fails with "expected 5 but was 4"
+            """));
+
+        var html = HtmlReport.Render(report);
+
+        html.ShouldStartWith("<!DOCTYPE html>");
+        html.ShouldContain("<h2>Sample</h2>");
+        html.ShouldContain("<a href=\"https://docs.aws.amazon.com/lambda/latest/api/API_Invoke.html\">");
+        html.ShouldContain("data-status=\"FAILED\"");
+        html.ShouldContain("<pre class=\"message\">expected 5 but was 4</pre>");
+        html.ShouldNotContain("<link"); // self-contained: no external files
+    }
+
+    [Fact]
+    public async Task Escapes_markup_from_scenarios_and_failure_messages()
+    {
+        var report = RunReportReader.Read(await SampleRun.MessagesAsync("""
+            Feature: <b>bold</b>
+              Scenario: <script>alert(1)</script>
+                Then it fails with "<img src=x onerror=alert(2)>"
+            """));
+
+        var html = HtmlReport.Render(report);
+
+        html.ShouldNotContain("<script>alert(1)");
+        html.ShouldNotContain("<img src=x");
+        html.ShouldNotContain("<b>bold");
+        html.ShouldContain("&lt;script&gt;alert(1)&lt;/script&gt;");
+        html.ShouldContain("&lt;img src=x onerror=alert(2)&gt;");
+    }
+}

@@ -1,0 +1,47 @@
+using Conformance.Reporting.Model;
+
+namespace Conformance.Reporting.Tests.Model;
+
+public sealed class RunReportReaderTests
+{
+    private const string Feature = """
+        @feature-tag
+        Feature: Sample
+          A description with a link https://docs.aws.amazon.com/lambda/latest/dg/invocation-sync.html
+
+          @keep
+          Scenario: passes
+            Given a passing step
+
+          @keep
+          Scenario: fails
+            Given a passing step
+            Then it fails with "expected 5 but was 4"
+
+          Scenario: filtered out
+            Given a passing step
+        """;
+
+    [Fact]
+    public async Task Reads_features_scenarios_steps_and_statuses_from_the_stream()
+    {
+        var report = RunReportReader.Read(await SampleRun.MessagesAsync(Feature, tags: "@keep"));
+
+        var feature = report.Features.ShouldHaveSingleItem();
+        feature.Name.ShouldBe("Sample");
+        feature.Uri.ShouldBe("features/sample.feature");
+        feature.Description.ShouldStartWith("A description with a link");
+        feature.Tags.ShouldBe(["@feature-tag"]);
+        feature.Scenarios.Select(s => $"{s.Name}={s.Status}").ShouldBe(["passes=PASSED", "fails=FAILED", $"filtered out={RunReportReader.NotRun}"]);
+
+        var failed = feature.Scenarios[1];
+        failed.Steps.Select(s => $"{s.Text}={s.Status}").ShouldBe(["Given a passing step=PASSED", "Then it fails with \"expected 5 but was 4\"=FAILED"]);
+        failed.Steps[1].Message.ShouldBe("expected 5 but was 4");
+        report.Success.ShouldBe(false);
+        report.Count("PASSED").ShouldBe(1);
+    }
+
+    [Fact]
+    public void A_line_that_is_not_json_is_reported_with_its_number() =>
+        Should.Throw<System.Text.Json.JsonException>(() => RunReportReader.Read(["{\"meta\":{}}", "[1]"])).Message.ShouldContain("line 2");
+}

@@ -1,0 +1,43 @@
+using Conformance.Gherkin.Bindings;
+using Conformance.Gherkin.Execution;
+using Conformance.Gherkin.Messages;
+
+namespace Conformance.Reporting.Tests.Model;
+
+/// <summary>Produces a real message stream with our runner, for the report tests to read.</summary>
+internal static class SampleRun
+{
+    public static async Task<IReadOnlyList<string>> MessagesAsync(string featureText, string? tags = null)
+    {
+        var directory = Directory.CreateTempSubdirectory("report-tests");
+        try
+        {
+            var features = Directory.CreateDirectory(Path.Combine(directory.FullName, "features"));
+            File.WriteAllText(Path.Combine(features.FullName, "sample.feature"), featureText);
+            var messages = new MessageCollector();
+            var run = TestRun.Create(new RunOptions
+            {
+                FeaturesDirectory = features.FullName,
+                BindingTypes = [typeof(SampleSteps)],
+                Tags = tags is null ? null : Gherkin.Tags.TagExpression.Parse(tags),
+            }, messages);
+            await run.RunAllAsync();
+            run.Finish();
+            return messages.Envelopes.Select(MessagesJson.Serialize).ToList();
+        }
+        finally
+        {
+            directory.Delete(recursive: true);
+        }
+    }
+}
+
+[Binding]
+public sealed class SampleSteps
+{
+    [Given("a passing step")]
+    public void Passing() { }
+
+    [Then("it fails with {string}")]
+    public void Fails(string message) => throw new InvalidOperationException(message);
+}
