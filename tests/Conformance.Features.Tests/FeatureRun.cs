@@ -14,7 +14,7 @@ namespace Conformance.Features.Tests;
 /// (and its message stream written to <c>TestResults/features.ndjson</c>) when the tests end.
 /// Each scenario gets a fresh reference target.
 /// </summary>
-public sealed class FeatureRun : IDisposable
+public sealed class FeatureRun : IAsyncLifetime
 {
     private readonly MessageCollector messages = new();
 
@@ -26,16 +26,17 @@ public sealed class FeatureRun : IDisposable
             BindingAssemblies = [StepsAssembly.Assembly],
             Services = new ServiceRegistry().Add<ITarget>(_ => new ReferenceTarget()),
         }, messages);
-        Run.Start();
     }
 
     public TestRun Run { get; }
 
     public static string MessagesPath => Path.Combine(AppContext.BaseDirectory, "TestResults", "features.ndjson");
 
-    public void Dispose()
+    public async ValueTask InitializeAsync() => await Run.StartAsync();
+
+    public async ValueTask DisposeAsync()
     {
-        Run.Finish();
+        await Run.FinishAsync();
         NdjsonFile.Write(MessagesPath, messages.Envelopes);
     }
 }

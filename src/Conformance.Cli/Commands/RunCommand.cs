@@ -66,9 +66,9 @@ public static class RunCommand
         }, messages);
 
         var console = new ConsoleReporter(output, error);
-        if (console.ReportInputErrors(run)) 
+        if (console.ReportInputErrors(run))
         {
-            WriteReports(settings.ReportDirectory, run, messages, null, console);
+            await WriteReportsAsync(settings.ReportDirectory, run, messages, null, console);
             return ExitCodes.UsageOrInputError;
         }
 
@@ -84,16 +84,16 @@ public static class RunCommand
         }
         finally
         {
-            WriteReports(settings.ReportDirectory, run, messages, crash, console);
+            await WriteReportsAsync(settings.ReportDirectory, run, messages, crash, console);
         }
-        console.Totals(run.Results);
+        console.Totals(run);
         return run.Success ? ExitCodes.AllPassed : ExitCodes.Failures;
     }
 
     /// <summary>Writes the reports of whatever ran, also when the run ended early.</summary>
-    private static void WriteReports(string directory, TestRun run, MessageCollector messages, Exception? crash, ConsoleReporter console)
+    private static async Task WriteReportsAsync(string directory, TestRun run, MessageCollector messages, Exception? crash, ConsoleReporter console)
     {
-        run.Finish(crash);
+        await run.FinishAsync(crash);
         var ndjson = Path.Combine(directory, "messages.ndjson");
         NdjsonFile.Write(ndjson, messages.Envelopes);
         var html = Path.Combine(directory, "index.html");

@@ -11,7 +11,8 @@ public sealed class ConsoleReporter(TextWriter output, TextWriter error)
     {
         foreach (var parseError in run.ParseErrors) error.WriteLine($"error: {parseError}");
         foreach (var bindingError in run.Bindings.Errors) error.WriteLine($"error: {bindingError}");
-        return run.ParseErrors.Count > 0 || run.Bindings.Errors.Count > 0;
+        foreach (var undefined in run.Bindings.UndefinedParameterTypes) error.WriteLine($"error: {undefined}");
+        return run.ParseErrors.Count > 0 || run.Bindings.Errors.Count > 0 || run.Bindings.UndefinedParameterTypes.Count > 0;
     }
 
     public void ScenarioFinished(ScenarioResult result)
@@ -29,8 +30,10 @@ public sealed class ConsoleReporter(TextWriter output, TextWriter error)
             foreach (var line in problem.Split('\n')) output.WriteLine($"        {line}");
     }
 
-    public void Totals(IReadOnlyList<ScenarioResult> results)
+    public void Totals(TestRun run)
     {
+        foreach (var problem in run.RunHookProblems) error.WriteLine($"error: {problem}");
+        var results = run.Results;
         var passed = results.Count(r => r.Status == TestStepResultStatus.PASSED);
         var notApplicable = results.Count(r => r.Status == TestStepResultStatus.SKIPPED);
         var failed = results.Count - passed - notApplicable;

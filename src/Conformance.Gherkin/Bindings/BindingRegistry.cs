@@ -6,21 +6,29 @@ using Conformance.Gherkin.Tags;
 namespace Conformance.Gherkin.Bindings;
 
 /// <summary>
-/// Every step definition and hook found on <c>[Binding]</c> classes, compiled once per run. Mistakes
-/// (malformed patterns, unknown parameter types, duplicates, bad tag expressions) are collected in
-/// <see cref="Errors"/> with their source location instead of being thrown.
+/// Every step definition, hook and custom parameter type found on <c>[Binding]</c> classes, compiled
+/// once per run. Mistakes (malformed patterns, duplicates, bad tag expressions, methods that cannot
+/// be bound) are collected in <see cref="Errors"/>, and patterns using unknown parameter types in
+/// <see cref="UndefinedParameterTypes"/>, each with its source location, instead of being thrown.
 /// </summary>
 public sealed class BindingRegistry
 {
+    private const BindingFlags Methods = BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly;
+
     private readonly List<StepBinding> steps = [];
     private readonly List<HookBinding> hooks = [];
+    private readonly List<ParameterTypeBinding> parameterTypes = [];
+    private readonly List<UndefinedParameterTypeUse> undefinedParameterTypes = [];
     private readonly List<BindingError> errors = [];
+    private readonly Func<string> newId;
 
-    private BindingRegistry(ParameterTypeRegistry parameterTypes) => ParameterTypes = parameterTypes;
+    private BindingRegistry(Func<string> newId) => this.newId = newId;
 
-    public ParameterTypeRegistry ParameterTypes { get; }
+    public ParameterTypeRegistry ParameterTypes { get; } = new();
     public IReadOnlyList<StepBinding> Steps => steps;
     public IReadOnlyList<HookBinding> Hooks => hooks;
+    public IReadOnlyList<ParameterTypeBinding> CustomParameterTypes => parameterTypes;
+    public IReadOnlyList<UndefinedParameterTypeUse> UndefinedParameterTypes => undefinedParameterTypes;
     public IReadOnlyList<BindingError> Errors => errors;
 
     public static BindingRegistry FromAssemblies(Func<string> newId, params Assembly[] assemblies) =>
@@ -28,31 +36,98 @@ public sealed class BindingRegistry
 
     public static BindingRegistry FromTypes(Func<string> newId, IEnumerable<Type> types)
     {
-        var registry = new BindingRegistry(new ParameterTypeRegistry());
+        var registry = new BindingRegistry(newId);
+        var methods = types.Where(t => t.GetCustomAttribute<BindingAttribute>() is not null)
+            .Distinct()
+            .OrderBy(t => t.FullName, StringComparer.Ordinal)
+            .SelectMany(t => t.GetMethods(Methods).OrderBy(m => m.MetadataToken))
+            .ToList();
+
+        // Parameter types first: step patterns anywhere may use them.
+        foreach (var method in methods)
+            foreach (var attribute in method.GetCustomAttributes<StepArgumentTransformationAttribute>())
+                registry.AddParameterType(method, attribute);
+
         var factory = new ExpressionFactory(registry.ParameterTypes);
-        var bindingTypes = types.Where(t => t.GetCustomAttribute<BindingAttribute>() is not null)
-            .OrderBy(t => t.FullName, StringComparer.Ordinal);
-        foreach (var type in bindingTypes)
+        foreach (var method in methods)
         {
-            const BindingFlags flags = BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly;
-            foreach (var method in type.GetMethods(flags).OrderBy(m => m.MetadataToken))
-            {
-                foreach (var attribute in method.GetCustomAttributes<StepDefinitionBaseAttribute>())
-                    registry.AddStep(newId, factory, method, attribute);
-                foreach (var attribute in method.GetCustomAttributes<HookAttribute>())
-                    registry.AddHook(newId, method, attribute);
-            }
+            foreach (var attribute in method.GetCustomAttributes<StepDefinitionBaseAttribute>())
+                registry.AddStep(factory, method, attribute);
+            foreach (var attribute in method.GetCustomAttributes<HookAttribute>())
+                registry.AddHook(method, attribute);
         }
         return registry;
     }
 
-    private void AddStep(Func<string> newId, ExpressionFactory factory, MethodInfo method, StepDefinitionBaseAttribute attribute)
+    /// <summary>The custom parameter type whose values have <paramref name="type"/>, if any.</summary>
+    public ParameterType? CustomParameterTypeFor(Type type) => parameterTypes.FirstOrDefault(p => p.Type.Type == type)?.Type;
+
+    private void AddParameterType(MethodInfo method, StepArgumentTransformationAttribute attribute)
     {
-        var source = new SourceLocation(RelativeSourcePath(attribute.File), attribute.Line);
+        var source = Location(attribute.File, attribute.Line);
+        Regex regex;
+        try
+        {
+            regex = new Regex(attribute.Regex);
+        }
+        catch (RegexParseException ex)
+        {
+            errors.Add(new BindingError(source, $"the transformation {Describe(method)} has a malformed regex \"{attribute.Regex}\": {ex.Message}"));
+            return;
+        }
+        var groups = Math.Max(1, regex.GetGroupNumbers().Length - 1);
+        var parameters = method.GetParameters();
+        if (parameters.Length != groups || parameters.Any(p => p.ParameterType != typeof(string)))
+        {
+            errors.Add(new BindingError(source, $"the transformation {Describe(method)} must take {groups} string parameter(s), one per capture group of \"{attribute.Regex}\""));
+            return;
+        }
+        if (!method.IsStatic && method.DeclaringType!.GetConstructor(Type.EmptyTypes) is null)
+        {
+            errors.Add(new BindingError(source, $"the transformation {Describe(method)} must be static or on a class with a public parameterless constructor"));
+            return;
+        }
+
+        var name = attribute.Name ?? method.ReturnType.Name;
+        var type = new ParameterType(name, [attribute.Regex], method.ReturnType, values => Transform(method, values),
+            attribute.UseForSnippets, attribute.PreferForRegexMatch);
+        try
+        {
+            ParameterTypes.Define(type);
+            parameterTypes.Add(new ParameterTypeBinding(newId(), type, source));
+        }
+        catch (CucumberExpressionException ex)
+        {
+            errors.Add(new BindingError(source, ex.Message));
+        }
+    }
+
+    private static object? Transform(MethodInfo method, string?[] values)
+    {
+        var target = method.IsStatic ? null : Activator.CreateInstance(method.DeclaringType!);
+        try
+        {
+            return method.Invoke(target, values.Cast<object?>().ToArray());
+        }
+        catch (TargetInvocationException ex) when (ex.InnerException is not null)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(ex.InnerException).Throw();
+            throw;
+        }
+    }
+
+    private void AddStep(ExpressionFactory factory, MethodInfo method, StepDefinitionBaseAttribute attribute)
+    {
+        var source = Location(attribute.File, attribute.Line);
         StepExpression expression;
         try
         {
             expression = factory.Create(attribute.Pattern);
+        }
+        catch (UndefinedParameterTypeException ex)
+        {
+            undefinedParameterTypes.Add(new UndefinedParameterTypeUse(attribute.Pattern, ex.ParameterTypeName, source));
+            return;
         }
         catch (Exception ex) when (ex is CucumberExpressionException or RegexParseException)
         {
@@ -67,27 +142,29 @@ public sealed class BindingRegistry
             return;
         }
 
-        if (expression is CucumberExpression cucumber)
+        var parameters = method.GetParameters().Length;
+        var captured = expression is CucumberExpression cucumber ? cucumber.ParameterTypes.Count : expression.Regex.GetGroupNumbers().Length - 1;
+        if (expression is CucumberExpression && parameters != captured && parameters != captured + 1)
         {
-            var parameters = method.GetParameters().Length;
-            var expected = cucumber.ParameterTypes.Count;
-            if (parameters != expected && parameters != expected + 1)
-            {
-                errors.Add(new BindingError(source,
-                    $"{Describe(method)} takes {parameters} parameter(s) but \"{attribute.Pattern}\" supplies {expected} (plus an optional data table or doc string)"));
-                return;
-            }
+            errors.Add(new BindingError(source,
+                $"{Describe(method)} takes {parameters} parameter(s) but \"{attribute.Pattern}\" supplies {captured} (plus an optional data table or doc string)"));
+            return;
         }
         steps.Add(new StepBinding(newId(), method, expression, source));
     }
 
-    private void AddHook(Func<string> newId, MethodInfo method, HookAttribute attribute)
+    private void AddHook(MethodInfo method, HookAttribute attribute)
     {
-        var source = new SourceLocation(RelativeSourcePath(attribute.File), attribute.Line);
+        var source = Location(attribute.File, attribute.Line);
+        if (attribute.Kind is HookKind.BeforeTestRun or HookKind.AfterTestRun && !method.IsStatic)
+        {
+            errors.Add(new BindingError(source, $"the test run hook {Describe(method)} must be static: it runs outside any scenario"));
+            return;
+        }
         try
         {
             var tags = TagExpression.Parse(attribute.Tags);
-            hooks.Add(new HookBinding(newId(), attribute.Kind, method, attribute.Tags, tags, attribute.Order, attribute.Name, source));
+            hooks.Add(new HookBinding(newId(), attribute.Kind, method, attribute.Tags, tags, attribute.Order, attribute.Name, source, hooks.Count));
         }
         catch (FormatException ex)
         {
@@ -95,7 +172,20 @@ public sealed class BindingRegistry
         }
     }
 
+    /// <summary>The hooks of one kind that apply to <paramref name="tags"/>, in the order they run.</summary>
+    public IEnumerable<HookBinding> HooksFor(HookKind kind, IReadOnlyCollection<string> tags)
+    {
+        var matching = hooks.Where(h => h.Kind == kind && h.Tags.Evaluate(tags));
+        return IsBefore(kind)
+            ? matching.OrderBy(h => h.Order).ThenBy(h => h.Sequence)
+            : matching.OrderBy(h => h.Order).ThenByDescending(h => h.Sequence);
+    }
+
+    private static bool IsBefore(HookKind kind) => kind is HookKind.BeforeTestRun or HookKind.BeforeScenario or HookKind.BeforeStep;
+
     private static string Describe(MethodInfo method) => $"{method.DeclaringType?.Name}.{method.Name}";
+
+    private static SourceLocation Location(string file, int line) => new(RelativeSourcePath(file), line);
 
     /// <summary>Shortens a compile-time path to the part from <c>src/</c> or <c>tests/</c> on.</summary>
     public static string RelativeSourcePath(string file)

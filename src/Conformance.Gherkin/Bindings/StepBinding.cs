@@ -16,8 +16,20 @@ public sealed record StepBinding(string Id, MethodInfo Method, StepExpression Ex
     public override string ToString() => $"{Method.DeclaringType?.Name}.{Method.Name} ({Source})";
 }
 
-/// <summary>A scenario hook with its tag filter and order.</summary>
-public sealed record HookBinding(string Id, HookKind Kind, MethodInfo Method, string TagSource, TagExpression Tags, int Order, string? Name, SourceLocation Source);
+/// <summary>A hook with its tag filter and order; <see cref="Sequence"/> is its declaration order.</summary>
+public sealed record HookBinding(string Id, HookKind Kind, MethodInfo Method, string TagSource, TagExpression Tags, int Order, string? Name, SourceLocation Source, int Sequence)
+{
+    public bool IsBefore => Kind is HookKind.BeforeTestRun or HookKind.BeforeScenario or HookKind.BeforeStep;
+}
+
+/// <summary>A parameter type declared with <see cref="StepArgumentTransformationAttribute"/>.</summary>
+public sealed record ParameterTypeBinding(string Id, ParameterType Type, SourceLocation Source);
+
+/// <summary>A step pattern that uses a parameter type nobody declared.</summary>
+public sealed record UndefinedParameterTypeUse(string Expression, string Name, SourceLocation Source)
+{
+    public override string ToString() => $"{Source}: the step pattern \"{Expression}\" uses the undefined parameter type {{{Name}}}";
+}
 
 /// <summary>A mistake in the bindings, found before any scenario runs.</summary>
 public sealed record BindingError(SourceLocation Source, string Message)

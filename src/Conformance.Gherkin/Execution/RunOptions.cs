@@ -28,4 +28,7 @@ public sealed class RunOptions
     public TimeProvider Clock { get; init; } = TimeProvider.System;
 
     public string ImplementationName { get; init; } = "lambda-conformance-kit";
+
+    /// <summary>How many features may run at once (1: one scenario after another).</summary>
+    public int MaxParallelism { get; init; } = 1;
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Conformance.Gherkin.Bindings;
 using Conformance.Gherkin.Messages;
 using Io.Cucumber.Messages.Types;
 using static Cucumber.Messages.Converters;
@@ -8,10 +9,10 @@ namespace Conformance.Gherkin.Execution;
 /// <summary>
 /// Executes one test case and publishes its messages. Rules (as in Cucumber): before-hooks run first;
 /// a step runs only while everything before it passed, otherwise it is SKIPPED; a step with no
-/// definition is UNDEFINED and one with several is AMBIGUOUS; after-hooks always run. The scenario's
-/// status is the worst of its steps'.
+/// definition is UNDEFINED and one with several is AMBIGUOUS; before-step and after-step hooks wrap
+/// each step that runs; after-hooks always run. The scenario's status is the worst of its steps'.
 /// </summary>
-internal sealed class ScenarioExecutor(IMessageSink sink, ServiceRegistry services, TimeProvider clock, Func<string> newId)
+internal sealed class ScenarioExecutor(IMessageSink sink, ServiceRegistry services, BindingRegistry bindings, TimeProvider clock, Func<string> newId)
 {
     public async Task<ScenarioResult> RunAsync(TestCasePlan plan, string workerId)
     {
@@ -20,19 +21,22 @@ internal sealed class ScenarioExecutor(IMessageSink sink, ServiceRegistry servic
 
         var outcomes = new List<StepOutcome>();
         var container = new ScenarioContainer(services);
+        var attachments = new Attachments(sink, clock) { TestCaseStartedId = startedId };
+        container.Add(attachments);
         container.Add(new ScenarioInfo(plan.Feature.FeatureName, plan.Pickle.Name, plan.Pickle.Uri, plan.Tags));
         var blocked = false;
         foreach (var step in plan.Steps)
         {
             sink.Publish(Envelope.Create(new TestStepStarted(startedId, step.Id, Now())));
+            attachments.TestStepId = step.Id;
             var watch = Stopwatch.StartNew();
-            var outcome = await ExecuteAsync(step, container, blocked);
+            var outcome = await ExecuteAsync(step, plan, container, blocked);
             var result = new TestStepResult(ToDuration(watch.Elapsed), outcome.Message, outcome.Status, outcome.Exception);
             sink.Publish(Envelope.Create(new TestStepFinished(startedId, step.Id, result, Now())));
             outcomes.Add(new StepOutcome(step.Text, outcome.Status, outcome.Message, outcome.Snippet));
-            var isAfterHook = step.Hook?.Kind == Bindings.HookKind.AfterScenario;
-            if (outcome.Status != TestStepResultStatus.PASSED && !isAfterHook) blocked = true;
+            if (outcome.Status != TestStepResultStatus.PASSED && step.Hook?.Kind != HookKind.AfterScenario) blocked = true;
         }
+        attachments.TestStepId = null;
 
         try
         {
@@ -48,28 +52,45 @@ internal sealed class ScenarioExecutor(IMessageSink sink, ServiceRegistry servic
 
     private sealed record Outcome(TestStepResultStatus Status, string? Message = null, Io.Cucumber.Messages.Types.Exception? Exception = null, string? Snippet = null);
 
-    private static async Task<Outcome> ExecuteAsync(PlannedStep step, ScenarioContainer container, bool blocked)
+    private static readonly Outcome Passed = new(TestStepResultStatus.PASSED);
+    private static readonly Outcome Skipped = new(TestStepResultStatus.SKIPPED);
+
+    private async Task<Outcome> ExecuteAsync(PlannedStep step, TestCasePlan plan, ScenarioContainer container, bool blocked)
     {
         if (step.Hook is not null)
         {
             // After-hooks run even when the scenario failed; before-hooks never follow a failure.
-            if (blocked && step.Hook.Kind == Bindings.HookKind.BeforeScenario) return new Outcome(TestStepResultStatus.SKIPPED);
-            return await InvokeAsync(() => StepInvoker.InvokeAsync(step.Hook.Method, container, []));
+            if (blocked && step.Hook.Kind == HookKind.BeforeScenario) return Skipped;
+            return await InvokeAsync(() => StepInvoker.InvokeHookAsync(step.Hook.Method, container));
         }
 
         var pickleStep = step.PickleStep!;
         if (step.Matches.Count == 0)
-            return new Outcome(TestStepResultStatus.UNDEFINED, null, null, SnippetGenerator.Generate(pickleStep));
+            return new Outcome(TestStepResultStatus.UNDEFINED, null, null, SnippetGenerator.Generate(pickleStep, bindings.ParameterTypes).FirstOrDefault());
         if (step.Matches.Count > 1)
             return new Outcome(TestStepResultStatus.AMBIGUOUS,
                 "Several step definitions match this step:\n" + string.Join("\n", step.Matches.Select(m => $"  {m.Binding.Expression.Source}  ({m.Binding})")));
-        if (blocked) return new Outcome(TestStepResultStatus.SKIPPED);
+        if (blocked) return Skipped;
 
         var match = step.Matches[0];
         var values = match.Arguments.Select(a => a.Value).ToList();
         if (pickleStep.Argument?.DocString is { } docString) values.Add(ArgumentConverter.ToDocString(docString));
         if (pickleStep.Argument?.DataTable is { } table) values.Add(ArgumentConverter.ToDataTable(table));
-        return await InvokeAsync(() => StepInvoker.InvokeAsync(match.Binding.Method, container, values));
+
+        var outcome = await RunHooksAsync(HookKind.BeforeStep, plan, container);
+        if (outcome == Passed) outcome = await InvokeAsync(() => StepInvoker.InvokeStepAsync(match.Binding.Method, container, values, bindings));
+        var after = await RunHooksAsync(HookKind.AfterStep, plan, container);
+        return outcome == Passed ? after : outcome;
+    }
+
+    private async Task<Outcome> RunHooksAsync(HookKind kind, TestCasePlan plan, ScenarioContainer container)
+    {
+        foreach (var hook in bindings.HooksFor(kind, plan.Tags))
+        {
+            var outcome = await InvokeAsync(() => StepInvoker.InvokeHookAsync(hook.Method, container));
+            if (outcome != Passed) return outcome with { Message = $"{kind} hook {hook.Method.Name}: {outcome.Message}" };
+        }
+        return Passed;
     }
 
     private static async Task<Outcome> InvokeAsync(Func<Task> call)
@@ -77,7 +98,7 @@ internal sealed class ScenarioExecutor(IMessageSink sink, ServiceRegistry servic
         try
         {
             await call();
-            return new Outcome(TestStepResultStatus.PASSED);
+            return Passed;
         }
         catch (System.Exception ex)
         {

@@ -1,19 +1,20 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using Conformance.Gherkin.Expressions;
 using Io.Cucumber.Messages.Types;
 
 namespace Conformance.Gherkin.Execution;
 
-/// <summary>Suggests a C# step definition for an undefined step, turning numbers and quoted text into parameters.</summary>
+/// <summary>Suggests C# step definitions for an undefined step, one per expression Cucumber would suggest.</summary>
 public static partial class SnippetGenerator
 {
-    [GeneratedRegex("\"[^\"]*\"|'[^']*'|-?\\d+\\.\\d+|-?\\d+")]
-    private static partial Regex Parameter();
-
     [GeneratedRegex(@"[^A-Za-z0-9]+")]
     private static partial Regex NonIdentifier();
 
-    public static string Generate(PickleStep step)
+    [GeneratedRegex(@"\{[^}]*\}")]
+    private static partial Regex Placeholder();
+
+    public static IReadOnlyList<string> Generate(PickleStep step, ParameterTypeRegistry registry)
     {
         var attribute = step.Type switch
         {
@@ -22,29 +23,26 @@ public static partial class SnippetGenerator
             PickleStepType.OUTCOME => "Then",
             _ => "StepDefinition",
         };
-        var parameters = new List<string>();
-        var expression = Parameter().Replace(EscapeExpression(step.Text), match =>
+        return ExpressionGenerator.Generate(step.Text, registry).Select(expression =>
         {
-            var (type, placeholder) = match.Value[0] is '"' or '\'' ? ("string", "{string}")
-                : match.Value.Contains('.') ? ("double", "{float}") : ("int", "{int}");
-            parameters.Add($"{type} p{parameters.Count}");
-            return placeholder;
-        });
-        if (step.Argument?.DocString is not null) parameters.Add("string docString");
-        if (step.Argument?.DataTable is not null) parameters.Add("DataTable table");
-
-        var words = NonIdentifier().Split(Parameter().Replace(step.Text, " ")).Where(w => w.Length > 0);
-        var name = attribute + string.Concat(words.Select(w => char.ToUpperInvariant(w[0]) + w[1..]));
-        var code = new StringBuilder()
-            .Append('[').Append(attribute).Append("(\"").Append(expression.Replace("\\", "\\\\").Replace("\"", "\\\"")).AppendLine("\")]")
-            .Append("public void ").Append(name).Append('(').AppendJoin(", ", parameters).AppendLine(")")
-            .AppendLine("{")
-            .AppendLine("    throw new PendingStepException();")
-            .Append('}');
-        return code.ToString();
+            var parameters = expression.ParameterTypes.Select((t, i) => $"{CSharpName(t.Type)} p{i}").ToList();
+            if (step.Argument?.DocString is not null) parameters.Add("string docString");
+            if (step.Argument?.DataTable is not null) parameters.Add("DataTable table");
+            var words = NonIdentifier().Split(Placeholder().Replace(expression.Source, " ")).Where(w => w.Length > 0);
+            var name = attribute + string.Concat(words.Select(w => char.ToUpperInvariant(w[0]) + w[1..]));
+            return new StringBuilder()
+                .Append('[').Append(attribute).Append("(\"").Append(expression.Source.Replace("\\", "\\\\").Replace("\"", "\\\"")).AppendLine("\")]")
+                .Append("public void ").Append(name).Append('(').AppendJoin(", ", parameters).AppendLine(")")
+                .AppendLine("{")
+                .AppendLine("    throw new PendingStepException();")
+                .Append('}').ToString();
+        }).ToList();
     }
 
-    // Characters with a meaning in Cucumber Expressions are escaped so the snippet matches the text.
-    private static string EscapeExpression(string text) =>
-        text.Replace("\\", "\\\\").Replace("(", "\\(").Replace("{", "\\{").Replace("/", "\\/");
+    private static string CSharpName(Type type) => type == typeof(int) ? "int"
+        : type == typeof(float) ? "float"
+        : type == typeof(double) ? "double"
+        : type == typeof(string) ? "string"
+        : type == typeof(object) ? "object"
+        : type.Name;
 }

@@ -1,13 +1,15 @@
 using System.Reflection;
 using System.Runtime.ExceptionServices;
+using Conformance.Gherkin.Bindings;
 using Io.Cucumber.Messages.Types;
 
 namespace Conformance.Gherkin.Execution;
 
-/// <summary>Calls a step definition or hook method with its arguments and awaits it if it is async.</summary>
+/// <summary>Calls step definitions and hooks with their arguments, and awaits them if they are async.</summary>
 internal static class StepInvoker
 {
-    public static async Task InvokeAsync(MethodInfo method, ScenarioContainer container, IReadOnlyList<object?> values)
+    /// <summary>Calls a step definition with the captured values (plus a doc string or data table).</summary>
+    public static Task InvokeStepAsync(MethodInfo method, ScenarioContainer container, IReadOnlyList<object?> values, BindingRegistry bindings)
     {
         var parameters = method.GetParameters();
         if (parameters.Length != values.Count)
@@ -19,7 +21,7 @@ internal static class StepInvoker
         {
             try
             {
-                arguments[i] = ArgumentConverter.Convert(values[i], parameters[i].ParameterType);
+                arguments[i] = ArgumentConverter.Convert(values[i], parameters[i].ParameterType, bindings);
             }
             catch (System.Exception ex) when (ex is FormatException or InvalidCastException or OverflowException or ArgumentException)
             {
@@ -27,7 +29,15 @@ internal static class StepInvoker
                     $"The value '{values[i]}' cannot be converted to {parameters[i].ParameterType.Name} for parameter '{parameters[i].Name}' of {method.DeclaringType?.Name}.{method.Name}: {ex.Message}");
             }
         }
+        return CallAsync(method, container, arguments);
+    }
 
+    /// <summary>Calls a hook; each of its parameters is taken from the container (e.g. <see cref="ScenarioInfo"/>).</summary>
+    public static Task InvokeHookAsync(MethodInfo method, ScenarioContainer container) =>
+        CallAsync(method, container, method.GetParameters().Select(p => container.Resolve(p.ParameterType)).ToArray());
+
+    private static async Task CallAsync(MethodInfo method, ScenarioContainer container, object?[] arguments)
+    {
         var target = method.IsStatic ? null : container.Resolve(method.DeclaringType!);
         object? returned;
         try

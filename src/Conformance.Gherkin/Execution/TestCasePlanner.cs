@@ -34,9 +34,7 @@ public sealed class TestCasePlanner(BindingRegistry bindings, Func<string> newId
     }
 
     private IEnumerable<PlannedStep> HooksFor(HookKind kind, HashSet<string> tags) =>
-        bindings.Hooks.Where(h => h.Kind == kind && h.Tags.Evaluate(tags))
-            .OrderBy(h => h.Order)
-            .Select(h => new PlannedStep(newId(), h, null, "", []));
+        bindings.HooksFor(kind, tags).Select(h => new PlannedStep(newId(), h, null, "", []));
 
     private static Dictionary<string, string> StepKeywords(FeatureFile feature)
     {

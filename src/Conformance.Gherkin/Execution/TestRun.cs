@@ -24,8 +24,10 @@ public sealed class TestRun
     private readonly ScenarioExecutor executor;
     private readonly List<ScenarioResult> results = [];
     private string testRunStartedId = "";
+    private readonly List<string> runHookProblems = [];
     private bool started;
     private bool finished;
+    private bool beforeRunFailed;
 
     private TestRun(RunOptions options, IMessageSink sink)
     {
@@ -38,7 +40,7 @@ public sealed class TestRun
             .SelectMany(f => f.Pickles.Select(p => planner.Plan(p, f)))
             .Where(Selected)
             .ToList();
-        executor = new ScenarioExecutor(sink, options.Services, options.Clock, NewId);
+        executor = new ScenarioExecutor(sink, options.Services, Bindings, options.Clock, NewId);
     }
 
     public static TestRun Create(RunOptions options, IMessageSink sink) => new(options, sink);
@@ -54,12 +56,14 @@ public sealed class TestRun
     }
 
     /// <summary>True when nothing failed: no parse or binding error and every executed scenario passed.</summary>
-    public bool Success => ParseErrors.Count == 0 && Bindings.Errors.Count == 0 && Results.All(r => r.Passed);
+    public bool Success => ParseErrors.Count == 0 && Bindings.Errors.Count == 0 && Bindings.UndefinedParameterTypes.Count == 0
+        && !beforeRunFailed && Results.All(r => r.Passed);
 
     private bool Selected(TestCasePlan plan) =>
         (options.Tags?.Evaluate(plan.Tags) ?? true) && (options.Filter?.Invoke(plan) ?? true);
 
-    public void Start()
+    /// <summary>Publishes everything up to the test cases, running the before-test-run hooks on the way.</summary>
+    public async Task StartAsync()
     {
         if (started) return;
         started = true;
@@ -75,54 +79,146 @@ public sealed class TestRun
                     $"({error.Line}:{error.Column}): {error.Message}"));
             foreach (var pickle in feature.Pickles) Publish(pickle);
         }
+        foreach (var parameterType in Bindings.CustomParameterTypes)
+        {
+            var type = parameterType.Type;
+            Publish(new ParameterType(type.Name, type.RegexStrings.ToList(), type.PreferForRegexMatch, type.UseForSnippets,
+                parameterType.Id, Reference(parameterType.Source)));
+        }
+        foreach (var undefined in Bindings.UndefinedParameterTypes) Publish(new UndefinedParameterType(undefined.Expression, undefined.Name));
         foreach (var step in Bindings.Steps)
         {
             var type = step.Expression.IsCucumberExpression ? StepDefinitionPatternType.CUCUMBER_EXPRESSION : StepDefinitionPatternType.REGULAR_EXPRESSION;
             Publish(new StepDefinition(step.Id, new StepDefinitionPattern(step.Expression.Source, type), Reference(step.Source)));
         }
         foreach (var hook in Bindings.Hooks)
-        {
-            var type = hook.Kind == HookKind.BeforeScenario ? HookType.BEFORE_TEST_CASE : HookType.AFTER_TEST_CASE;
-            Publish(new Hook(hook.Id, hook.Name, Reference(hook.Source), string.IsNullOrEmpty(hook.TagSource) ? null : hook.TagSource, type));
-        }
+            Publish(new Hook(hook.Id, hook.Name, Reference(hook.Source), string.IsNullOrEmpty(hook.TagSource) ? null : hook.TagSource, MessageType(hook.Kind)));
+
         testRunStartedId = NewId();
-        Publish(new TestRunStarted(ToTimestamp(options.Clock.GetUtcNow().UtcDateTime), testRunStartedId));
+        Publish(new TestRunStarted(Now(), testRunStartedId));
+        beforeRunFailed = !await RunTestRunHooksAsync(HookKind.BeforeTestRun);
+        if (beforeRunFailed) return; // Cucumber runs no test case after a failed before-all hook
         foreach (var plan in TestCases) Publish(plan.ToMessage(testRunStartedId));
         foreach (var plan in TestCases)
             foreach (var step in plan.Steps.Where(s => s.PickleStep is not null && s.Matches.Count == 0))
-                Publish(new Suggestion(NewId(), step.PickleStep!.Id, [new Snippet("csharp", SnippetGenerator.Generate(step.PickleStep))]));
+                Publish(new Suggestion(NewId(), step.PickleStep!.Id,
+                    SnippetGenerator.Generate(step.PickleStep, Bindings.ParameterTypes).Select(code => new Snippet("csharp", code)).ToList()));
     }
 
     public async Task<ScenarioResult> RunAsync(TestCasePlan plan, string workerId = "0")
     {
-        Start();
-        var result = await executor.RunAsync(plan, workerId);
+        await StartAsync();
+        var result = beforeRunFailed
+            ? new ScenarioResult(plan, TestStepResultStatus.FAILED, [new StepOutcome("BeforeTestRun hooks", TestStepResultStatus.FAILED, "a BeforeTestRun hook failed, so no scenario ran")])
+            : await executor.RunAsync(plan, workerId);
         lock (results) results.Add(result);
         return result;
     }
 
-    /// <summary>Runs every selected test case in order, calling <paramref name="onResult"/> after each.</summary>
+    /// <summary>
+    /// Runs every selected test case, calling <paramref name="onResult"/> after each. With
+    /// <see cref="RunOptions.MaxParallelism"/> above 1, features run side by side (the scenarios of
+    /// one feature stay in order); the message stream stays valid, each envelope whole.
+    /// </summary>
     public async Task<IReadOnlyList<ScenarioResult>> RunAllAsync(Action<ScenarioResult>? onResult = null, CancellationToken cancellation = default)
     {
-        Start();
-        foreach (var plan in TestCases)
+        await StartAsync();
+        var report = new object();
+        if (options.MaxParallelism <= 1)
         {
-            cancellation.ThrowIfCancellationRequested();
-            var result = await RunAsync(plan);
-            onResult?.Invoke(result);
+            foreach (var plan in TestCases)
+            {
+                cancellation.ThrowIfCancellationRequested();
+                var result = await RunAsync(plan);
+                onResult?.Invoke(result);
+            }
+            return Results;
         }
+
+        var workers = new System.Collections.Concurrent.ConcurrentQueue<string>(Enumerable.Range(0, options.MaxParallelism).Select(i => i.ToString()));
+        var features = TestCases.GroupBy(p => p.Pickle.Uri).ToList();
+        await Parallel.ForEachAsync(features, new ParallelOptions { MaxDegreeOfParallelism = options.MaxParallelism, CancellationToken = cancellation },
+            async (feature, token) =>
+            {
+                workers.TryDequeue(out var workerId);
+                try
+                {
+                    foreach (var plan in feature)
+                    {
+                        token.ThrowIfCancellationRequested();
+                        var result = await RunAsync(plan, workerId ?? "0");
+                        lock (report) onResult?.Invoke(result);
+                    }
+                }
+                finally
+                {
+                    if (workerId is not null) workers.Enqueue(workerId);
+                }
+            });
         return Results;
     }
 
-    /// <summary>Publishes <c>testRunFinished</c>; <paramref name="error"/> is an error that ended the run early.</summary>
-    public void Finish(System.Exception? error = null)
+    /// <summary>Runs the after-test-run hooks and publishes <c>testRunFinished</c>; <paramref name="error"/> ended the run early.</summary>
+    public async Task FinishAsync(System.Exception? error = null)
     {
-        Start();
+        await StartAsync();
         if (finished) return;
         finished = true;
+        var afterRunPassed = await RunTestRunHooksAsync(HookKind.AfterTestRun);
         var exception = error is null ? null : new Io.Cucumber.Messages.Types.Exception(error.GetType().FullName, error.Message, error.ToString());
-        Publish(new TestRunFinished(error?.Message, Success && error is null, ToTimestamp(options.Clock.GetUtcNow().UtcDateTime), exception, testRunStartedId));
+        Publish(new TestRunFinished(error?.Message, Success && afterRunPassed && error is null, Now(), exception, testRunStartedId));
     }
+
+    /// <summary>Runs the hooks of a test-run kind; false when one failed.</summary>
+    private async Task<bool> RunTestRunHooksAsync(HookKind kind)
+    {
+        var passed = true;
+        var hooks = Bindings.HooksFor(kind, []).ToList();
+        if (hooks.Count == 0) return true;
+        await using var container = new ScenarioContainer(options.Services);
+        var attachments = new Attachments(sink, options.Clock);
+        container.Add(attachments);
+        foreach (var hook in hooks)
+        {
+            var startedId = NewId();
+            sink.Publish(Envelope.Create(new TestRunHookStarted(startedId, testRunStartedId, hook.Id, null, Now())));
+            attachments.TestRunHookStartedId = startedId;
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+            TestStepResult result;
+            try
+            {
+                await StepInvoker.InvokeHookAsync(hook.Method, container);
+                result = new TestStepResult(ToDuration(watch.Elapsed), null, TestStepResultStatus.PASSED, null);
+            }
+            catch (System.Exception ex)
+            {
+                var (status, message, exception) = StepInvoker.Classify(ex);
+                result = new TestStepResult(ToDuration(watch.Elapsed), message, status, exception);
+                passed &= status != TestStepResultStatus.FAILED;
+                lock (runHookProblems) runHookProblems.Add($"{kind} hook {hook.Method.Name} ({hook.Source}): {message}");
+            }
+            sink.Publish(Envelope.Create(new TestRunHookFinished(startedId, result, Now())));
+        }
+        return passed;
+    }
+
+    /// <summary>Failures of test-run hooks, for hosts to show.</summary>
+    public IReadOnlyList<string> RunHookProblems
+    {
+        get { lock (runHookProblems) return runHookProblems.ToList(); }
+    }
+
+    private static HookType MessageType(HookKind kind) => kind switch
+    {
+        HookKind.BeforeTestRun => HookType.BEFORE_TEST_RUN,
+        HookKind.AfterTestRun => HookType.AFTER_TEST_RUN,
+        HookKind.BeforeScenario => HookType.BEFORE_TEST_CASE,
+        HookKind.AfterScenario => HookType.AFTER_TEST_CASE,
+        HookKind.BeforeStep => HookType.BEFORE_TEST_STEP,
+        _ => HookType.AFTER_TEST_STEP,
+    };
+
+    private Timestamp Now() => ToTimestamp(options.Clock.GetUtcNow().UtcDateTime);
 
     private static string ProtocolVersionNumber() => Cucumber.Messages.ProtocolVersion.Version.Split('+')[0];
 
@@ -143,6 +239,8 @@ public sealed class TestRun
     private void Publish(TestRunStarted m) => sink.Publish(Envelope.Create(m));
     private void Publish(TestCase m) => sink.Publish(Envelope.Create(m));
     private void Publish(Suggestion m) => sink.Publish(Envelope.Create(m));
+    private void Publish(UndefinedParameterType m) => sink.Publish(Envelope.Create(m));
+    private void Publish(ParameterType m) => sink.Publish(Envelope.Create(m));
     private void Publish(TestRunFinished m) => sink.Publish(Envelope.Create(m));
 
     private sealed class LockedIds(IIdGenerator inner) : IIdGenerator

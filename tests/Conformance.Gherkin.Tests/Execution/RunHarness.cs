@@ -29,7 +29,7 @@ internal sealed class RunHarness : IDisposable
     {
         var run = Create(featureText, bindings);
         var results = await run.RunAllAsync();
-        run.Finish();
+        await run.FinishAsync();
         return results;
     }
 

@@ -22,7 +22,7 @@ internal static class SampleRun
                 Tags = tags is null ? null : Gherkin.Tags.TagExpression.Parse(tags),
             }, messages);
             await run.RunAllAsync();
-            run.Finish();
+            await run.FinishAsync();
             return messages.Envelopes.Select(MessagesJson.Serialize).ToList();
         }
         finally
