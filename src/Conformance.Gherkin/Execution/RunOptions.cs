@@ -29,6 +29,9 @@ public sealed class RunOptions
 
     public string ImplementationName { get; init; } = "lambda-conformance-kit";
 
+    /// <summary>Runs the features in reverse path order (Cucumber's <c>--order reverse</c>).</summary>
+    public bool ReverseOrder { get; init; }
+
     /// <summary>How many features may run at once (1: one scenario after another).</summary>
     public int MaxParallelism { get; init; } = 1;
 }

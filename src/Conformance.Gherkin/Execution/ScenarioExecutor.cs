@@ -24,7 +24,7 @@ internal sealed class ScenarioExecutor(IMessageSink sink, ServiceRegistry servic
         var attachments = new Attachments(sink, clock) { TestCaseStartedId = startedId };
         container.Add(attachments);
         container.Add(new ScenarioInfo(plan.Feature.FeatureName, plan.Pickle.Name, plan.Pickle.Uri, plan.Tags));
-        var blocked = false;
+        var blocked = Blocked.No;
         foreach (var step in plan.Steps)
         {
             sink.Publish(Envelope.Create(new TestStepStarted(startedId, step.Id, Now())));
@@ -33,8 +33,10 @@ internal sealed class ScenarioExecutor(IMessageSink sink, ServiceRegistry servic
             var outcome = await ExecuteAsync(step, plan, container, blocked);
             var result = new TestStepResult(ToDuration(watch.Elapsed), outcome.Message, outcome.Status, outcome.Exception);
             sink.Publish(Envelope.Create(new TestStepFinished(startedId, step.Id, result, Now())));
+            if (outcome.Status == TestStepResultStatus.UNDEFINED) PublishSuggestion(step.PickleStep!);
             outcomes.Add(new StepOutcome(step.Text, outcome.Status, outcome.Message, outcome.Snippet));
-            if (outcome.Status != TestStepResultStatus.PASSED && step.Hook?.Kind != HookKind.AfterScenario) blocked = true;
+            if (blocked == Blocked.No && outcome.Status != TestStepResultStatus.PASSED && step.Hook?.Kind != HookKind.AfterScenario)
+                blocked = outcome.Status == TestStepResultStatus.SKIPPED ? Blocked.BySkip : Blocked.ByFailure;
         }
         attachments.TestStepId = null;
 
@@ -50,27 +52,44 @@ internal sealed class ScenarioExecutor(IMessageSink sink, ServiceRegistry servic
         return new ScenarioResult(plan, ScenarioResult.Worst(outcomes.Select(o => o.Status)), outcomes);
     }
 
+    /// <summary>
+    /// Why later steps do not run: after a failed-ish step (failed, pending, undefined, ambiguous) the
+    /// remaining steps are skipped but undefined and ambiguous ones are still reported as such; after a
+    /// step or hook that skipped itself, every remaining step is skipped.
+    /// </summary>
+    private enum Blocked
+    {
+        No,
+        ByFailure,
+        BySkip,
+    }
+
+    private void PublishSuggestion(Io.Cucumber.Messages.Types.PickleStep step) =>
+        sink.Publish(Envelope.Create(new Suggestion(newId(), step.Id,
+            SnippetGenerator.Generate(step, bindings.ParameterTypes).Select(code => new Snippet("csharp", code)).ToList())));
+
     private sealed record Outcome(TestStepResultStatus Status, string? Message = null, Io.Cucumber.Messages.Types.Exception? Exception = null, string? Snippet = null);
 
     private static readonly Outcome Passed = new(TestStepResultStatus.PASSED);
     private static readonly Outcome Skipped = new(TestStepResultStatus.SKIPPED);
 
-    private async Task<Outcome> ExecuteAsync(PlannedStep step, TestCasePlan plan, ScenarioContainer container, bool blocked)
+    private async Task<Outcome> ExecuteAsync(PlannedStep step, TestCasePlan plan, ScenarioContainer container, Blocked blocked)
     {
         if (step.Hook is not null)
         {
             // After-hooks run even when the scenario failed; before-hooks never follow a failure.
-            if (blocked && step.Hook.Kind == HookKind.BeforeScenario) return Skipped;
+            if (blocked != Blocked.No && step.Hook.Kind == HookKind.BeforeScenario) return Skipped;
             return await InvokeAsync(() => StepInvoker.InvokeHookAsync(step.Hook.Method, container));
         }
 
         var pickleStep = step.PickleStep!;
+        if (blocked == Blocked.BySkip) return Skipped;
         if (step.Matches.Count == 0)
             return new Outcome(TestStepResultStatus.UNDEFINED, null, null, SnippetGenerator.Generate(pickleStep, bindings.ParameterTypes).FirstOrDefault());
         if (step.Matches.Count > 1)
             return new Outcome(TestStepResultStatus.AMBIGUOUS,
                 "Several step definitions match this step:\n" + string.Join("\n", step.Matches.Select(m => $"  {m.Binding.Expression.Source}  ({m.Binding})")));
-        if (blocked) return Skipped;
+        if (blocked == Blocked.ByFailure) return Skipped;
 
         var match = step.Matches[0];
         var values = match.Arguments.Select(a => a.Value).ToList();

@@ -10,6 +10,9 @@ public sealed record ScenarioResult(TestCasePlan Plan, TestStepResultStatus Stat
 {
     public bool Passed => Status == TestStepResultStatus.PASSED;
 
+    /// <summary>True when the scenario fails the run: a step failed, was undefined, ambiguous or pending (a skip does not).</summary>
+    public bool Failed => Status is not (TestStepResultStatus.PASSED or TestStepResultStatus.SKIPPED);
+
     /// <summary>A readable account of what went wrong, or null when the scenario passed.</summary>
     public string? Problem
     {

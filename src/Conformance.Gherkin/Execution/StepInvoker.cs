@@ -59,10 +59,12 @@ internal static class StepInvoker
     /// <summary>The status and message Cucumber reports for an exception thrown by a step or hook.</summary>
     public static (TestStepResultStatus Status, string Message, Io.Cucumber.Messages.Types.Exception? Exception) Classify(System.Exception ex) => ex switch
     {
-        PendingStepException => (TestStepResultStatus.PENDING, ex.Message, null),
-        SkippedStepException => (TestStepResultStatus.SKIPPED, ex.Message, null),
-        _ => (TestStepResultStatus.FAILED, ex.Message, new Io.Cucumber.Messages.Types.Exception(ex.GetType().FullName, ex.Message, ex.ToString())),
+        PendingStepException pending => (TestStepResultStatus.PENDING, ex.Message, pending.Explicit ? Describe(ex) : null),
+        SkippedStepException skipped => (TestStepResultStatus.SKIPPED, ex.Message, skipped.Explicit ? Describe(ex) : null),
+        _ => (TestStepResultStatus.FAILED, ex.Message, Describe(ex)),
     };
+
+    private static Io.Cucumber.Messages.Types.Exception Describe(System.Exception ex) => new(ex.GetType().FullName, ex.Message, ex.ToString());
 }
 
 /// <summary>A step definition that cannot be called with what the step supplies.</summary>

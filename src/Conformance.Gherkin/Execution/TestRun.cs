@@ -36,10 +36,8 @@ public sealed class TestRun
         Features = new FeatureLoader(new LockedIds(ids)).LoadDirectory(options.FeaturesDirectory);
         Bindings = BindingRegistry.FromTypes(NewId, options.BindingAssemblies.SelectMany(a => a.GetTypes()).Concat(options.BindingTypes).Distinct());
         var planner = new TestCasePlanner(Bindings, NewId);
-        TestCases = Features
-            .SelectMany(f => f.Pickles.Select(p => planner.Plan(p, f)))
-            .Where(Selected)
-            .ToList();
+        var plans = Features.SelectMany(f => f.Pickles.Select(p => planner.Plan(p, f))).Where(Selected);
+        TestCases = (options.ReverseOrder ? plans.Reverse() : plans).ToList();
         executor = new ScenarioExecutor(sink, options.Services, Bindings, options.Clock, NewId);
     }
 
@@ -57,7 +55,7 @@ public sealed class TestRun
 
     /// <summary>True when nothing failed: no parse or binding error and every executed scenario passed.</summary>
     public bool Success => ParseErrors.Count == 0 && Bindings.Errors.Count == 0 && Bindings.UndefinedParameterTypes.Count == 0
-        && !beforeRunFailed && Results.All(r => r.Passed);
+        && !beforeRunFailed && Results.All(r => !r.Failed);
 
     private bool Selected(TestCasePlan plan) =>
         (options.Tags?.Evaluate(plan.Tags) ?? true) && (options.Filter?.Invoke(plan) ?? true);
@@ -99,10 +97,6 @@ public sealed class TestRun
         beforeRunFailed = !await RunTestRunHooksAsync(HookKind.BeforeTestRun);
         if (beforeRunFailed) return; // Cucumber runs no test case after a failed before-all hook
         foreach (var plan in TestCases) Publish(plan.ToMessage(testRunStartedId));
-        foreach (var plan in TestCases)
-            foreach (var step in plan.Steps.Where(s => s.PickleStep is not null && s.Matches.Count == 0))
-                Publish(new Suggestion(NewId(), step.PickleStep!.Id,
-                    SnippetGenerator.Generate(step.PickleStep, Bindings.ParameterTypes).Select(code => new Snippet("csharp", code)).ToList()));
     }
 
     public async Task<ScenarioResult> RunAsync(TestCasePlan plan, string workerId = "0")
@@ -238,7 +232,6 @@ public sealed class TestRun
     private void Publish(Hook m) => sink.Publish(Envelope.Create(m));
     private void Publish(TestRunStarted m) => sink.Publish(Envelope.Create(m));
     private void Publish(TestCase m) => sink.Publish(Envelope.Create(m));
-    private void Publish(Suggestion m) => sink.Publish(Envelope.Create(m));
     private void Publish(UndefinedParameterType m) => sink.Publish(Envelope.Create(m));
     private void Publish(ParameterType m) => sink.Publish(Envelope.Create(m));
     private void Publish(TestRunFinished m) => sink.Publish(Envelope.Create(m));
