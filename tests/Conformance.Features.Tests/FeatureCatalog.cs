@@ -1,5 +1,6 @@
 using Conformance.Tests.Shared;
 using Conformance.Gherkin.Parsing;
+using Conformance.Gherkin.Tags;
 using Gherkin.CucumberMessages;
 
 namespace Conformance.Features.Tests;
@@ -8,10 +9,14 @@ namespace Conformance.Features.Tests;
 /// The scenarios of <c>features/</c> as xUnit rows, one per pickle, keyed by <c>uri:line</c> (stable
 /// between discovery and execution), named <c>Feature: Scenario</c> and carrying the tags as
 /// <c>Category</c> traits. A file that does not parse becomes one failing row instead of breaking discovery.
+/// The environment variable <c>CONFORMANCE_TAGS</c> (a tag expression) narrows the rows, for selections
+/// that trait filters cannot express, e.g. <c>CONFORMANCE_TAGS="@async and not @needs:virtual-time"</c>.
 /// </summary>
 public static class FeatureCatalog
 {
     public const string ParseErrorSuffix = ":parse-error";
+
+    private static readonly TagExpression Selection = TagExpression.Parse(Environment.GetEnvironmentVariable("CONFORMANCE_TAGS") ?? "");
 
     private static readonly Lazy<IReadOnlyList<FeatureFile>> Files =
         new(() => new FeatureLoader(new IncrementingIdGenerator()).LoadDirectory(RepositoryPaths.Features));
@@ -25,7 +30,7 @@ public static class FeatureCatalog
                 yield return new TheoryDataRow<string>(file.Uri + ParseErrorSuffix) { Label = "", TestDisplayName = $"{file.Uri}: parse error" };
                 continue;
             }
-            foreach (var pickle in file.Pickles)
+            foreach (var pickle in file.Pickles.Where(p => Selection.Evaluate(p.Tags.Select(t => t.Name).ToList())))
             {
                 var row = new TheoryDataRow<string>($"{pickle.Uri}:{pickle.Location?.Line}")
                 {

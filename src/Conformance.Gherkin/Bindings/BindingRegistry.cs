@@ -150,7 +150,44 @@ public sealed class BindingRegistry
                 $"{Describe(method)} takes {parameters} parameter(s) but \"{attribute.Pattern}\" supplies {captured} (plus an optional data table or doc string)"));
             return;
         }
+        var unbindable = UnbindableParameter(method, expression as CucumberExpression);
+        if (unbindable is not null)
+        {
+            errors.Add(new BindingError(source, $"{Describe(method)} cannot be bound: {unbindable}"));
+            return;
+        }
         steps.Add(new StepBinding(newId(), method, expression, source));
+    }
+
+    /// <summary>Why a step method's parameters cannot receive what its pattern captures, or null.</summary>
+    private string? UnbindableParameter(MethodInfo method, CucumberExpression? expression)
+    {
+        var parameters = method.GetParameters();
+        var captured = expression?.ParameterTypes.Count ?? parameters.Length;
+        for (var i = 0; i < parameters.Length; i++)
+        {
+            var target = parameters[i].ParameterType;
+            if (i >= captured)
+            {
+                if (target != typeof(string) && target != typeof(DocString) && target != typeof(DataTable) && target != typeof(object))
+                    return $"its last parameter '{parameters[i].Name}' receives the doc string or data table, so it must be string, DocString or DataTable, not {target.Name}";
+                continue;
+            }
+            var produced = expression is null ? typeof(string) : expression.ParameterTypes[i].Type;
+            if (!CanConvert(produced == typeof(object) ? typeof(string) : produced, target))
+                return $"parameter '{parameters[i].Name}' is {target.Name}, which a {(expression is null ? "captured text" : "{" + expression.ParameterTypes[i].Name + "}")} cannot be turned into";
+        }
+        return null;
+    }
+
+    private bool CanConvert(Type from, Type to)
+    {
+        var target = Nullable.GetUnderlyingType(to) ?? to;
+        if (target.IsAssignableFrom(from) || target == typeof(object)) return true;
+        if (CustomParameterTypeFor(target) is not null) return from == typeof(string);
+        if (from == typeof(string))
+            return target.IsEnum || target == typeof(TimeSpan) || target == typeof(Guid) || typeof(IConvertible).IsAssignableFrom(target);
+        return typeof(IConvertible).IsAssignableFrom(from) && typeof(IConvertible).IsAssignableFrom(target);
     }
 
     private void AddHook(MethodInfo method, HookAttribute attribute)

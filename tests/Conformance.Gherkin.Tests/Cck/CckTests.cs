@@ -29,8 +29,7 @@ public sealed class CckTests
         foreach (var sample in CckSamples.Supported.Keys)
             if ((await RunAsync(sample)).Count == 0) passing++;
         var summary = $"CCK: {passing} of {CckSamples.Total} samples pass";
-        Console.WriteLine(summary);
-        TestContext.Current.SendDiagnosticMessage(summary);
+        TestContext.Current.TestOutputHelper?.WriteLine(summary);
         TestContext.Current.AddAttachment("cck-summary", summary);
         passing.ShouldBe(CckSamples.Supported.Count);
     }

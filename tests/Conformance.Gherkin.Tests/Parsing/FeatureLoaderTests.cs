@@ -46,6 +46,16 @@ public sealed class FeatureLoaderTests
     }
 
     [Fact]
+    public void Reads_features_in_other_languages()
+    {
+        var feature = loader.Load("features/fr.feature", "# language: fr\nFonctionnalité: Commande\n  Scénario: payer\n    Soit une commande\n    Alors elle est payée\n");
+
+        feature.Errors.ShouldBeEmpty();
+        feature.Document!.Feature.Language.ShouldBe("fr");
+        feature.Pickles.Single().Steps.Select(s => s.Text).ShouldBe(["une commande", "elle est payée"]);
+    }
+
+    [Fact]
     public void An_empty_file_has_no_pickles_and_no_error()
     {
         var feature = loader.Load("features/empty.feature", "");
