@@ -4,14 +4,27 @@ using System.Text.Json.Serialization;
 
 namespace Conformance.Events;
 
-/// <summary>The serializer settings every event shape uses: field names are given per property, nulls are kept.</summary>
+/// <summary>
+/// The serializer settings of every event shape: camelCase names unless a property names itself
+/// (AWS mixes conventions: <c>Records</c>, <c>eventSourceARN</c>, <c>detail-type</c>), nulls written
+/// unless a property is marked as absent-when-null, and no escaping of characters JSON allows.
+/// </summary>
 public static class EventJson
 {
     public static readonly JsonSerializerOptions Options = new()
     {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         DefaultIgnoreCondition = JsonIgnoreCondition.Never,
     };
+
+    /// <summary>The same settings, indented, for the checked-in fixture files.</summary>
+    public static readonly JsonSerializerOptions Indented = new(Options) { WriteIndented = true, IndentSize = 2 };
+
+    public static string Serialize<T>(T value, bool indented = false) => JsonSerializer.Serialize(value, indented ? Indented : Options);
+
+    public static T Deserialize<T>(string json) =>
+        JsonSerializer.Deserialize<T>(json, Options) ?? throw new JsonException($"The JSON holds no {typeof(T).Name}.");
 
     /// <summary>True when <paramref name="text"/> is one well-formed JSON value.</summary>
     public static bool IsValidJson(string text)
@@ -26,4 +39,11 @@ public static class EventJson
             return false;
         }
     }
+}
+
+/// <summary>Every event shape keeps the fields it does not know, so nothing a real target sends is dropped.</summary>
+public abstract record EventShape
+{
+    [JsonExtensionData]
+    public Dictionary<string, JsonElement>? Extra { get; init; }
 }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace Conformance.Events.Lambda;
@@ -9,22 +8,21 @@ namespace Conformance.Events.Lambda;
 /// Source: lambda-semantics.md §2; https://docs.aws.amazon.com/lambda/latest/api/API_Invoke.html
 /// </summary>
 public sealed record InvokeErrorDocument(
-    [property: JsonPropertyName("errorType")] string ErrorType,
-    [property: JsonPropertyName("errorMessage")] string ErrorMessage,
-    [property: JsonPropertyName("stackTrace")] IReadOnlyList<string>? StackTrace = null)
+    string ErrorType,
+    string ErrorMessage,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? StackTrace = null) : EventShape
 {
-    [JsonExtensionData]
-    public Dictionary<string, JsonElement>? Extra { get; init; }
+    public string ToJson() => EventJson.Serialize(this);
 
-    public string ToJson() => JsonSerializer.Serialize(this, EventJson.Options);
-
+    /// <summary>The document in <paramref name="json"/>, or null when it is not an error document.</summary>
     public static InvokeErrorDocument? Parse(string json)
     {
         try
         {
-            return JsonSerializer.Deserialize<InvokeErrorDocument>(json, EventJson.Options);
+            var document = EventJson.Deserialize<InvokeErrorDocument>(json);
+            return document.ErrorType is null && document.ErrorMessage is null ? null : document;
         }
-        catch (JsonException)
+        catch (System.Text.Json.JsonException)
         {
             return null;
         }

@@ -1,0 +1,30 @@
+using System.Text.Json.Serialization;
+
+namespace Conformance.Events.Destinations;
+
+/// <summary>
+/// The on-failure record of a Kinesis or DynamoDB Streams event source mapping (lambda-semantics.md §9,
+/// §10, §15.11; https://docs.aws.amazon.com/lambda/latest/dg/kinesis-on-failure-destination.html).
+/// SQS and SNS destinations get the batch's metadata only; an S3 destination also gets the whole
+/// original invocation event as a JSON string in <c>payload</c>.
+/// </summary>
+public sealed record StreamFailureRecord(
+    StreamFailureRequestContext RequestContext,
+    AsyncResponseContext ResponseContext,
+    string Version,
+    string Timestamp,
+    [property: JsonPropertyName("KinesisBatchInfo"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] StreamBatchInfo? KinesisBatchInfo,
+    [property: JsonPropertyName("DDBStreamBatchInfo"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] StreamBatchInfo? DynamoDbBatchInfo,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Payload = null) : EventShape;
+
+/// <summary><c>condition</c>: <c>RetryAttemptsExhausted</c> (documented) or <c>RecordAgeExceeded</c> (observed).</summary>
+public sealed record StreamFailureRequestContext(string RequestId, string FunctionArn, string Condition, int ApproximateInvokeCount) : EventShape;
+
+public sealed record StreamBatchInfo(
+    string ShardId,
+    string StartSequenceNumber,
+    string EndSequenceNumber,
+    string ApproximateArrivalOfFirstRecord,
+    string ApproximateArrivalOfLastRecord,
+    int BatchSize,
+    string StreamArn) : EventShape;

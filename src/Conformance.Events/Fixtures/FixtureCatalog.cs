@@ -1,0 +1,83 @@
+using System.Text;
+using Conformance.Events.Generation;
+
+namespace Conformance.Events.Fixtures;
+
+/// <summary>One checked-in sample: its path under <c>fixtures/events</c>, the shape it has, and how to make it.</summary>
+public sealed record Fixture(string Source, string FileName, Type Shape, Func<EventGenerator, object> Create)
+{
+    public string RelativePath => $"{Source}/{FileName}";
+
+    /// <summary>The fixture's file content: indented JSON and a final newline.</summary>
+    public string Render(int seed) => EventJson.Serialize(Create(new EventGenerator(FixtureCatalog.SeedFor(seed, RelativePath))), indented: true)
+        .Replace("\r\n", "\n") + "\n";
+}
+
+/// <summary>
+/// Every sample event and response in <c>fixtures/events/&lt;source&gt;/&lt;source&gt;-&lt;variant&gt;-event.json</c>
+/// (or <c>-response.json</c>). Each fixture has its own seed derived from the run's seed and its path, so
+/// adding a fixture never changes the others.
+/// </summary>
+public static class FixtureCatalog
+{
+    public const int DefaultSeed = 1;
+
+    public static IReadOnlyList<Fixture> All { get; } =
+    [
+        new("s3", "s3-object-created-event.json", typeof(S3.S3Event), g => g.S3ObjectCreated()),
+        new("s3", "s3-object-created-versioned-event.json", typeof(S3.S3Event), g => g.S3ObjectCreated("ObjectCreated:Put", "reports/2025 Q1 (final).pdf", versioned: true)),
+        new("s3", "s3-object-created-copy-event.json", typeof(S3.S3Event), g => g.S3ObjectCreated("ObjectCreated:Copy")),
+        new("s3", "s3-object-removed-event.json", typeof(S3.S3Event), g => g.S3ObjectRemoved()),
+        new("s3", "s3-object-removed-delete-marker-event.json", typeof(S3.S3Event), g => g.S3ObjectRemoved(deleteMarker: true)),
+        new("sqs", "sqs-standard-event.json", typeof(Sqs.SqsEvent), g => g.SqsBatch(3)),
+        new("sqs", "sqs-fifo-event.json", typeof(Sqs.SqsEvent), g => g.SqsBatch(2, fifo: true)),
+        new("sqs", "sqs-without-attributes-event.json", typeof(Sqs.SqsEvent), g => g.SqsBatch(1, withAttributes: false)),
+        new("sqs", "sqs-partial-batch-response.json", typeof(Batches.BatchItemFailuresResponse), g => g.BatchItemFailures(g.SqsBatch(2).Records[1].MessageId)),
+        new("kinesis", "kinesis-event.json", typeof(Kinesis.KinesisEvent), g => g.KinesisBatch(3)),
+        new("kinesis", "kinesis-partial-batch-response.json", typeof(Batches.BatchItemFailuresResponse), g => g.BatchItemFailures(g.KinesisBatch(3).Records[1].Kinesis.SequenceNumber)),
+        new("kinesis", "kinesis-on-failure-event.json", typeof(Destinations.StreamFailureRecord), g => g.KinesisFailureRecord(g.KinesisBatch(3))),
+        new("kinesis", "kinesis-on-failure-s3-event.json", typeof(Destinations.StreamFailureRecord), g => g.KinesisFailureRecord(g.KinesisBatch(2), forS3: true)),
+        new("dynamodb", "dynamodb-insert-event.json", typeof(DynamoDb.DynamoDbStreamEvent), g => g.DynamoDbBatch("INSERT")),
+        new("dynamodb", "dynamodb-modify-event.json", typeof(DynamoDb.DynamoDbStreamEvent), g => g.DynamoDbBatch("MODIFY")),
+        new("dynamodb", "dynamodb-remove-event.json", typeof(DynamoDb.DynamoDbStreamEvent), g => g.DynamoDbBatch("REMOVE")),
+        new("dynamodb", "dynamodb-modify-keys-only-event.json", typeof(DynamoDb.DynamoDbStreamEvent), g => g.DynamoDbBatch("MODIFY", "KEYS_ONLY")),
+        new("dynamodb", "dynamodb-modify-new-image-event.json", typeof(DynamoDb.DynamoDbStreamEvent), g => g.DynamoDbBatch("MODIFY", "NEW_IMAGE")),
+        new("dynamodb", "dynamodb-modify-old-image-event.json", typeof(DynamoDb.DynamoDbStreamEvent), g => g.DynamoDbBatch("MODIFY", "OLD_IMAGE")),
+        new("dynamodb", "dynamodb-partial-batch-response.json", typeof(Batches.BatchItemFailuresResponse), g => g.BatchItemFailures(g.DynamoDbBatch("INSERT", count: 2).Records[0].DynamoDb.SequenceNumber)),
+        new("dynamodb", "dynamodb-on-failure-event.json", typeof(Destinations.StreamFailureRecord), g => g.DynamoDbFailureRecord(g.DynamoDbBatch("MODIFY", count: 3))),
+        new("api-gateway", "api-gateway-rest-event.json", typeof(ApiGateway.ProxyRequestV1), g => g.RestApiRequest()),
+        new("api-gateway", "api-gateway-rest-response.json", typeof(ApiGateway.ProxyResponseV1), g => g.ProxyResponse()),
+        new("api-gateway", "api-gateway-http-v1-event.json", typeof(ApiGateway.ProxyRequestV1), g => g.RestApiRequest(httpApi: true)),
+        new("api-gateway", "api-gateway-http-v2-event.json", typeof(ApiGateway.HttpApiRequestV2), g => g.HttpApiRequest()),
+        new("api-gateway", "api-gateway-http-v2-response.json", typeof(ApiGateway.HttpApiResponseV2), g => g.HttpApiResponse()),
+        new("eventbridge", "eventbridge-scheduled-event.json", typeof(EventBridge.EventBridgeEvent), g => g.ScheduledEvent()),
+        new("lambda", "lambda-invoke-error-response.json", typeof(Lambda.InvokeErrorDocument), g => g.InvokeError()),
+        new("lambda", "lambda-destination-success-event.json", typeof(Destinations.AsyncInvocationRecord), g => g.AsyncRecord("Success")),
+        new("lambda", "lambda-destination-failure-event.json", typeof(Destinations.AsyncInvocationRecord), g => g.AsyncRecord("RetriesExhausted")),
+        new("lambda", "lambda-destination-event-age-exceeded-event.json", typeof(Destinations.AsyncInvocationRecord), g => g.AsyncRecord("EventAgeExceeded")),
+        new("lambda", "lambda-destination-eventbridge-event.json", typeof(EventBridge.EventBridgeEvent), g => g.AsyncRecordOnEventBridge(g.AsyncRecord("RetriesExhausted"))),
+        new("lambda", "lambda-dead-letter-event.json", typeof(Destinations.DeadLetterMessage), g => g.DeadLetter()),
+    ];
+
+    /// <summary>Writes every fixture under <paramref name="directory"/>; returns the paths written.</summary>
+    public static IReadOnlyList<string> Generate(string directory, int seed = DefaultSeed)
+    {
+        var written = new List<string>();
+        foreach (var fixture in All)
+        {
+            var path = Path.Combine(directory, fixture.Source, fixture.FileName);
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            File.WriteAllText(path, fixture.Render(seed), new UTF8Encoding(false));
+            written.Add(path);
+        }
+        return written;
+    }
+
+    /// <summary>A seed for one fixture: the run's seed mixed with a stable (FNV-1a) hash of the fixture's path.</summary>
+    public static int SeedFor(int seed, string path)
+    {
+        var hash = 2166136261u;
+        foreach (var b in Encoding.UTF8.GetBytes(path)) hash = (hash ^ b) * 16777619u;
+        return (int)(hash ^ (uint)seed) & int.MaxValue;
+    }
+}

@@ -1,0 +1,44 @@
+using System.Text.Json.Serialization;
+
+namespace Conformance.Events.S3;
+
+/// <summary>
+/// An Amazon S3 event notification as Lambda receives it (lambda-semantics.md §12, §15.1;
+/// https://docs.aws.amazon.com/AmazonS3/latest/userguide/notification-content-structure.html).
+/// Object keys are URL-encoded (a space becomes <c>+</c>).
+/// </summary>
+public sealed record S3Event([property: JsonPropertyName("Records")] IReadOnlyList<S3EventRecord> Records) : EventShape;
+
+public sealed record S3EventRecord(
+    string EventVersion,
+    string EventSource,
+    string AwsRegion,
+    string EventTime,
+    string EventName,
+    S3UserIdentity UserIdentity,
+    S3RequestParameters RequestParameters,
+    S3ResponseElements ResponseElements,
+    S3Entity S3) : EventShape;
+
+public sealed record S3UserIdentity(string PrincipalId) : EventShape;
+
+public sealed record S3RequestParameters([property: JsonPropertyName("sourceIPAddress")] string SourceIpAddress) : EventShape;
+
+public sealed record S3ResponseElements(
+    [property: JsonPropertyName("x-amz-request-id")] string RequestId,
+    [property: JsonPropertyName("x-amz-id-2")] string HostId) : EventShape;
+
+public sealed record S3Entity(string S3SchemaVersion, string ConfigurationId, S3Bucket Bucket, S3Object Object) : EventShape;
+
+public sealed record S3Bucket(string Name, S3UserIdentity OwnerIdentity, string Arn) : EventShape;
+
+/// <summary>
+/// The object of the event. Removal events carry no <c>size</c> or <c>eTag</c>; <c>versionId</c> appears
+/// only for versioned buckets.
+/// </summary>
+public sealed record S3Object(
+    string Key,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] long? Size,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? ETag,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? VersionId,
+    string Sequencer) : EventShape;
