@@ -1,38 +1,83 @@
+using System.Text;
 using System.Text.RegularExpressions;
+using Bogus;
 using Conformance.Core.Functions;
 using Conformance.Core.Invocation;
 using Conformance.Core.Observation;
+using Conformance.Engine.Destinations;
 using Conformance.Engine.Functions;
 using Conformance.Engine.Invocation;
+using Conformance.Engine.Push;
 using Conformance.Events;
+using Conformance.Events.Generation;
 
 namespace Conformance.Engine;
 
 /// <summary>
-/// The reference engine: an in-process model of Lambda's invocation semantics, on whatever
-/// <see cref="TimeProvider"/> it is given (a <see cref="Time.VirtualClock"/> for instant runs).
-/// Callers' mistakes come back as AWS-style errors, never as exceptions.
+/// The reference engine: an in-process model of Lambda's invocation semantics (lambda-semantics.md
+/// §1–6, §12–14, §18), on whatever <see cref="TimeProvider"/> it is given (a <see cref="Time.VirtualClock"/>
+/// makes hours pass instantly). The same seed gives the same ids, so the same ledger. Callers'
+/// mistakes come back as AWS-style errors, never as exceptions.
 /// </summary>
 public sealed partial class LambdaEngine
 {
+    /// <summary>The caller of the Invoke API, as opposed to a service principal such as <c>s3.amazonaws.com</c>.</summary>
+    internal const string DirectCaller = "caller";
+
     private readonly TimeProvider time;
-    private readonly EngineSettings settings;
-    private readonly RequestIds requestIds;
     private readonly Dictionary<string, LambdaFunction> functions = new(StringComparer.Ordinal);
     private readonly InvocationLedger ledger = new();
+    private readonly FunctionResolver resolver;
+    private readonly ConcurrencyLimiter limiter;
+    private readonly DestinationRouter destinations;
     private readonly AsyncInvoker asyncInvoker;
 
     public LambdaEngine(TimeProvider time, EngineSettings? settings = null, int seed = 0)
     {
         this.time = time;
-        this.settings = settings ?? new EngineSettings();
-        requestIds = new RequestIds(seed);
-        asyncInvoker = new AsyncInvoker(time, this.settings, ledger);
+        Settings = settings ?? new EngineSettings();
+        Ids = new AwsIdentity(new Randomizer(seed), Settings.Region, Settings.AccountId);
+        resolver = new FunctionResolver(functions, Settings);
+        limiter = new ConcurrencyLimiter(Settings, () => functions.Values);
+        // Lambda invokes a destination function with the source function's execution role, not through a resource policy.
+        destinations = new DestinationRouter(Settings, Ids, (arn, payload) => Invoke(new InvokeRequest(arn, InvocationType.Event, payload)).StatusCode == 202);
+        asyncInvoker = new AsyncInvoker(time, Settings, ledger, limiter, destinations);
+        S3 = new S3Notifications(this);
+        ApiGateway = new ApiGatewayIntegrations(this);
+        Schedules = new ScheduleRules(this);
     }
 
-    public EngineSettings Settings => settings;
+    public EngineSettings Settings { get; }
+
+    /// <summary>The engine's source of ids (request ids, message ids, ...), seeded.</summary>
+    public AwsIdentity Ids { get; }
+
+    internal TimeProvider Time => time;
+
+    public S3Notifications S3 { get; }
+    public ApiGatewayIntegrations ApiGateway { get; }
+    public ScheduleRules Schedules { get; }
 
     public IReadOnlyList<AsyncDiscard> AsyncDiscards => asyncInvoker.Discards;
+
+    /// <summary>What was delivered to a destination, dead-letter queue or topic.</summary>
+    public IReadOnlyList<DestinationRecord> DestinationRecords(string arn) => destinations.For(arn);
+
+    /// <summary>Deliveries that failed: unsupported targets such as FIFO queues (the <c>DestinationDeliveryFailures</c> metric).</summary>
+    public IReadOnlyList<DestinationRecord> DestinationDeliveryFailures => destinations.Failures;
+
+    public IReadOnlyList<InvocationRecord> Invocations(string functionName) => ledger.For(FunctionResolver.Split(functionName).Name);
+
+    public int TotalInvocations => ledger.Count;
+
+    public void InjectAsyncFaults(string functionName, AsyncFaults faults)
+    {
+        if (functions.TryGetValue(FunctionResolver.Split(functionName).Name, out var function)) asyncInvoker.Inject(function, faults);
+    }
+
+    internal string FunctionArn(string name) => $"arn:aws:lambda:{Settings.Region}:{Settings.AccountId}:function:{name}";
+
+    // ---- Control plane -----------------------------------------------------------------------------
 
     // Function names: letters, digits, hyphens and underscores, 1–64 characters (API_CreateFunction).
     [GeneratedRegex("^[a-zA-Z0-9-_]{1,64}$")]
@@ -41,76 +86,183 @@ public sealed partial class LambdaEngine
     public ApiResult CreateFunction(FunctionSpec spec)
     {
         if (!FunctionNamePattern().IsMatch(spec.Name))
-            return ApiResult.InvalidParameter($"1 validation error detected: Value '{spec.Name}' at 'functionName' failed to satisfy constraint: Member must satisfy regular expression pattern: [a-zA-Z0-9-_]+ and have length less than or equal to 64");
-        var timeoutSeconds = spec.Timeout.TotalSeconds;
-        if (timeoutSeconds < 1 || timeoutSeconds > settings.MaximumTimeoutSeconds)
-            return ApiResult.InvalidParameter($"1 validation error detected: Value '{timeoutSeconds}' at 'timeout' failed to satisfy constraint: Member must have value between 1 and {settings.MaximumTimeoutSeconds}");
-        if (functions.ContainsKey(spec.Name))
-            return new ApiResult(409, "ResourceConflictException", $"Function already exist: {spec.Name}");
-        functions[spec.Name] = new LambdaFunction(spec, settings);
+            return AwsErrors.OutOfRange("functionName", spec.Name, "Member must satisfy regular expression pattern: [a-zA-Z0-9-_]+ and have length less than or equal to 64");
+        if (ValidateTimeout(spec) is { } invalid) return invalid;
+        if (functions.ContainsKey(spec.Name)) return AwsErrors.Conflict($"Function already exist: {spec.Name}");
+        functions[spec.Name] = new LambdaFunction(spec, FunctionArn(spec.Name));
         return new ApiResult(201);
     }
 
-    /// <summary><c>PutFunctionEventInvokeConfig</c>: retries 0–2 and event age 60–21,600 s (§4.1).</summary>
-    public ApiResult PutFunctionEventInvokeConfig(string functionName, EventInvokeConfig config)
+    /// <summary><c>UpdateFunctionConfiguration</c>: changes <c>$LATEST</c> (timeout, behaviour, dead-letter target).</summary>
+    public ApiResult UpdateFunction(FunctionSpec spec)
     {
-        if (!functions.TryGetValue(BaseName(functionName), out var function)) return FunctionNotFound(functionName);
-        if (config.MaximumRetryAttempts is < 0 or > 2)
-            return ApiResult.InvalidParameter($"1 validation error detected: Value '{config.MaximumRetryAttempts}' at 'maximumRetryAttempts' failed to satisfy constraint: Member must have value less than or equal to 2");
-        if (config.MaximumEventAgeInSeconds is < 60 or > 21_600)
-            return ApiResult.InvalidParameter($"1 validation error detected: Value '{config.MaximumEventAgeInSeconds}' at 'maximumEventAgeInSeconds' failed to satisfy constraint: Member must have value between 60 and 21600");
-        // Put replaces the whole configuration: omitted settings return to their defaults (§4.1).
-        function.MaximumRetryAttempts = config.MaximumRetryAttempts ?? settings.DefaultMaximumRetryAttempts;
-        function.MaximumEventAgeInSeconds = config.MaximumEventAgeInSeconds ?? settings.DefaultMaximumEventAgeInSeconds;
+        if (!functions.TryGetValue(spec.Name, out var function)) return resolver.NotFound(spec.Name, null);
+        if (ValidateTimeout(spec) is { } invalid) return invalid;
+        function.Update(spec);
         return ApiResult.Ok;
     }
 
-    /// <summary>
-    /// <c>Invoke</c> (§1, §3): 200 with the function's response for RequestResponse, even when the
-    /// function fails (then with <c>X-Amz-Function-Error</c> and the error document); 202 for Event;
-    /// 204 for DryRun; 400 for a payload that is not JSON; 404 for an unknown function.
-    /// </summary>
-    public InvokeResponse Invoke(InvokeRequest request)
+    private ApiResult? ValidateTimeout(FunctionSpec spec)
     {
-        var requestId = requestIds.Next();
-        if (!functions.TryGetValue(BaseName(request.FunctionName), out var function))
-            return Rejected(404, requestId, "ResourceNotFoundException", FunctionNotFound(request.FunctionName).Message!);
+        var seconds = spec.Timeout.TotalSeconds;
+        return seconds < 1 || seconds > Settings.MaximumTimeoutSeconds
+            ? AwsErrors.OutOfRange("timeout", seconds, $"Member must have value less than or equal to {Settings.MaximumTimeoutSeconds}")
+            : null;
+    }
+
+    /// <summary><c>PublishVersion</c>: snapshots <c>$LATEST</c> as the next version number.</summary>
+    public (ApiResult Result, string? Version) PublishVersion(string functionName)
+    {
+        if (!functions.TryGetValue(FunctionResolver.Split(functionName).Name, out var function)) return (resolver.NotFound(functionName, null), null);
+        return (new ApiResult(201), function.PublishVersion());
+    }
+
+    /// <summary><c>CreateAlias</c>: a name for a published version.</summary>
+    public ApiResult CreateAlias(string functionName, string alias, string version)
+    {
+        if (!functions.TryGetValue(FunctionResolver.Split(functionName).Name, out var function)) return resolver.NotFound(functionName, null);
+        if (Regex.IsMatch(alias, "^[0-9]+$") || alias == LambdaFunction.Latest)
+            return AwsErrors.OutOfRange("name", alias, "Member must satisfy regular expression pattern: (?!^[0-9]+$)([a-zA-Z0-9-_]+)");
+        if (version != LambdaFunction.Latest && !function.Versions.ContainsKey(version)) return resolver.NotFound(functionName, version);
+        if (!function.Aliases.TryAdd(alias, version)) return AwsErrors.Conflict($"Alias already exists: {function.Arn}:{alias}");
+        return new ApiResult(201);
+    }
+
+    /// <summary><c>AddPermission</c>: a statement of the function's resource-based policy.</summary>
+    public ApiResult AddPermission(string functionName, PermissionStatement statement)
+    {
+        if (!functions.TryGetValue(FunctionResolver.Split(functionName).Name, out var function)) return resolver.NotFound(functionName, null);
+        if (function.Policy.Any(s => s.StatementId == statement.StatementId))
+            return AwsErrors.Conflict($"The statement id ({statement.StatementId}) provided already exists. Please provide a new statement id, or remove the existing statement.");
+        function.Policy.Add(statement);
+        return new ApiResult(201);
+    }
+
+    public ApiResult RemovePermission(string functionName, string statementId)
+    {
+        if (!functions.TryGetValue(FunctionResolver.Split(functionName).Name, out var function)) return resolver.NotFound(functionName, null);
+        var removed = function.Policy.RemoveAll(s => s.StatementId == statementId);
+        return removed == 0 ? AwsErrors.NotFound($"Statement {statementId} is not found in resource policy.") : new ApiResult(204);
+    }
+
+    /// <summary>
+    /// <c>PutFunctionConcurrency</c>: reserves concurrency for the function; at least
+    /// <see cref="EngineSettings.MinimumUnreservedConcurrency"/> must stay unreserved (§6).
+    /// </summary>
+    public ApiResult PutFunctionConcurrency(string functionName, int reserved)
+    {
+        if (!functions.TryGetValue(FunctionResolver.Split(functionName).Name, out var function)) return resolver.NotFound(functionName, null);
+        if (reserved < 0) return AwsErrors.OutOfRange("reservedConcurrentExecutions", reserved, "Member must have value greater than or equal to 0");
+        var others = functions.Values.Where(f => f != function).Sum(f => f.ReservedConcurrency ?? 0);
+        if (Settings.AccountConcurrency - others - reserved < Settings.MinimumUnreservedConcurrency)
+            return AwsErrors.InvalidParameter(
+                $"Specified ReservedConcurrentExecutions for function decreases account's UnreservedConcurrentExecution below its minimum value of [{Settings.MinimumUnreservedConcurrency}].");
+        function.ReservedConcurrency = reserved;
+        return ApiResult.Ok;
+    }
+
+    public ApiResult DeleteFunctionConcurrency(string functionName)
+    {
+        if (!functions.TryGetValue(FunctionResolver.Split(functionName).Name, out var function)) return resolver.NotFound(functionName, null);
+        function.ReservedConcurrency = null;
+        return new ApiResult(204);
+    }
+
+    /// <summary>
+    /// <c>PutFunctionEventInvokeConfig</c> (§4.1, §4.2): retries 0–2 and event age 60–21,600 s; Put
+    /// replaces the whole configuration of the qualifier. S3 is an on-failure destination only.
+    /// </summary>
+    public ApiResult PutFunctionEventInvokeConfig(string functionName, EventInvokeConfig config)
+    {
+        var (target, error) = resolver.Resolve(functionName, config.Qualifier);
+        if (target is null) return error!;
+        if (config.MaximumRetryAttempts is < 0 or > 2)
+            return AwsErrors.OutOfRange("maximumRetryAttempts", config.MaximumRetryAttempts, "Member must have value less than or equal to 2");
+        if (config.MaximumEventAgeInSeconds is < 60 or > 21_600)
+            return AwsErrors.OutOfRange("maximumEventAgeInSeconds", config.MaximumEventAgeInSeconds,
+                config.MaximumEventAgeInSeconds < 60 ? "Member must have value greater than or equal to 60" : "Member must have value less than or equal to 21600");
+        foreach (var destination in new[] { config.OnSuccessDestination, config.OnFailureDestination }.Where(d => d is not null))
+            if (DestinationRouter.Kind(destination!) is not ("sqs" or "sns" or "lambda" or "events" or "s3"))
+                return AwsErrors.InvalidParameter($"The destination ARN {destination} is invalid.");
+        if (config.OnSuccessDestination is { } onSuccess && DestinationRouter.Kind(onSuccess) == "s3")
+            return AwsErrors.InvalidParameter("S3 is not supported as an OnSuccess destination. Use it as an OnFailure destination.");
+
+        target.Function.AsyncSettingsByQualifier[target.Qualifier] = new AsyncSettings(
+            config.MaximumRetryAttempts ?? Settings.DefaultMaximumRetryAttempts,
+            config.MaximumEventAgeInSeconds ?? Settings.DefaultMaximumEventAgeInSeconds,
+            config.OnSuccessDestination, config.OnFailureDestination);
+        return ApiResult.Ok;
+    }
+
+    // ---- Invoke ------------------------------------------------------------------------------------
+
+    /// <summary>
+    /// <c>Invoke</c> (§1, §3, §5, §6): 200 with the function's response for RequestResponse, even when the
+    /// function fails (then with <c>X-Amz-Function-Error</c> and the error document); 202 for Event; 204
+    /// for DryRun; 404 for an unknown function or qualifier; 413 above the payload limit; 400 for a
+    /// payload that is not JSON; 429 with a <c>Reason</c> when concurrency is exhausted.
+    /// </summary>
+    public InvokeResponse Invoke(InvokeRequest request) => Invoke(request, DirectCaller, null);
+
+    internal InvokeResponse Invoke(InvokeRequest request, string principal, string? sourceArn)
+    {
+        var requestId = Ids.Uuid();
+        var (target, error) = resolver.Resolve(request.FunctionName, request.Qualifier);
+        if (target is null) return AwsErrors.Rejected(error!, requestId);
+        if (principal != DirectCaller && !target.Function.Allows(principal, sourceArn, target.Qualifier))
+            return AwsErrors.Rejected(403, requestId, "AccessDeniedException",
+                $"User: {principal} is not authorized to perform: lambda:InvokeFunction on resource: {target.QualifiedArn} because no resource-based policy allows the lambda:InvokeFunction action");
+
+        var limit = request.Type == InvocationType.Event ? Settings.AsyncPayloadLimitBytes : Settings.SyncPayloadLimitBytes;
+        var size = Encoding.UTF8.GetByteCount(request.Payload);
+        if (size > limit)
+            return AwsErrors.Rejected(413, requestId, "RequestTooLargeException",
+                $"{size} byte payload is too large for the {(request.Type == InvocationType.Event ? "Event" : "RequestResponse")} invocation type (limit {limit} bytes)");
         if (!EventJson.IsValidJson(request.Payload))
-            return Rejected(400, requestId, "InvalidRequestContentException", "Could not parse request body into json: Could not parse payload into json");
+            return AwsErrors.Rejected(400, requestId, "InvalidRequestContentException", "Could not parse request body into json: Could not parse payload into json");
 
         switch (request.Type)
         {
             case InvocationType.DryRun:
                 return new InvokeResponse(204, requestId, null);
             case InvocationType.Event:
-                asyncInvoker.Accept(function, requestId, request.Payload);
+                asyncInvoker.Accept(target, requestId, request.Payload, principal);
                 return new InvokeResponse(202, requestId, null);
-            default:
-                var now = time.GetUtcNow();
-                var run = FunctionRunner.Run(function, settings, now, requestId);
-                ledger.Add(new InvocationRecord(now, function.Name, requestId, request.Payload, run.Outcome, run.Payload));
-                return new InvokeResponse(200, requestId, run.Payload)
-                {
-                    FunctionError = run.Outcome == InvocationOutcome.FunctionError ? settings.FunctionErrorHeader : null,
-                    ExecutedVersion = "$LATEST",
-                };
         }
+
+        var now = time.GetUtcNow();
+        var spec = target.Function.SpecFor(target.Version);
+        var throttle = limiter.TryStart(target.Function, now, spec.Behaviour.Duration < spec.Timeout ? spec.Behaviour.Duration : spec.Timeout);
+        if (throttle is not null) return AwsErrors.Rejected(429, requestId, "TooManyRequestsException", "Rate Exceeded.", throttle);
+
+        var run = FunctionRunner.Run(target.Function, spec, target.Version, Settings, now, requestId);
+        ledger.Add(new InvocationRecord(now, target.Function.Name, requestId, request.Payload, run.Outcome, run.Payload) { ExecutedVersion = target.Version });
+        return new InvokeResponse(200, requestId, run.Payload)
+        {
+            FunctionError = run.Outcome == InvocationOutcome.FunctionError ? Settings.FunctionErrorHeader : null,
+            ExecutedVersion = target.Version,
+            LogResult = request.TailLog ? FunctionRunner.Tail(run.Log, Settings.LogTailBytes) : null,
+        };
     }
 
-    public IReadOnlyList<InvocationRecord> Invocations(string functionName) => ledger.For(BaseName(functionName));
+    /// <summary>An invocation by an AWS service on a function's resource-based policy (§12–§14).</summary>
+    internal InvokeResponse InvokeAsService(string principal, string? sourceArn, string functionName, string payload, InvocationType type = InvocationType.Event) =>
+        Invoke(new InvokeRequest(functionName, type, payload), principal, sourceArn);
 
-    private ApiResult FunctionNotFound(string name) =>
-        ApiResult.NotFound($"Function not found: arn:aws:lambda:{settings.Region}:{settings.AccountId}:function:{BaseName(name)}");
-
-    private static InvokeResponse Rejected(int status, string requestId, string type, string message) =>
-        new(status, requestId, $"{{\"Type\":\"User\",\"message\":{System.Text.Json.JsonSerializer.Serialize(message)}}}") { ErrorType = type };
-
-    /// <summary>The function name from a name, <c>name:qualifier</c>, or a (partial) ARN.</summary>
-    private static string BaseName(string name)
+    /// <summary>The duration the function named would run for, to compare with an integration timeout.</summary>
+    internal TimeSpan? RunDuration(string functionName)
     {
-        var parts = name.Split(':');
-        var functionIndex = Array.IndexOf(parts, "function");
-        if (functionIndex >= 0 && functionIndex + 1 < parts.Length) return parts[functionIndex + 1];
-        return parts[0];
+        var (target, _) = resolver.Resolve(functionName, null);
+        if (target is null) return null;
+        var spec = target.Function.SpecFor(target.Version);
+        return spec.Behaviour.Duration < spec.Timeout ? spec.Behaviour.Duration : spec.Timeout;
+    }
+
+    internal bool FunctionExists(string functionName) => resolver.Resolve(functionName, null).Function is not null;
+
+    internal bool Allows(string functionName, string principal, string? sourceArn)
+    {
+        var (target, _) = resolver.Resolve(functionName, null);
+        return target is not null && target.Function.Allows(principal, sourceArn, target.Qualifier);
     }
 }

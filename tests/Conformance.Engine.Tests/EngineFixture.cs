@@ -20,12 +20,22 @@ internal sealed class EngineFixture
         return this;
     }
 
-    public InvokeResponse Invoke(InvocationType type, string payload = "{}", string name = "fn")
+    public InvokeResponse Invoke(InvocationType type, string payload = "{}", string name = "fn") => Invoke(new InvokeRequest(name, type, payload));
+
+    public InvokeResponse Invoke(InvokeRequest request)
     {
-        var response = Engine.Invoke(new InvokeRequest(name, type, payload));
+        var response = Engine.Invoke(request);
         Clock.RunDue();
         return response;
     }
+
+    public EngineFixture Allow(string principal, string name = "fn")
+    {
+        Engine.AddPermission(name, new Core.Functions.PermissionStatement($"allow-{principal}", principal)).Succeeded.ShouldBeTrue();
+        return this;
+    }
+
+    public void Pass(TimeSpan duration) => Clock.Advance(duration);
 
     /// <summary>Seconds since the start of the clock at which each invocation of the function happened.</summary>
     public IEnumerable<double> InvocationTimes(string name = "fn") => Engine.Invocations(name).Select(r => (r.At - Start).TotalSeconds);

@@ -19,6 +19,9 @@ public sealed record FunctionBehaviour
     /// <summary>How long each invocation runs; longer than the function's timeout means it times out.</summary>
     public TimeSpan Duration { get; init; } = TimeSpan.FromMilliseconds(10);
 
+    /// <summary>Lines the function writes to its log (returned in the log tail of a synchronous call).</summary>
+    public IReadOnlyList<string> LogLines { get; init; } = [];
+
     public static FunctionBehaviour Returning(string responseJson) => new() { ResponseJson = responseJson };
 
     public static FunctionBehaviour AlwaysFailing(string errorType, string errorMessage) =>

@@ -8,8 +8,17 @@ public enum InvocationType
     DryRun,
 }
 
-/// <summary>An <c>Invoke</c> call: function name (or ARN, or name:qualifier), invocation type and raw payload.</summary>
-public sealed record InvokeRequest(string FunctionName, InvocationType Type, string Payload);
+/// <summary>
+/// An <c>Invoke</c> call: function name (or ARN, or name:qualifier), invocation type and raw payload;
+/// <see cref="Qualifier"/> is the <c>Qualifier</c> query parameter, <see cref="TailLog"/> the
+/// <c>X-Amz-Log-Type: Tail</c> header.
+/// </summary>
+public sealed record InvokeRequest(string FunctionName, InvocationType Type, string Payload)
+{
+    public string? Qualifier { get; init; }
+
+    public bool TailLog { get; init; }
+}
 
 /// <summary>
 /// The HTTP answer to an <c>Invoke</c> call. For a function error the status is still 200, with
@@ -24,6 +33,12 @@ public sealed record InvokeResponse(int StatusCode, string RequestId, string? Pa
     /// <summary>The <c>X-Amz-Executed-Version</c> header.</summary>
     public string? ExecutedVersion { get; init; }
 
+    /// <summary>The <c>X-Amz-Log-Result</c> header: the last 4 KB of the log, base64.</summary>
+    public string? LogResult { get; init; }
+
     /// <summary>For a rejected request, the error type, e.g. <c>ResourceNotFoundException</c>.</summary>
     public string? ErrorType { get; init; }
+
+    /// <summary>For a throttled request, the <c>Reason</c> field, e.g. <c>ReservedFunctionConcurrentInvocationLimitExceeded</c>.</summary>
+    public string? ThrottleReason { get; init; }
 }

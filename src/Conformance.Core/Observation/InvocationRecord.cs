@@ -16,4 +16,8 @@ public sealed record InvocationRecord(
     string RequestId,
     string Event,
     InvocationOutcome Outcome,
-    string? Response);
+    string? Response)
+{
+    /// <summary>The version that ran: <c>$LATEST</c> or a version number.</summary>
+    public string ExecutedVersion { get; init; } = "$LATEST";
+}

@@ -1,34 +1,66 @@
 using System.Globalization;
+using System.Text;
+using Conformance.Core.Functions;
 using Conformance.Core.Observation;
 using Conformance.Events.Lambda;
 
 namespace Conformance.Engine.Functions;
 
-/// <summary>The result of running a function once.</summary>
-internal sealed record FunctionRun(InvocationOutcome Outcome, string Payload);
+/// <summary>The result of running a function once: outcome, payload, how long it ran and its log.</summary>
+internal sealed record FunctionRun(InvocationOutcome Outcome, string Payload, TimeSpan Duration, string Log);
 
 /// <summary>
-/// Runs the programmed behaviour of a function once. A thrown error or a run longer than the
-/// timeout is a function error (§2): the payload is the error document, the timeout's message is
-/// <c>Task timed out after N.00 seconds</c>.
+/// Runs the programmed behaviour of a function once. A thrown error or a run longer than the timeout
+/// is a function error (§2): the payload is the error document (built by Conformance.Events), the
+/// timeout's message is <c>Task timed out after N.00 seconds</c>. A response above the synchronous
+/// limit becomes a <c>Function.ResponseSizeTooLarge</c> error (§5; the error name is observed).
 /// </summary>
 internal static class FunctionRunner
 {
-    public static FunctionRun Run(LambdaFunction function, EngineSettings settings, DateTimeOffset now, string requestId)
+    public static FunctionRun Run(LambdaFunction function, FunctionSpec spec, string version, EngineSettings settings, DateTimeOffset now, string requestId)
     {
         function.Invocations++;
-        var behaviour = function.Spec.Behaviour;
-        if (behaviour.Duration > function.Spec.Timeout)
+        var behaviour = spec.Behaviour;
+        var duration = behaviour.Duration < spec.Timeout ? behaviour.Duration : spec.Timeout;
+        InvokeErrorDocument? error = null;
+        var payload = behaviour.ResponseJson;
+
+        if (behaviour.Duration > spec.Timeout)
         {
-            var seconds = function.Spec.Timeout.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture);
-            var message = $"{now.UtcDateTime:yyyy-MM-ddTHH:mm:ss.fffZ} {requestId} Task timed out after {seconds} seconds";
-            return new FunctionRun(InvocationOutcome.FunctionError, new InvokeErrorDocument(settings.TimeoutErrorType, message).ToJson());
+            var seconds = spec.Timeout.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture);
+            error = new InvokeErrorDocument(settings.TimeoutErrorType,
+                $"{now.UtcDateTime:yyyy-MM-ddTHH:mm:ss.fffZ} {requestId} Task timed out after {seconds} seconds");
         }
-        if (behaviour.FailsOnInvocation(function.Invocations))
-        {
-            var error = new InvokeErrorDocument(behaviour.Error.Type, behaviour.Error.Message, []);
-            return new FunctionRun(InvocationOutcome.FunctionError, error.ToJson());
-        }
-        return new FunctionRun(InvocationOutcome.Succeeded, behaviour.ResponseJson);
+        else if (behaviour.FailsOnInvocation(function.Invocations))
+            error = new InvokeErrorDocument(behaviour.Error.Type, behaviour.Error.Message, []);
+        else if (Encoding.UTF8.GetByteCount(payload) > settings.SyncPayloadLimitBytes)
+            error = new InvokeErrorDocument("Function.ResponseSizeTooLarge",
+                $"Response payload size exceeded maximum allowed payload size ({settings.SyncPayloadLimitBytes} bytes).");
+
+        var log = Log(requestId, version, behaviour, error, duration);
+        return error is null
+            ? new FunctionRun(InvocationOutcome.Succeeded, payload, duration, log)
+            : new FunctionRun(InvocationOutcome.FunctionError, error.ToJson(), duration, log);
+    }
+
+    /// <summary>The execution log in the runtime's format: START, the function's lines, END and REPORT.</summary>
+    private static string Log(string requestId, string version, FunctionBehaviour behaviour, InvokeErrorDocument? error, TimeSpan duration)
+    {
+        var log = new StringBuilder();
+        log.Append("START RequestId: ").Append(requestId).Append(" Version: ").Append(version).Append('\n');
+        foreach (var line in behaviour.LogLines) log.Append(line).Append('\n');
+        if (error is not null) log.Append(error.ToJson()).Append('\n');
+        log.Append("END RequestId: ").Append(requestId).Append('\n');
+        var milliseconds = duration.TotalMilliseconds;
+        log.Append(CultureInfo.InvariantCulture,
+            $"REPORT RequestId: {requestId}\tDuration: {milliseconds:0.00} ms\tBilled Duration: {Math.Ceiling(milliseconds):0} ms\tMemory Size: 128 MB\tMax Memory Used: 64 MB\t\n");
+        return log.ToString();
+    }
+
+    /// <summary>The last <paramref name="bytes"/> bytes of the log, base64 (<c>X-Amz-Log-Result</c>).</summary>
+    public static string Tail(string log, int bytes)
+    {
+        var all = Encoding.UTF8.GetBytes(log);
+        return Convert.ToBase64String(all.Length <= bytes ? all : all[^bytes..]);
     }
 }

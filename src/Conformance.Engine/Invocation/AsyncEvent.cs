@@ -7,15 +7,41 @@ public enum AsyncDiscardReason
     EventAgeExceeded,
 }
 
-/// <summary>An event on the function's internal async queue.</summary>
-internal sealed class AsyncEvent(string functionName, string requestId, string payload, DateTimeOffset acceptedAt)
+/// <summary>An event on a function's internal async queue, and what happened to it so far.</summary>
+internal sealed class AsyncEvent(Functions.ResolvedFunction target, string requestId, string payload, DateTimeOffset acceptedAt, string principal)
 {
-    public string FunctionName { get; } = functionName;
+    public Functions.ResolvedFunction Target { get; } = target;
     public string RequestId { get; } = requestId;
     public string Payload { get; } = payload;
     public DateTimeOffset AcceptedAt { get; } = acceptedAt;
+
+    /// <summary>Who sent the event: <c>caller</c> for the Invoke API, or a service principal such as <c>s3.amazonaws.com</c>.</summary>
+    public string Principal { get; } = principal;
+
+    /// <summary>Attempts that ran the function (throttles do not count, §4.1).</summary>
     public int Attempts { get; set; }
+
+    /// <summary>Consecutive throttles or system errors, for the backoff.</summary>
+    public int Throttles { get; set; }
+
+    /// <summary>The last run's response, for the destination record; null if the function never ran.</summary>
+    public Functions.FunctionRun? LastRun { get; set; }
+
+    /// <summary>Injected system errors this event met so far.</summary>
+    public int SystemErrorsMet { get; set; }
+
+    public bool DuplicateSent { get; set; }
 }
 
-/// <summary>The end of an async event that did not succeed; destinations and DLQs build on this.</summary>
+/// <summary>The end of an async event that did not succeed.</summary>
 public sealed record AsyncDiscard(string FunctionName, string RequestId, string Payload, AsyncDiscardReason Reason, int Attempts, DateTimeOffset At);
+
+/// <summary>Faults the async path may show and that AWS documents as possible (§4.1); off by default.</summary>
+public sealed record AsyncFaults
+{
+    /// <summary>Each successful event is delivered a second time.</summary>
+    public bool DuplicateDelivery { get; init; }
+
+    /// <summary>The first N attempts of each event meet a system error (5xx) before reaching the function.</summary>
+    public int SystemErrors { get; init; }
+}

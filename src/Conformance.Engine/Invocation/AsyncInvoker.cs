@@ -1,67 +1,164 @@
+using System.Text.Json.Nodes;
 using Conformance.Core.Observation;
+using Conformance.Engine.Destinations;
 using Conformance.Engine.Functions;
+using Conformance.Events.Destinations;
+using Conformance.Events.Generation;
 
 namespace Conformance.Engine.Invocation;
 
 /// <summary>
-/// Lambda's asynchronous path (§4.1). The algorithm:
-/// 1. an accepted event goes on the function's internal queue; its first attempt is scheduled after
-///    <see cref="EngineSettings.AsyncDispatchDelay"/>;
-/// 2. each attempt runs the function with the event and the event's one request id (the same on every
-///    attempt, §18);
-/// 3. on a function error, if retries remain (<c>MaximumRetryAttempts</c>, default 2) the next attempt
+/// Lambda's asynchronous path (§4). The algorithm, per event:
+/// 1. an accepted event goes on the function's internal queue; with reserved concurrency 0 it goes
+///    straight to the failure destination and DLQ without an attempt (§4.1);
+/// 2. an attempt first needs a concurrency slot: a throttle (or an injected system error) puts the
+///    event back with a backoff from 1 s doubling to 5 min, not counted as a retry (§4.1);
+/// 3. an attempt runs the function with the event and the event's one request id (the same on every
+///    attempt, §18) and is written to the ledger;
+/// 4. on success the on-success destination gets a <c>Success</c> record;
+/// 5. on a function error, if retries remain (<c>MaximumRetryAttempts</c>, default 2) the next attempt
 ///    is scheduled 1 minute, then 2 minutes later;
-/// 4. before scheduling it, the event's age at that attempt is checked: if it would have reached
+/// 6. before anything is scheduled, the event's age at that time is checked: if it would reach
 ///    <c>MaximumEventAgeInSeconds</c>, the event is discarded now with <c>EventAgeExceeded</c> (§18);
-/// 5. an event whose attempts are used up is discarded with <c>RetriesExhausted</c>.
+/// 7. an event whose attempts are used up is discarded with <c>RetriesExhausted</c>; a discarded event
+///    goes to the on-failure destination and the function's dead-letter queue (§4.2, §4.3).
 /// Every wait goes through the engine's <see cref="TimeProvider"/>.
 /// </summary>
-internal sealed class AsyncInvoker(TimeProvider time, EngineSettings settings, InvocationLedger ledger)
+internal sealed class AsyncInvoker(
+    TimeProvider time, EngineSettings settings, InvocationLedger ledger, ConcurrencyLimiter limiter, DestinationRouter destinations)
 {
     private readonly List<AsyncDiscard> discards = [];
-    private readonly HashSet<ITimer> timers = [];
+    private readonly Dictionary<LambdaFunction, AsyncFaults> faults = [];
 
     public IReadOnlyList<AsyncDiscard> Discards => discards;
 
-    public void Accept(LambdaFunction function, string requestId, string payload) =>
-        Schedule(function, new AsyncEvent(function.Name, requestId, payload, time.GetUtcNow()), settings.AsyncDispatchDelay);
+    public void Inject(LambdaFunction function, AsyncFaults injected) => faults[function] = injected;
 
-    private void Schedule(LambdaFunction function, AsyncEvent asyncEvent, TimeSpan delay)
+    public void Accept(ResolvedFunction target, string requestId, string payload, string principal)
+    {
+        var asyncEvent = new AsyncEvent(target, requestId, payload, time.GetUtcNow(), principal);
+        if (target.Function.ReservedConcurrency == 0)
+        {
+            Discard(asyncEvent, settings.ZeroConcurrencyCondition, 429, "Rate Exceeded.");
+            return;
+        }
+        Schedule(asyncEvent, settings.AsyncDispatchDelay);
+    }
+
+    private AsyncSettings SettingsOf(AsyncEvent asyncEvent) =>
+        asyncEvent.Target.Function.AsyncSettingsByQualifier.GetValueOrDefault(asyncEvent.Target.Qualifier)
+        ?? new AsyncSettings(settings.DefaultMaximumRetryAttempts, settings.DefaultMaximumEventAgeInSeconds, null, null);
+
+    private void Schedule(AsyncEvent asyncEvent, TimeSpan delay, Action<AsyncEvent>? action = null)
     {
         ITimer? timer = null;
         timer = time.CreateTimer(_ =>
         {
-            timers.Remove(timer!);
             timer!.Dispose();
-            Attempt(function, asyncEvent);
+            (action ?? Attempt)(asyncEvent);
         }, null, delay, Timeout.InfiniteTimeSpan);
-        timers.Add(timer);
     }
 
-    private void Attempt(LambdaFunction function, AsyncEvent asyncEvent)
+    private void Attempt(AsyncEvent asyncEvent)
     {
         var now = time.GetUtcNow();
+        var function = asyncEvent.Target.Function;
+        var spec = function.SpecFor(asyncEvent.Target.Version);
+        var injected = faults.GetValueOrDefault(function);
+        var systemError = injected is not null && asyncEvent.SystemErrorsMet < injected.SystemErrors;
+        if (systemError) asyncEvent.SystemErrorsMet++;
+        var throttle = systemError ? "ServiceException" : limiter.TryStart(function, now, spec.Behaviour.Duration < spec.Timeout ? spec.Behaviour.Duration : spec.Timeout);
+        if (throttle is not null)
+        {
+            BackOff(asyncEvent, now, systemError ? 500 : 429, systemError ? "Service unavailable" : "Rate Exceeded.");
+            return;
+        }
+
+        asyncEvent.Throttles = 0;
         asyncEvent.Attempts++;
-        var run = FunctionRunner.Run(function, settings, now, asyncEvent.RequestId);
-        ledger.Add(new InvocationRecord(now, function.Name, asyncEvent.RequestId, asyncEvent.Payload, run.Outcome, run.Payload));
-        if (run.Outcome == InvocationOutcome.Succeeded) return;
+        var run = FunctionRunner.Run(function, spec, asyncEvent.Target.Version, settings, now, asyncEvent.RequestId);
+        asyncEvent.LastRun = run;
+        ledger.Add(new InvocationRecord(now, function.Name, asyncEvent.RequestId, asyncEvent.Payload, run.Outcome, run.Payload)
+        {
+            ExecutedVersion = asyncEvent.Target.Version,
+        });
+
+        if (run.Outcome == InvocationOutcome.Succeeded)
+        {
+            if (SettingsOf(asyncEvent).OnSuccess is { } onSuccess) destinations.Deliver(onSuccess, Record(asyncEvent, "Success", now), now);
+            if (injected?.DuplicateDelivery == true && !asyncEvent.DuplicateSent)
+            {
+                asyncEvent.DuplicateSent = true;
+                Schedule(asyncEvent, settings.DuplicateDeliveryDelay);
+            }
+            return;
+        }
 
         var retriesUsed = asyncEvent.Attempts - 1;
-        if (retriesUsed >= function.MaximumRetryAttempts)
+        if (retriesUsed >= SettingsOf(asyncEvent).MaximumRetryAttempts)
         {
-            Discard(asyncEvent, AsyncDiscardReason.RetriesExhausted, now);
+            Discard(asyncEvent, nameof(AsyncDiscardReason.RetriesExhausted), 200, run.Payload);
             return;
         }
         var delay = settings.AsyncRetryDelays[Math.Min(retriesUsed, settings.AsyncRetryDelays.Count - 1)];
-        var ageAtNextAttempt = now + delay - asyncEvent.AcceptedAt;
-        if (ageAtNextAttempt >= TimeSpan.FromSeconds(function.MaximumEventAgeInSeconds))
+        if (TooOld(asyncEvent, now + delay))
         {
-            Discard(asyncEvent, AsyncDiscardReason.EventAgeExceeded, now);
+            Discard(asyncEvent, nameof(AsyncDiscardReason.EventAgeExceeded), 200, run.Payload);
             return;
         }
-        Schedule(function, asyncEvent, delay);
+        Schedule(asyncEvent, delay);
     }
 
-    private void Discard(AsyncEvent asyncEvent, AsyncDiscardReason reason, DateTimeOffset now) =>
-        discards.Add(new AsyncDiscard(asyncEvent.FunctionName, asyncEvent.RequestId, asyncEvent.Payload, reason, asyncEvent.Attempts, now));
+    /// <summary>A throttle or system error: back to the queue with exponential backoff, until the event is too old.</summary>
+    private void BackOff(AsyncEvent asyncEvent, DateTimeOffset now, int errorCode, string errorMessage)
+    {
+        var delay = TimeSpan.FromTicks(Math.Min(
+            settings.ThrottleBackoffInitial.Ticks * (1L << Math.Min(asyncEvent.Throttles, 30)),
+            settings.ThrottleBackoffMaximum.Ticks));
+        asyncEvent.Throttles++;
+        if (TooOld(asyncEvent, now + delay))
+        {
+            Discard(asyncEvent, nameof(AsyncDiscardReason.EventAgeExceeded), errorCode, errorMessage);
+            return;
+        }
+        Schedule(asyncEvent, delay);
+    }
+
+    private bool TooOld(AsyncEvent asyncEvent, DateTimeOffset at) =>
+        at - asyncEvent.AcceptedAt >= TimeSpan.FromSeconds(SettingsOf(asyncEvent).MaximumEventAgeInSeconds);
+
+    private void Discard(AsyncEvent asyncEvent, string condition, int errorCode, string errorMessage)
+    {
+        var now = time.GetUtcNow();
+        var function = asyncEvent.Target.Function;
+        var reason = condition == nameof(AsyncDiscardReason.EventAgeExceeded) ? AsyncDiscardReason.EventAgeExceeded : AsyncDiscardReason.RetriesExhausted;
+        discards.Add(new AsyncDiscard(function.Name, asyncEvent.RequestId, asyncEvent.Payload, reason, asyncEvent.Attempts, now));
+        if (SettingsOf(asyncEvent).OnFailure is { } onFailure) destinations.Deliver(onFailure, Record(asyncEvent, condition, now), now);
+        if (function.LatestSpec.DeadLetterTargetArn is { } deadLetter)
+            destinations.DeadLetter(deadLetter, asyncEvent.RequestId, asyncEvent.Payload, errorCode, errorMessage, now);
+    }
+
+    /// <summary>The destination record (§15.10), built with Conformance.Events; an event that never ran has no response.</summary>
+    private AsyncInvocationRecord Record(AsyncEvent asyncEvent, string condition, DateTimeOffset now)
+    {
+        var run = asyncEvent.LastRun;
+        var failed = run?.Outcome == InvocationOutcome.FunctionError;
+        return new AsyncInvocationRecord("1.0", AwsIdentity.Iso(now),
+            new AsyncRequestContext(asyncEvent.RequestId, asyncEvent.Target.QualifiedArn, condition, asyncEvent.Attempts),
+            ParseOrText(asyncEvent.Payload),
+            run is null ? null : new AsyncResponseContext(200, asyncEvent.Target.Version, failed ? settings.FunctionErrorHeader : null),
+            run is null ? null : ParseOrText(run.Payload));
+    }
+
+    private static JsonNode? ParseOrText(string json)
+    {
+        try
+        {
+            return JsonNode.Parse(json);
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return JsonValue.Create(json);
+        }
+    }
 }

@@ -2,13 +2,20 @@ using Conformance.Core.Observation;
 
 namespace Conformance.Engine.Invocation;
 
-/// <summary>Every invocation the engine made, in the order it made them.</summary>
+/// <summary>Every invocation the engine made, in the order it made them, indexed by function.</summary>
 internal sealed class InvocationLedger
 {
-    private readonly List<InvocationRecord> records = [];
+    private readonly Dictionary<string, List<InvocationRecord>> byFunction = new(StringComparer.Ordinal);
 
-    public void Add(InvocationRecord record) => records.Add(record);
+    public int Count { get; private set; }
+
+    public void Add(InvocationRecord record)
+    {
+        if (!byFunction.TryGetValue(record.FunctionName, out var list)) byFunction[record.FunctionName] = list = [];
+        list.Add(record);
+        Count++;
+    }
 
     public IReadOnlyList<InvocationRecord> For(string functionName) =>
-        records.Where(r => r.FunctionName == functionName).ToList();
+        byFunction.TryGetValue(functionName, out var list) ? list.ToList() : [];
 }

@@ -1,0 +1,28 @@
+using System.Text.Json;
+using Conformance.Core.Invocation;
+
+namespace Conformance.Engine;
+
+/// <summary>The AWS-style errors the engine answers with: status, error type and message as the Lambda API sends them.</summary>
+internal static class AwsErrors
+{
+    public static ApiResult InvalidParameter(string message) => new(400, "InvalidParameterValueException", message);
+
+    public static ApiResult NotFound(string message) => new(404, "ResourceNotFoundException", message);
+
+    public static ApiResult Conflict(string message) => new(409, "ResourceConflictException", message);
+
+    /// <summary>AWS's wording for a value outside its range, e.g. <c>maximumRetryAttempts</c> 3.</summary>
+    public static ApiResult OutOfRange(string field, object? value, string constraint) =>
+        InvalidParameter($"1 validation error detected: Value '{value}' at '{field}' failed to satisfy constraint: {constraint}");
+
+    public static InvokeResponse Rejected(int status, string requestId, string type, string message, string? reason = null)
+    {
+        var body = new Dictionary<string, string> { ["Type"] = "User", ["message"] = message };
+        if (reason is not null) body["Reason"] = reason;
+        return new InvokeResponse(status, requestId, JsonSerializer.Serialize(body)) { ErrorType = type, ThrottleReason = reason };
+    }
+
+    public static InvokeResponse Rejected(ApiResult error, string requestId) =>
+        Rejected(error.StatusCode, requestId, error.ErrorType!, error.Message!);
+}

@@ -1,0 +1,43 @@
+using Conformance.Core.Invocation;
+
+namespace Conformance.Engine.Functions;
+
+/// <summary>A function named in a request, with the version that will run and the qualifier used.</summary>
+internal sealed record ResolvedFunction(LambdaFunction Function, string Version, string Qualifier)
+{
+    public string QualifiedArn => $"{Function.Arn}:{Qualifier}";
+}
+
+/// <summary>
+/// Finds the function a request names: a name, <c>name:qualifier</c>, a full or partial ARN, plus the
+/// <c>Qualifier</c> parameter; the qualifier is <c>$LATEST</c>, a version number or an alias (§1).
+/// </summary>
+internal sealed class FunctionResolver(Dictionary<string, LambdaFunction> functions, EngineSettings settings)
+{
+    public (ResolvedFunction? Function, ApiResult? Error) Resolve(string name, string? qualifierParameter)
+    {
+        var (baseName, nameQualifier) = Split(name);
+        if (nameQualifier is not null && qualifierParameter is not null && nameQualifier != qualifierParameter)
+            return (null, AwsErrors.InvalidParameter("The derived qualifier from the function name does not match the specified qualifier."));
+        var qualifier = nameQualifier ?? qualifierParameter ?? LambdaFunction.Latest;
+
+        if (!functions.TryGetValue(baseName, out var function)) return (null, NotFound(baseName, null));
+        if (qualifier == LambdaFunction.Latest) return (new ResolvedFunction(function, LambdaFunction.Latest, qualifier), null);
+        if (function.Versions.ContainsKey(qualifier)) return (new ResolvedFunction(function, qualifier, qualifier), null);
+        if (function.Aliases.TryGetValue(qualifier, out var version)) return (new ResolvedFunction(function, version, qualifier), null);
+        return (null, NotFound(baseName, qualifier));
+    }
+
+    public ApiResult NotFound(string name, string? qualifier) =>
+        AwsErrors.NotFound($"Function not found: arn:aws:lambda:{settings.Region}:{settings.AccountId}:function:{name}{(qualifier is null ? "" : ":" + qualifier)}");
+
+    /// <summary>The function name and the qualifier carried by the name, if any.</summary>
+    public static (string Name, string? Qualifier) Split(string name)
+    {
+        var parts = name.Split(':');
+        var functionIndex = Array.IndexOf(parts, "function");
+        if (functionIndex >= 0 && functionIndex + 1 < parts.Length)
+            return (parts[functionIndex + 1], functionIndex + 2 < parts.Length ? parts[functionIndex + 2] : null);
+        return (parts[0], parts.Length > 1 ? parts[1] : null);
+    }
+}
