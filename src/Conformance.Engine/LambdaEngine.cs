@@ -70,7 +70,7 @@ public sealed partial class LambdaEngine
 
     public int TotalInvocations => ledger.Count;
 
-    public void InjectAsyncFaults(string functionName, AsyncFaults faults)
+    public void InjectAsyncFaults(string functionName, AsyncFaultPlan faults)
     {
         if (functions.TryGetValue(FunctionResolver.Split(functionName).Name, out var function)) asyncInvoker.Inject(function, faults);
     }

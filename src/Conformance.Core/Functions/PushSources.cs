@@ -32,3 +32,10 @@ public sealed record ApiSpec(string Name, ApiKind Kind, string RouteKey, string 
 
 /// <summary>An EventBridge rule with a schedule expression (<c>rate(5 minutes)</c>, <c>cron(0 12 * * ? *)</c>) targeting a function.</summary>
 public sealed record ScheduleRule(string Name, string ScheduleExpression, string FunctionName);
+
+/// <summary>
+/// Faults the asynchronous path may show and that AWS documents as possible (§4.1), injected on demand
+/// where the target is a model: each successful event delivered twice, or the first N attempts of each
+/// event meeting a system error before reaching the function.
+/// </summary>
+public sealed record AsyncFaultPlan(bool DuplicateDelivery = false, int SystemErrors = 0);

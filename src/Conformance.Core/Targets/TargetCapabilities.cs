@@ -9,6 +9,17 @@ public sealed record TargetCapabilities(IReadOnlySet<string> Names)
     public const string VirtualTime = "virtual-time";
     public const string SyncInvoke = "invoke-sync";
     public const string AsyncInvoke = "invoke-async";
+    public const string Versions = "versions";
+    public const string Concurrency = "concurrency";
+    public const string Destinations = "destinations";
+    public const string DeadLetterQueues = "dead-letter-queues";
+    public const string LogTail = "log-tail";
+    public const string S3 = "source:s3";
+    public const string ApiGateway = "source:api-gateway";
+    public const string Schedules = "source:schedule";
+
+    /// <summary>Faults only a model can inject on demand (duplicate delivery, system errors).</summary>
+    public const string FaultInjection = "fault-injection";
 
     /// <summary>How far an observed time may stray from the documented one (zero on virtual time).</summary>
     public TimeSpan TimingTolerance { get; init; } = TimeSpan.Zero;

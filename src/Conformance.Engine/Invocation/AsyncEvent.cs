@@ -35,13 +35,3 @@ internal sealed class AsyncEvent(Functions.ResolvedFunction target, string reque
 
 /// <summary>The end of an async event that did not succeed.</summary>
 public sealed record AsyncDiscard(string FunctionName, string RequestId, string Payload, AsyncDiscardReason Reason, int Attempts, DateTimeOffset At);
-
-/// <summary>Faults the async path may show and that AWS documents as possible (§4.1); off by default.</summary>
-public sealed record AsyncFaults
-{
-    /// <summary>Each successful event is delivered a second time.</summary>
-    public bool DuplicateDelivery { get; init; }
-
-    /// <summary>The first N attempts of each event meet a system error (5xx) before reaching the function.</summary>
-    public int SystemErrors { get; init; }
-}

@@ -1,3 +1,4 @@
+using Conformance.Core.Functions;
 using System.Text.Json.Nodes;
 using Conformance.Core.Observation;
 using Conformance.Engine.Destinations;
@@ -28,11 +29,11 @@ internal sealed class AsyncInvoker(
     TimeProvider time, EngineSettings settings, InvocationLedger ledger, ConcurrencyLimiter limiter, DestinationRouter destinations)
 {
     private readonly List<AsyncDiscard> discards = [];
-    private readonly Dictionary<LambdaFunction, AsyncFaults> faults = [];
+    private readonly Dictionary<LambdaFunction, AsyncFaultPlan> faults = [];
 
     public IReadOnlyList<AsyncDiscard> Discards => discards;
 
-    public void Inject(LambdaFunction function, AsyncFaults injected) => faults[function] = injected;
+    public void Inject(LambdaFunction function, AsyncFaultPlan injected) => faults[function] = injected;
 
     public void Accept(ResolvedFunction target, string requestId, string payload, string principal)
     {

@@ -16,11 +16,17 @@ public sealed class CapabilityHooks(ScenarioInfo scenario, ITarget target)
     [BeforeScenario(Order = 0, Name = "capability check")]
     public void SkipWhenNotApplicable()
     {
-        var missing = scenario.Tags.Where(t => t.StartsWith(NeedsTagPrefix, StringComparison.Ordinal))
+        var reason = NotApplicableReason(scenario.Tags, target.Name, target.Capabilities);
+        if (reason is not null) throw new SkippedStepException(reason);
+    }
+
+    /// <summary>Why a scenario with <paramref name="tags"/> cannot run on the target, or null when it can.</summary>
+    public static string? NotApplicableReason(IEnumerable<string> tags, string targetName, TargetCapabilities capabilities)
+    {
+        var missing = tags.Where(t => t.StartsWith(NeedsTagPrefix, StringComparison.Ordinal))
             .Select(t => t[NeedsTagPrefix.Length..])
-            .Where(capability => !target.Capabilities.Has(capability))
+            .Where(capability => !capabilities.Has(capability))
             .ToList();
-        if (missing.Count > 0)
-            throw new SkippedStepException($"not applicable: the {target.Name} target lacks {string.Join(", ", missing)}");
+        return missing.Count == 0 ? null : $"not applicable: the {targetName} target lacks {string.Join(", ", missing)}";
     }
 }

@@ -4,7 +4,7 @@ using Conformance.Steps.Drivers;
 
 namespace Conformance.Steps.Definitions;
 
-/// <summary>Steps that create the scenario's function and program its behaviour.</summary>
+/// <summary>Steps that create the scenario's function, program its behaviour and configure it.</summary>
 [Binding]
 public sealed class FunctionSteps(FunctionDriver function)
 {
@@ -18,10 +18,40 @@ public sealed class FunctionSteps(FunctionDriver function)
     public Task FunctionFails(string type, string message) => function.CreateAsync(FunctionBehaviour.AlwaysFailing(type, message));
 
     [Given("a function that fails its first {int} invocation(s) and then returns:")]
-    public Task FunctionFailsFirst(int count, string json) =>
-        function.CreateAsync(FunctionBehaviour.Returning(json) with { FailingInvocations = count });
+    public Task FunctionFailsFirst(int count, string json) => function.CreateAsync(FunctionBehaviour.Returning(json) with { FailingInvocations = count });
 
     [Given("a function with a timeout of {int} second(s) that runs for {int} second(s)")]
     public Task FunctionRunsLong(int timeout, int duration) =>
         function.CreateAsync(new FunctionBehaviour { Duration = TimeSpan.FromSeconds(duration) }, TimeSpan.FromSeconds(timeout));
+
+    [Given("a function that runs for {int} second(s) and returns:")]
+    public Task FunctionRunsAndReturns(int duration, string json) =>
+        function.CreateAsync(FunctionBehaviour.Returning(json) with { Duration = TimeSpan.FromSeconds(duration) }, TimeSpan.FromSeconds(900));
+
+    [Given("a function that logs {int} lines")]
+    public Task FunctionLogs(int lines) =>
+        function.CreateAsync(new FunctionBehaviour { LogLines = [.. Enumerable.Range(1, lines).Select(i => $"log line {i} of {lines}")] });
+
+    [Given("the function is changed to return:")]
+    public Task ChangedToReturn(string json) => function.UpdateAsync(spec => spec with { Behaviour = spec.Behaviour with { ResponseJson = json } });
+
+    [Given("the function is published as version {string}")]
+    public async Task Published(string version) => (await function.PublishVersionAsync()).ShouldBeVersion(version);
+
+    [Given("an alias {string} points at version {string}")]
+    public Task Alias(string alias, string version) => function.CreateAliasAsync(alias, version);
+
+    [Given("the function has a reserved concurrency of {int}")]
+    public Task Reserved(int reserved) => function.ReserveConcurrencyAsync(reserved);
+
+    [Given("the function's policy lets {string} invoke it")]
+    public Task Allow(string principal) => function.AllowAsync(principal);
+}
+
+internal static class VersionCheck
+{
+    public static void ShouldBeVersion(this string actual, string expected)
+    {
+        if (actual != expected) throw new ExpectationFailedException("The published version has another number.", expected, actual);
+    }
 }

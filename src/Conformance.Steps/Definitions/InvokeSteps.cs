@@ -20,6 +20,27 @@ public sealed class InvokeSteps(InvocationDriver invocation)
     [When("the function is invoked synchronously with the body {string}")]
     public Task InvokeSyncRaw(string body) => invocation.InvokeAsync(InvocationType.RequestResponse, body);
 
+    [When("the function is invoked synchronously through the qualifier {string}")]
+    public Task InvokeQualified(string qualifier) => invocation.InvokeAsync(InvocationType.RequestResponse, "{}", qualifier: qualifier);
+
+    [When("the function is invoked synchronously as {string}")]
+    public Task InvokeByName(string name) => invocation.InvokeAsync(InvocationType.RequestResponse, "{}", functionName: name);
+
+    [When("the function is invoked synchronously with the log type Tail")]
+    public Task InvokeWithTail() => invocation.InvokeAsync(InvocationType.RequestResponse, "{}", tailLog: true);
+
+    [When("the function is invoked synchronously with a payload of {int} bytes")]
+    public Task InvokeSyncSized(int bytes) => invocation.InvokeAsync(InvocationType.RequestResponse, InvocationDriver.PayloadOfSize(bytes));
+
+    [When("the function is invoked asynchronously with a payload of {int} bytes")]
+    public Task InvokeAsyncSized(int bytes) => invocation.InvokeAsync(InvocationType.Event, InvocationDriver.PayloadOfSize(bytes));
+
+    [When("the function is invoked synchronously {int} times at once")]
+    public Task InvokeMany(int count) => invocation.InvokeManyAsync(InvocationType.RequestResponse, count);
+
+    [When("the function is invoked asynchronously {int} times")]
+    public Task InvokeManyAsync(int count) => invocation.InvokeManyAsync(InvocationType.Event, count);
+
     [When("a function named {string} that does not exist is invoked synchronously")]
     public Task InvokeMissing(string name) => invocation.InvokeAsync(InvocationType.RequestResponse, "{}", name);
 
@@ -38,6 +59,9 @@ public sealed class InvokeSteps(InvocationDriver invocation)
     [Then("the response payload is:")]
     public void Payload(string json) => invocation.ExpectPayload(json);
 
+    [Then("the response payload is {string}")]
+    public void PayloadInline(string json) => invocation.ExpectPayload(json);
+
     [Then("the response has no payload")]
     public void NoPayload() => invocation.ExpectNoPayload();
 
@@ -48,9 +72,27 @@ public sealed class InvokeSteps(InvocationDriver invocation)
         invocation.ExpectPayloadField("errorMessage", message);
     }
 
+    [Then("the error type is {string}")]
+    public void ErrorType(string type) => invocation.ExpectPayloadField("errorType", type);
+
     [Then("the error message contains {string}")]
     public void ErrorMessageContains(string text) => invocation.ExpectPayloadField("errorMessage", text, contains: true);
 
     [Then("the invocation is rejected with status {int} and {word}")]
     public void Rejected(int status, string errorType) => invocation.ExpectRejection(status, errorType);
+
+    [Then("the invocation is throttled with the reason {word}")]
+    public void Throttled(string reason) => invocation.ExpectThrottled(reason);
+
+    [Then("{int} invocation(s) answered 200 and {int} were throttled")]
+    public void Outcomes(int succeeded, int throttled) => invocation.ExpectOutcomes(succeeded, throttled);
+
+    [Then("the log tail contains {string}")]
+    public void LogTailContains(string text) => invocation.ExpectLogTailContaining(text);
+
+    [Then("the log tail is at most {int} bytes")]
+    public void LogTailSize(int bytes) => invocation.ExpectLogTailAtMost(bytes);
+
+    [Then("the response has no log tail")]
+    public void NoLogTail() => invocation.ExpectNoLogTail();
 }

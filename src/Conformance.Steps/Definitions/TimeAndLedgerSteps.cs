@@ -3,7 +3,7 @@ using Conformance.Steps.Drivers;
 
 namespace Conformance.Steps.Definitions;
 
-/// <summary>Steps that let time pass and check the invocation ledger.</summary>
+/// <summary>Steps that let time pass and check the invocation ledger and the events the function received.</summary>
 [Binding]
 public sealed class TimeAndLedgerSteps(LedgerDriver ledger)
 {
@@ -15,6 +15,9 @@ public sealed class TimeAndLedgerSteps(LedgerDriver ledger)
 
     [When("{int} hour(s) pass(es)")]
     public Task HoursPass(int hours) => ledger.PassAsync(TimeSpan.FromHours(hours));
+
+    [When("{int} day(s) pass(es)")]
+    public Task DaysPass(int days) => ledger.PassAsync(TimeSpan.FromDays(days));
 
     [Then("the function was invoked {int} time(s)")]
     public Task InvokedTimes(int count) => ledger.ExpectCountAsync(count);
@@ -31,6 +34,21 @@ public sealed class TimeAndLedgerSteps(LedgerDriver ledger)
     [Then("the attempts were {int} minute(s) apart")]
     public Task TwoAttemptsApart(int minutes) => ledger.ExpectGapsAsync(TimeSpan.FromMinutes(minutes));
 
+    [Then("the attempts were {int} second(s) apart")]
+    public Task TwoAttemptsSecondsApart(int seconds) => ledger.ExpectGapsAsync(TimeSpan.FromSeconds(seconds));
+
+    [Then("consecutive invocations were {int} minute(s) apart")]
+    public Task EvenlySpaced(int minutes) => ledger.ExpectEvenlySpacedAsync(TimeSpan.FromMinutes(minutes));
+
     [Then("every attempt carried the same request id")]
     public Task SameRequestId() => ledger.ExpectSameRequestIdAsync();
+
+    [Then("the event has {string} set to {string}")]
+    public Task EventField(string path, string value) => ledger.ExpectEventFieldAsync(path, value);
+
+    [Then("the event has no {string}")]
+    public Task NoEventField(string path) => ledger.ExpectNoEventFieldAsync(path);
+
+    [Then("event {int} has {string} set to {string}")]
+    public Task NthEventField(int index, string path, string value) => ledger.ExpectEventFieldAsync(path, value, index);
 }

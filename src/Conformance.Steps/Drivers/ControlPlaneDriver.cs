@@ -11,9 +11,9 @@ public sealed class ControlPlaneDriver
 
     public void Remember(ApiResult result) => last = result;
 
-    public void ExpectRejected(string errorType)
+    public void ExpectRejected(string errorType, string? message = null)
     {
-        if (LastResult.Succeeded || LastResult.ErrorType != errorType)
-            throw new ExpectationFailedException("The configuration was not rejected as expected.", errorType, LastResult.ToString());
+        if (LastResult.Succeeded || LastResult.ErrorType != errorType || (message is not null && LastResult.Message != message))
+            throw new ExpectationFailedException("The configuration was not rejected as expected.", message is null ? errorType : $"{errorType}: {message}", LastResult.ToString());
     }
 }

@@ -1,4 +1,5 @@
 using Conformance.Core.Functions;
+using Conformance.Core.Invocation;
 using Conformance.Core.Targets;
 
 namespace Conformance.Steps.Drivers;
@@ -6,23 +7,57 @@ namespace Conformance.Steps.Drivers;
 /// <summary>Creates and configures the scenario's probe function on the target.</summary>
 public sealed class FunctionDriver(ITarget target)
 {
+    private FunctionSpec? spec;
+    private int statements;
+
     /// <summary>The name of the scenario's function, once created.</summary>
-    public string Name { get; private set; } = "probe";
+    public string Name { get; } = "probe";
+
+    public FunctionSpec Spec => spec ?? throw new InvalidOperationException("No function was created before this step.");
 
     public async Task CreateAsync(FunctionBehaviour behaviour, TimeSpan? timeout = null)
     {
-        var spec = new FunctionSpec(Name, behaviour) { Timeout = timeout ?? TimeSpan.FromSeconds(3) };
-        var result = await target.CreateFunctionAsync(spec);
-        if (!result.Succeeded) throw new InvalidOperationException($"The target refused to create the function: {result}");
+        spec = new FunctionSpec(Name, behaviour) { Timeout = timeout ?? TimeSpan.FromSeconds(3) };
+        Expect(await target.CreateFunctionAsync(spec), "create the function");
     }
 
-    public async Task ConfigureAsyncAsync(EventInvokeConfig config)
+    /// <summary>Creates another function (e.g. a destination) that returns <c>null</c>.</summary>
+    public async Task CreateOtherAsync(string name) =>
+        Expect(await target.CreateFunctionAsync(new FunctionSpec(name, new FunctionBehaviour())), $"create the function {name}");
+
+    /// <summary>Changes <c>$LATEST</c> (<c>UpdateFunctionConfiguration</c>).</summary>
+    public async Task UpdateAsync(Func<FunctionSpec, FunctionSpec> change)
     {
-        var result = await target.PutEventInvokeConfigAsync(Name, config);
-        if (!result.Succeeded) throw new InvalidOperationException($"The target refused the asynchronous configuration: {result}");
+        spec = change(Spec);
+        Expect(await target.UpdateFunctionAsync(spec), "update the function");
     }
 
-    /// <summary>Attempts a configuration that may be refused, keeping the answer for later steps.</summary>
-    public async Task<Core.Invocation.ApiResult> TryConfigureAsyncAsync(EventInvokeConfig config) =>
-        await target.PutEventInvokeConfigAsync(Name, config);
+    public async Task<string> PublishVersionAsync()
+    {
+        var (result, version) = await target.PublishVersionAsync(Name);
+        Expect(result, "publish a version");
+        return version!;
+    }
+
+    public async Task CreateAliasAsync(string alias, string version) => Expect(await target.CreateAliasAsync(Name, alias, version), $"create the alias {alias}");
+
+    public async Task AllowAsync(string principal, string? sourceArn = null) =>
+        Expect(await target.AddPermissionAsync(Name, new PermissionStatement($"allow-{principal.Split('.')[0]}-{++statements}", principal, sourceArn)),
+            $"let {principal} invoke the function");
+
+    public async Task ReserveConcurrencyAsync(int reserved) => Expect(await target.PutFunctionConcurrencyAsync(Name, reserved), "reserve concurrency");
+
+    public async Task ConfigureAsyncAsync(EventInvokeConfig config) => Expect(await target.PutEventInvokeConfigAsync(Name, config), "configure asynchronous invocation");
+
+    /// <summary>Attempts a configuration that may be refused, for scenarios about the refusal.</summary>
+    public Task<ApiResult> TryConfigureAsyncAsync(EventInvokeConfig config) => target.PutEventInvokeConfigAsync(Name, config);
+
+    public Task<ApiResult> TryReserveConcurrencyAsync(int reserved) => target.PutFunctionConcurrencyAsync(Name, reserved);
+
+    public Task InjectFaultsAsync(AsyncFaultPlan faults) => target.InjectAsyncFaultsAsync(Name, faults);
+
+    private static void Expect(ApiResult result, string what)
+    {
+        if (!result.Succeeded) throw new InvalidOperationException($"The target refused to {what}: {result}");
+    }
 }

@@ -1,17 +1,29 @@
+using System.Text;
 using Conformance.Core.Invocation;
 using Conformance.Core.Targets;
 
 namespace Conformance.Steps.Drivers;
 
-/// <summary>Invokes the scenario's function, remembers the last answer, and checks it.</summary>
+/// <summary>Invokes the scenario's function, remembers the answers, and checks them.</summary>
 public sealed class InvocationDriver(ITarget target, FunctionDriver function)
 {
-    private InvokeResponse? last;
+    private readonly List<InvokeResponse> responses = [];
 
-    public InvokeResponse LastResponse => last ?? throw new InvalidOperationException("No invocation was made before this step.");
+    public InvokeResponse LastResponse => responses.Count > 0 ? responses[^1] : throw new InvalidOperationException("No invocation was made before this step.");
 
-    public async Task InvokeAsync(InvocationType type, string payload, string? functionName = null) =>
-        last = await target.InvokeAsync(new InvokeRequest(functionName ?? function.Name, type, payload));
+    public IReadOnlyList<InvokeResponse> Responses => responses;
+
+    public async Task InvokeAsync(InvocationType type, string payload, string? functionName = null, string? qualifier = null, bool tailLog = false) =>
+        responses.Add(await target.InvokeAsync(new InvokeRequest(functionName ?? function.Name, type, payload) { Qualifier = qualifier, TailLog = tailLog }));
+
+    /// <summary>Invokes <paramref name="count"/> times without letting time pass in between.</summary>
+    public async Task InvokeManyAsync(InvocationType type, int count)
+    {
+        for (var i = 0; i < count; i++) await InvokeAsync(type, "{}");
+    }
+
+    /// <summary>A JSON string payload of exactly <paramref name="bytes"/> bytes.</summary>
+    public static string PayloadOfSize(int bytes) => "\"" + new string('x', bytes - 2) + "\"";
 
     public void ExpectStatus(int status)
     {
@@ -22,8 +34,7 @@ public sealed class InvocationDriver(ITarget target, FunctionDriver function)
     public void ExpectFunctionError(string? header)
     {
         if (LastResponse.FunctionError != header)
-            throw new ExpectationFailedException("The X-Amz-Function-Error header differs.",
-                header ?? "(absent)", LastResponse.FunctionError ?? "(absent)");
+            throw new ExpectationFailedException("The X-Amz-Function-Error header differs.", header ?? "(absent)", LastResponse.FunctionError ?? "(absent)");
     }
 
     public void ExpectExecutedVersion(string version)
@@ -60,7 +71,47 @@ public sealed class InvocationDriver(ITarget target, FunctionDriver function)
             throw new ExpectationFailedException("The invocation was not rejected as expected.", $"{status} {errorType}", Describe(LastResponse));
     }
 
+    public void ExpectThrottled(string reason)
+    {
+        if (LastResponse.StatusCode != 429 || LastResponse.ThrottleReason != reason)
+            throw new ExpectationFailedException("The invocation was not throttled as expected.", $"429 TooManyRequestsException ({reason})", Describe(LastResponse));
+    }
+
+    public void ExpectOutcomes(int succeeded, int throttled)
+    {
+        var ok = responses.Count(r => r.StatusCode == 200);
+        var refused = responses.Count(r => r.StatusCode == 429);
+        if (ok != succeeded || refused != throttled)
+            throw new ExpectationFailedException("The invocations ended otherwise.", $"{succeeded} answered 200, {throttled} throttled",
+                string.Join("; ", responses.Select(Describe)));
+    }
+
+    public string LogTail()
+    {
+        var tail = LastResponse.LogResult ?? throw new ExpectationFailedException("The response has no log tail.", "an X-Amz-Log-Result header", "(absent)");
+        return Encoding.UTF8.GetString(Convert.FromBase64String(tail));
+    }
+
+    public void ExpectLogTailContaining(string text)
+    {
+        var log = LogTail();
+        if (!log.Contains(text.Replace("<request id>", LastResponse.RequestId), StringComparison.Ordinal))
+            throw new ExpectationFailedException("The log tail does not contain the text.", text, log.Length > 300 ? "…" + log[^300..] : log);
+    }
+
+    public void ExpectLogTailAtMost(int bytes)
+    {
+        var length = Convert.FromBase64String(LastResponse.LogResult ?? "").Length;
+        if (length > bytes) throw new ExpectationFailedException("The log tail is too long.", $"at most {bytes} bytes", $"{length} bytes");
+    }
+
+    public void ExpectNoLogTail()
+    {
+        if (LastResponse.LogResult is not null)
+            throw new ExpectationFailedException("The response has a log tail.", "no X-Amz-Log-Result header", "a log tail");
+    }
+
     private static string Describe(InvokeResponse response) =>
-        $"{response.StatusCode}{(response.ErrorType is null ? "" : " " + response.ErrorType)}" +
+        $"{response.StatusCode}{(response.ErrorType is null ? "" : " " + response.ErrorType)}{(response.ThrottleReason is null ? "" : $" ({response.ThrottleReason})")}" +
         $"{(response.FunctionError is null ? "" : $" (X-Amz-Function-Error: {response.FunctionError})")} {Json.Compact(response.Payload)}";
 }

@@ -45,4 +45,29 @@ public static class Json
             return null;
         }
     }
+
+    /// <summary>The node at a dotted path such as <c>Records.0.s3.object.key</c> (numbers index arrays), or null.</summary>
+    public static JsonNode? At(JsonNode node, string path)
+    {
+        JsonNode? current = node;
+        foreach (var part in path.Split('.'))
+        {
+            current = current switch
+            {
+                JsonArray array when int.TryParse(part, out var index) => index < array.Count ? array[index] : null,
+                JsonObject obj => obj[part],
+                _ => null,
+            };
+            if (current is null) return null;
+        }
+        return current;
+    }
+
+    /// <summary>True when <paramref name="actual"/> is the text <paramref name="expected"/> (a string's value) or the same JSON value.</summary>
+    public static bool Matches(JsonNode? actual, string expected)
+    {
+        if (actual is null) return false;
+        if (actual is JsonValue value && value.TryGetValue<string>(out var text)) return text == expected;
+        return SameValue(actual.ToJsonString(), expected);
+    }
 }

@@ -48,6 +48,39 @@ public sealed class LedgerDriver(ITarget target, FunctionDriver function)
                 mismatch is null ? "no invocations" : Json.Compact(mismatch.Event));
     }
 
+    /// <summary>Checks that every two consecutive invocations are <paramref name="gap"/> apart.</summary>
+    public async Task ExpectEvenlySpacedAsync(TimeSpan gap)
+    {
+        var records = await target.GetInvocationsAsync(function.Name);
+        var tolerance = target.Capabilities.TimingTolerance;
+        if (records.Count < 2 || records.Zip(records.Skip(1)).Any(p => ((p.Second.At - p.First.At) - gap).Duration() > tolerance))
+            throw new ExpectationFailedException($"The invocations were not {gap.TotalSeconds:0.###}s apart.", $"every {gap.TotalSeconds:0.###}s", Timeline(records));
+    }
+
+    /// <summary>Checks a field (dotted path) of the event of invocation number <paramref name="index"/> (1-based; 0 for the last).</summary>
+    public async Task ExpectEventFieldAsync(string path, string expected, int index = 0)
+    {
+        var records = await target.GetInvocationsAsync(function.Name);
+        if (records.Count == 0) throw new ExpectationFailedException("The function was not invoked.", $"an event with {path} = {expected}", "no invocations");
+        var record = index == 0 ? records[^1] : records[index - 1];
+        var actual = Json.ParseOrNull(record.Event) is { } body ? Json.At(body, path) : null;
+        if (!Json.Matches(actual, expected))
+            throw new ExpectationFailedException($"The event has another {path}.", expected, actual?.ToJsonString() ?? "(absent)");
+    }
+
+    public async Task ExpectNoEventFieldAsync(string path)
+    {
+        var records = await target.GetInvocationsAsync(function.Name);
+        var actual = records.Count > 0 && Json.ParseOrNull(records[^1].Event) is { } body ? Json.At(body, path) : null;
+        if (actual is not null) throw new ExpectationFailedException($"The event has {path}.", "(absent)", actual.ToJsonString());
+    }
+
+    public async Task<string> LastRequestIdAsync()
+    {
+        var records = await target.GetInvocationsAsync(function.Name);
+        return records.Count > 0 ? records[^1].RequestId : throw new ExpectationFailedException("The function was not invoked.", "an invocation", "none");
+    }
+
     /// <summary>A readable timeline of the invocations, relative to the first.</summary>
     public static string Timeline(IReadOnlyList<InvocationRecord> records)
     {

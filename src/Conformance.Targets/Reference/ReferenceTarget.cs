@@ -17,31 +17,60 @@ public sealed class ReferenceTarget : ITarget
     public static readonly DateTimeOffset Epoch = new(2025, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
     private readonly VirtualClock clock = new(Epoch);
-    private readonly LambdaEngine engine;
 
-    public ReferenceTarget(int seed = 0, EngineSettings? settings = null) => engine = new LambdaEngine(clock, settings, seed);
+    public ReferenceTarget(int seed = 0, EngineSettings? settings = null) => Engine = new LambdaEngine(clock, settings, seed);
 
     public string Name => "reference";
 
     public TargetCapabilities Capabilities { get; } = TargetCapabilities.Of(
-        TargetCapabilities.VirtualTime, TargetCapabilities.SyncInvoke, TargetCapabilities.AsyncInvoke);
+        TargetCapabilities.VirtualTime, TargetCapabilities.SyncInvoke, TargetCapabilities.AsyncInvoke, TargetCapabilities.Versions,
+        TargetCapabilities.Concurrency, TargetCapabilities.Destinations, TargetCapabilities.DeadLetterQueues, TargetCapabilities.LogTail,
+        TargetCapabilities.S3, TargetCapabilities.ApiGateway, TargetCapabilities.Schedules, TargetCapabilities.FaultInjection);
 
     public DateTimeOffset Now => clock.GetUtcNow();
 
-    public LambdaEngine Engine => engine;
+    public LambdaEngine Engine { get; }
 
-    public Task<ApiResult> CreateFunctionAsync(FunctionSpec spec, CancellationToken cancellation = default) =>
-        Task.FromResult(engine.CreateFunction(spec));
+    private Task<T> Done<T>(T value)
+    {
+        clock.RunDue(); // whatever the call set in motion (an async attempt, a notification) happens now
+        return Task.FromResult(value);
+    }
+
+    public Task<ApiResult> CreateFunctionAsync(FunctionSpec spec, CancellationToken cancellation = default) => Done(Engine.CreateFunction(spec));
+
+    public Task<ApiResult> UpdateFunctionAsync(FunctionSpec spec, CancellationToken cancellation = default) => Done(Engine.UpdateFunction(spec));
+
+    public Task<(ApiResult Result, string? Version)> PublishVersionAsync(string functionName, CancellationToken cancellation = default) =>
+        Done(Engine.PublishVersion(functionName));
+
+    public Task<ApiResult> CreateAliasAsync(string functionName, string alias, string version, CancellationToken cancellation = default) =>
+        Done(Engine.CreateAlias(functionName, alias, version));
+
+    public Task<ApiResult> AddPermissionAsync(string functionName, PermissionStatement statement, CancellationToken cancellation = default) =>
+        Done(Engine.AddPermission(functionName, statement));
+
+    public Task<ApiResult> PutFunctionConcurrencyAsync(string functionName, int reservedConcurrency, CancellationToken cancellation = default) =>
+        Done(Engine.PutFunctionConcurrency(functionName, reservedConcurrency));
 
     public Task<ApiResult> PutEventInvokeConfigAsync(string functionName, EventInvokeConfig config, CancellationToken cancellation = default) =>
-        Task.FromResult(engine.PutFunctionEventInvokeConfig(functionName, config));
+        Done(Engine.PutFunctionEventInvokeConfig(functionName, config));
 
-    public Task<InvokeResponse> InvokeAsync(InvokeRequest request, CancellationToken cancellation = default)
+    public Task<string> CreateDestinationAsync(DestinationKind kind, string name, CancellationToken cancellation = default)
     {
-        var response = engine.Invoke(request);
-        clock.RunDue(); // an accepted async event gets its first attempt now
-        return Task.FromResult(response);
+        var (region, account) = (Engine.Settings.Region, Engine.Settings.AccountId);
+        return Task.FromResult(kind switch
+        {
+            DestinationKind.SqsQueue => $"arn:aws:sqs:{region}:{account}:{name}",
+            DestinationKind.SqsFifoQueue => $"arn:aws:sqs:{region}:{account}:{name}.fifo",
+            DestinationKind.SnsTopic => $"arn:aws:sns:{region}:{account}:{name}",
+            DestinationKind.EventBus => $"arn:aws:events:{region}:{account}:event-bus/{name}",
+            DestinationKind.S3Bucket => $"arn:aws:s3:::{name}",
+            _ => $"arn:aws:lambda:{region}:{account}:function:{name}",
+        });
     }
+
+    public Task<InvokeResponse> InvokeAsync(InvokeRequest request, CancellationToken cancellation = default) => Done(Engine.Invoke(request));
 
     public Task AdvanceAsync(TimeSpan duration, CancellationToken cancellation = default)
     {
@@ -49,10 +78,35 @@ public sealed class ReferenceTarget : ITarget
         return Task.CompletedTask;
     }
 
-    public Task<IReadOnlyList<InvocationRecord>> GetInvocationsAsync(string functionName, CancellationToken cancellation = default)
+    public Task<ApiResult> CreateBucketAsync(string bucket, bool versioned, CancellationToken cancellation = default) => Done(Engine.S3.CreateBucket(bucket, versioned));
+
+    public Task<ApiResult> PutBucketNotificationAsync(BucketNotification notification, CancellationToken cancellation = default) =>
+        Done(Engine.S3.PutNotification(notification));
+
+    public Task<ApiResult> PutObjectAsync(string bucket, string key, string content, CancellationToken cancellation = default) =>
+        Done(Engine.S3.PutObject(bucket, key, content));
+
+    public Task<ApiResult> DeleteObjectAsync(string bucket, string key, CancellationToken cancellation = default) => Done(Engine.S3.DeleteObject(bucket, key));
+
+    public Task<ApiResult> CreateApiAsync(ApiSpec api, CancellationToken cancellation = default) => Done(Engine.ApiGateway.CreateApi(api).Result);
+
+    public Task<string?> ApiSourceArnAsync(string apiName, CancellationToken cancellation = default) => Task.FromResult(Engine.ApiGateway.SourceArn(apiName));
+
+    public Task<HttpResponse> SendHttpRequestAsync(string apiName, HttpRequest request, CancellationToken cancellation = default) =>
+        Done(Engine.ApiGateway.Handle(apiName, request));
+
+    public Task<ApiResult> PutScheduleRuleAsync(ScheduleRule rule, CancellationToken cancellation = default) => Done(Engine.Schedules.PutRule(rule));
+
+    public Task<IReadOnlyList<InvocationRecord>> GetInvocationsAsync(string functionName, CancellationToken cancellation = default) =>
+        Done(Engine.Invocations(functionName));
+
+    public Task<IReadOnlyList<DestinationRecord>> GetDestinationRecordsAsync(string arn, CancellationToken cancellation = default) =>
+        Done(Engine.DestinationRecords(arn));
+
+    public Task InjectAsyncFaultsAsync(string functionName, AsyncFaultPlan faults, CancellationToken cancellation = default)
     {
-        clock.RunDue();
-        return Task.FromResult(engine.Invocations(functionName));
+        Engine.InjectAsyncFaults(functionName, faults);
+        return Task.CompletedTask;
     }
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;

@@ -102,7 +102,7 @@ public sealed class ConcurrencyTests
     public void S4_1_injected_system_errors_are_retried_with_backoff_and_not_counted()
     {
         var fixture = new EngineFixture().WithFunction(FunctionBehaviour.AlwaysFailing("Error", "boom"));
-        fixture.Engine.InjectAsyncFaults("fn", new AsyncFaults { SystemErrors = 2 });
+        fixture.Engine.InjectAsyncFaults("fn", new AsyncFaultPlan(SystemErrors: 2));
 
         fixture.Invoke(InvocationType.Event);
         fixture.Pass(TimeSpan.FromHours(1));
@@ -118,7 +118,7 @@ public sealed class ConcurrencyTests
         fixture.Pass(TimeSpan.FromMinutes(1));
         fixture.Engine.Invocations("fn").Count.ShouldBe(1); // off by default
 
-        fixture.Engine.InjectAsyncFaults("fn", new AsyncFaults { DuplicateDelivery = true });
+        fixture.Engine.InjectAsyncFaults("fn", new AsyncFaultPlan(DuplicateDelivery: true));
         var accepted = fixture.Invoke(InvocationType.Event);
         fixture.Pass(TimeSpan.FromMinutes(1));
 
