@@ -61,6 +61,6 @@ public sealed class AsyncConfigurationSteps(FunctionDriver function, Destination
     [Given("the first {int} attempts of each event meet a Lambda service error")]
     public Task SystemErrors(int count) => function.InjectFaultsAsync(new AsyncFaultPlan(SystemErrors: count));
 
-    [StepArgumentTransformation("(SQS queue|SQS FIFO queue|SNS topic|EventBridge bus|S3 bucket|function)", Name = "destination")]
+    [StepArgumentTransformation("(SQS queue|SQS FIFO queue|SNS topic|EventBridge bus|S3 bucket|function)", Name = "destination", UseForSnippets = false)]
     public static string DestinationKind(string kind) => kind;
 }

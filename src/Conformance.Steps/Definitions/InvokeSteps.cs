@@ -35,7 +35,7 @@ public sealed class InvokeSteps(InvocationDriver invocation)
     [When("the function is invoked asynchronously with a payload of {int} bytes")]
     public Task InvokeAsyncSized(int bytes) => invocation.InvokeAsync(InvocationType.Event, InvocationDriver.PayloadOfSize(bytes));
 
-    [When("the function is invoked synchronously {int} times at once")]
+    [When("the function is invoked synchronously {int} time(s) at once")]
     public Task InvokeMany(int count) => invocation.InvokeManyAsync(InvocationType.RequestResponse, count);
 
     [When("the function is invoked asynchronously {int} times")]
@@ -59,8 +59,8 @@ public sealed class InvokeSteps(InvocationDriver invocation)
     [Then("the response payload is:")]
     public void Payload(string json) => invocation.ExpectPayload(json);
 
-    [Then("the response payload is {string}")]
-    public void PayloadInline(string json) => invocation.ExpectPayload(json);
+    [Then("the response payload is the JSON string {string}")]
+    public void PayloadString(string text) => invocation.ExpectPayload(System.Text.Json.JsonSerializer.Serialize(text));
 
     [Then("the response has no payload")]
     public void NoPayload() => invocation.ExpectNoPayload();

@@ -1,0 +1,107 @@
+@source:invoke @push @async
+Feature: Destinations receive a record of each asynchronous invocation's outcome
+  An asynchronous invocation can send a record of its result to a destination: on success (the
+  function returned) or on failure (every attempt failed, or the event grew too old). A destination is
+  an SQS standard queue, an SNS standard topic, a Lambda function, an EventBridge bus, or (on failure
+  only) an S3 bucket. The record carries the request id, the function ARN, the condition
+  (Success, RetriesExhausted, EventAgeExceeded), the approximate invoke count, the request payload
+  and the response. FIFO queues and topics are not supported destinations.
+
+  AWS documentation:
+  - https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-retain-records.html
+  - https://docs.aws.amazon.com/lambda/latest/api/API_PutFunctionEventInvokeConfig.html
+  - https://docs.aws.amazon.com/lambda/latest/api/API_DestinationConfig.html
+
+  @aws-documented @needs:destinations
+  Scenario: A successful event sends a Success record with the function's response
+    Given a function that returns:
+      """json
+      {"status": "accepted"}
+      """
+    And an SQS queue "outcomes"
+    And successful events go to "outcomes"
+    When the function is invoked asynchronously with:
+      """json
+      {"orderId": 42}
+      """
+    Then "outcomes" received 1 record
+    And the record in "outcomes" has "requestContext.condition" set to "Success"
+    And the record in "outcomes" has "requestContext.approximateInvokeCount" set to "1"
+    And the record in "outcomes" has "requestContext.requestId" set to the request id of the invocation
+    And the record in "outcomes" has "requestPayload" set to "{\"orderId\": 42}"
+    And the record in "outcomes" has "responsePayload" set to "{\"status\": \"accepted\"}"
+    And the record in "outcomes" has no "responseContext.functionError"
+
+  @aws-documented @needs:destinations @needs:virtual-time
+  Scenario: An event that fails every attempt sends a RetriesExhausted record after the last attempt
+    Given a function that fails with "Error": "boom"
+    And an SQS queue "failures"
+    And failed events go to "failures"
+    When the function is invoked asynchronously with:
+      """json
+      {"orderId": 42}
+      """
+    And 2 minutes pass
+    Then "failures" received nothing
+    When 2 minutes pass
+    Then "failures" received 1 record
+    And the record in "failures" has "requestContext.condition" set to "RetriesExhausted"
+    And the record in "failures" has "requestContext.approximateInvokeCount" set to "3"
+    And the record in "failures" has "responseContext.functionError" set to "Unhandled"
+    And the record in "failures" has "responsePayload.errorMessage" set to "boom"
+
+  @aws-observed @needs:destinations @needs:virtual-time
+  Scenario: An event dropped for its age sends an EventAgeExceeded record
+    Given a function that fails with "Error": "boom"
+    And an SQS queue "failures"
+    And failed events go to "failures" once they are 90 seconds old
+    When the function is invoked asynchronously with:
+      """json
+      {}
+      """
+    And 10 minutes pass
+    Then the record in "failures" has "requestContext.condition" set to "EventAgeExceeded"
+    And the record in "failures" has "requestContext.approximateInvokeCount" set to "2"
+
+  @aws-documented @needs:destinations
+  Scenario: An EventBridge bus receives the record as the detail of an event from source lambda
+    Given a function that returns nothing
+    And an EventBridge bus "audit"
+    And successful events go to "audit"
+    When the function is invoked asynchronously with:
+      """json
+      {}
+      """
+    Then the record in "audit" has "source" set to "lambda"
+    And the record in "audit" has "detail-type" set to "Lambda Function Invocation Result - Success"
+    And the record in "audit" has "detail.requestContext.condition" set to "Success"
+
+  @aws-documented @needs:destinations
+  Scenario: A Lambda function destination is invoked with the record as its event
+    Given a function that fails with "Error": "boom"
+    And a function "failure-handler"
+    And failed events go to "failure-handler" after at most 0 retries
+    When the function is invoked asynchronously with:
+      """json
+      {}
+      """
+    Then "failure-handler" received 1 record
+    And the record in "failure-handler" has "requestContext.condition" set to "RetriesExhausted"
+
+  @aws-documented @needs:destinations
+  Scenario: S3 can only be an on-failure destination
+    Given a function that returns nothing
+    And an S3 bucket "archive"
+    When successful events are sent to "archive"
+    Then the configuration is rejected with InvalidParameterValueException
+
+  @aws-documented @needs:destinations
+  Scenario: A FIFO queue is not a supported destination and receives nothing
+    Given a function that returns nothing
+    And an SQS FIFO queue "ordered"
+    And successful events go to "ordered"
+    When the function is invoked asynchronously with:
+      """json
+      {}
+      """
+    Then "ordered" received nothing

@@ -1,0 +1,38 @@
+@source:invoke @push
+Feature: Invocation payloads are limited to 6 MB synchronously and 1 MB asynchronously
+  Lambda rejects a request whose payload is larger than the limit of its invocation type with 413
+  RequestTooLargeException, before the function runs: 6 MB for RequestResponse and 1 MB for Event
+  (256 KB until the late-2025 increase). A function response larger than 6 MB is a function error.
+
+  AWS documentation:
+  - https://docs.aws.amazon.com/lambda/latest/api/API_Invoke.html
+  - https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html
+
+  @aws-documented @sync
+  Scenario Outline: A synchronous payload of <bytes> bytes answers <status>
+    Given a function that returns nothing
+    When the function is invoked synchronously with a payload of <bytes> bytes
+    Then the response status is <status>
+
+    Examples:
+      | bytes   | status |
+      | 6291456 | 200    |
+      | 6291457 | 413    |
+
+  @aws-documented @async
+  Scenario Outline: An asynchronous payload of <bytes> bytes answers <status>
+    Given a function that returns nothing
+    When the function is invoked asynchronously with a payload of <bytes> bytes
+    Then the response status is <status>
+
+    Examples:
+      | bytes   | status |
+      | 1048576 | 202    |
+      | 1048577 | 413    |
+
+  @aws-documented @sync
+  Scenario: A payload over the limit is rejected as RequestTooLargeException and the function does not run
+    Given a function that returns nothing
+    When the function is invoked synchronously with a payload of 7000000 bytes
+    Then the invocation is rejected with status 413 and RequestTooLargeException
+    And the function was not invoked
