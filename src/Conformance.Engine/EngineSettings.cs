@@ -75,6 +75,17 @@ public sealed record EngineSettings
     /// <summary>The DLQ <c>ErrorMessage</c> attribute holds the first 1 KB of the error (§4.3).</summary>
     public int DeadLetterErrorMessageBytes { get; init; } = 1024;
 
+    // ---- Pull sources (§7–§11) ------------------------------------------------------------------
+
+    /// <summary>The on-failure <c>condition</c> of a stream batch discarded for its age: undocumented, <c>RecordAgeExceeded</c> as observed (§16).</summary>
+    public string RecordAgeExceededCondition { get; init; } = "RecordAgeExceeded";
+
+    /// <summary>Time a new or re-enabled mapping spends in Creating/Enabling before it polls (§7: "can take several minutes"; none here).</summary>
+    public TimeSpan MappingStartDelay { get; init; } = TimeSpan.Zero;
+
+    /// <summary>Kinesis stream retention: 24 hours by default (§9).</summary>
+    public TimeSpan KinesisRetention { get; init; } = TimeSpan.FromHours(24);
+
     // ---- Push sources (§12–§14) -----------------------------------------------------------------
 
     /// <summary>Default integration timeouts: 29 s for REST APIs, 30 s for HTTP APIs (§13).</summary>

@@ -45,6 +45,7 @@ public sealed partial class LambdaEngine
         S3 = new S3Notifications(this);
         ApiGateway = new ApiGatewayIntegrations(this);
         Schedules = new ScheduleRules(this);
+        Pull = new Pull.PullSources(this);
     }
 
     public EngineSettings Settings { get; }
@@ -57,6 +58,7 @@ public sealed partial class LambdaEngine
     public S3Notifications S3 { get; }
     public ApiGatewayIntegrations ApiGateway { get; }
     public ScheduleRules Schedules { get; }
+    public Pull.PullSources Pull { get; }
 
     public IReadOnlyList<AsyncDiscard> AsyncDiscards => asyncInvoker.Discards;
 
@@ -249,6 +251,18 @@ public sealed partial class LambdaEngine
     internal InvokeResponse InvokeAsService(string principal, string? sourceArn, string functionName, string payload, InvocationType type = InvocationType.Event) =>
         Invoke(new InvokeRequest(functionName, type, payload), principal, sourceArn);
 
+    /// <summary>
+    /// A synchronous invocation by an event source mapping's poller (§7: pollers invoke synchronously,
+    /// with the function's execution role, so no resource policy applies), and how long it runs.
+    /// </summary>
+    internal (InvokeResponse Response, TimeSpan Duration) InvokeForMapping(string functionName, string payload)
+    {
+        var response = Invoke(new InvokeRequest(functionName, InvocationType.RequestResponse, payload), DirectCaller, null);
+        return (response, response.StatusCode == 200 ? RunDuration(functionName) ?? TimeSpan.Zero : TimeSpan.Zero);
+    }
+
+    internal void DeliverToDestination(string arn, string body, DateTimeOffset now) => destinations.DeliverRaw(arn, body, now);
+
     /// <summary>The duration the function named would run for, to compare with an integration timeout.</summary>
     internal TimeSpan? RunDuration(string functionName)
     {
@@ -257,6 +271,9 @@ public sealed partial class LambdaEngine
         var spec = target.Function.SpecFor(target.Version);
         return spec.Behaviour.Duration < spec.Timeout ? spec.Behaviour.Duration : spec.Timeout;
     }
+
+    internal TimeSpan? FunctionTimeout(string functionName) =>
+        resolver.Resolve(functionName, null).Function is { } target ? target.Function.SpecFor(target.Version).Timeout : null;
 
     internal bool FunctionExists(string functionName) => resolver.Resolve(functionName, null).Function is not null;
 

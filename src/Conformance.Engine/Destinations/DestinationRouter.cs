@@ -63,6 +63,14 @@ internal sealed class DestinationRouter(EngineSettings settings, AwsIdentity ids
         }
     }
 
+    /// <summary>Delivers a ready-made record (a stream mapping's on-failure record) to an SQS, SNS or S3 destination.</summary>
+    public void DeliverRaw(string arn, string body, DateTimeOffset now)
+    {
+        var record = new DestinationRecord(now, arn, body);
+        if (IsFifo(arn)) failures.Add(record);
+        else records.Add(record);
+    }
+
     /// <summary>
     /// Sends the original event to the dead-letter queue or topic with the attributes RequestID,
     /// ErrorCode (the status code) and ErrorMessage (the first 1 KB of the error).

@@ -1,0 +1,165 @@
+using System.Text.Json.Nodes;
+using Conformance.Core.Functions;
+using Conformance.Core.Invocation;
+using Conformance.Engine.Pull.Filtering;
+using Conformance.Engine.Pull.Sqs;
+using Conformance.Engine.Pull.Streams;
+
+namespace Conformance.Engine.Pull;
+
+/// <summary>
+/// The pull model (lambda-semantics.md §7–§11): SQS queues, Kinesis streams and DynamoDB tables with
+/// streams, and the event source mappings whose pollers read them and invoke functions synchronously.
+/// <see cref="CreateEventSourceMapping"/> validates like <c>CreateEventSourceMapping</c>.
+/// </summary>
+public sealed class PullSources(LambdaEngine engine)
+{
+    private readonly Dictionary<string, SqsQueue> queues = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, KinesisStream> streams = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, DynamoDbTable> tables = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, EventSourceMapping> mappings = new(StringComparer.Ordinal);
+
+    // ---- SQS ----
+
+    public (ApiResult Result, string? Arn) CreateQueue(QueueSpec spec)
+    {
+        if (queues.ContainsKey(spec.Name)) return (new ApiResult(400, "QueueAlreadyExists", $"A queue named {spec.Name} already exists."), null);
+        if (spec.VisibilityTimeoutSeconds is < 0 or > 43_200) return (new ApiResult(400, "InvalidAttributeValue", "VisibilityTimeout must be 0 to 43200 seconds."), null);
+        var arn = $"arn:aws:sqs:{engine.Settings.Region}:{engine.Settings.AccountId}:{spec.Name}";
+        var queue = new SqsQueue(spec, arn, engine.Ids.Uuid, () => engine.Ids.Base64(96));
+        if (spec.DeadLetterQueueName is { } dlq)
+        {
+            if (!queues.TryGetValue(dlq, out var target)) return (new ApiResult(400, "InvalidAttributeValue", $"The dead-letter queue {dlq} does not exist."), null);
+            queue.DeadLetterQueue = target;
+        }
+        queues[spec.Name] = queue;
+        return (new ApiResult(200), arn);
+    }
+
+    public (ApiResult Result, string? MessageId) SendMessage(string queueName, QueueMessage message)
+    {
+        if (!queues.TryGetValue(queueName, out var queue)) return (NoQueue(queueName), null);
+        if (queue.Spec.Fifo && message.GroupId is null) return (new ApiResult(400, "MissingParameter", "The request must contain the parameter MessageGroupId."), null);
+        return (new ApiResult(200), queue.Send(message, engine.Time.GetUtcNow()));
+    }
+
+    public QueueState? QueueState(string queueName) => queues.TryGetValue(queueName, out var queue) ? queue.State(engine.Time.GetUtcNow()) : null;
+
+    /// <summary>The bodies of the messages in a queue (e.g. a dead-letter queue), oldest first.</summary>
+    public IReadOnlyList<string> QueueBodies(string queueName) => queues.TryGetValue(queueName, out var queue) ? queue.Messages.Select(m => m.Message.Body).ToList() : [];
+
+    /// <summary>The receive counts of the messages in a queue, oldest first.</summary>
+    public IReadOnlyList<int> ReceiveCounts(string queueName) => queues.TryGetValue(queueName, out var queue) ? queue.Messages.Select(m => m.ReceiveCount).ToList() : [];
+
+    private static ApiResult NoQueue(string name) => new(400, "AWS.SimpleQueueService.NonExistentQueue", $"The specified queue {name} does not exist.");
+
+    // ---- Kinesis ----
+
+    public (ApiResult Result, string? Arn) CreateStream(string name, int shards)
+    {
+        if (shards < 1) return (new ApiResult(400, "InvalidArgumentException", "ShardCount must be at least 1."), null);
+        if (streams.ContainsKey(name)) return (new ApiResult(400, "ResourceInUseException", $"Stream {name} already exists."), null);
+        var stream = new KinesisStream(engine, name, shards, engine.Settings.KinesisRetention);
+        streams[name] = stream;
+        return (new ApiResult(200), stream.Arn);
+    }
+
+    public (ApiResult Result, string? ShardId, string? SequenceNumber) PutRecord(string streamName, string partitionKey, string data)
+    {
+        if (!streams.TryGetValue(streamName, out var stream)) return (new ApiResult(400, "ResourceNotFoundException", $"Stream {streamName} not found."), null, null);
+        var (shard, sequence) = stream.Put(partitionKey, data);
+        return (new ApiResult(200), shard, sequence);
+    }
+
+    // ---- DynamoDB ----
+
+    public (ApiResult Result, string? StreamArn) CreateTable(TableSpec spec)
+    {
+        if (spec.StreamViewType is not ("KEYS_ONLY" or "NEW_IMAGE" or "OLD_IMAGE" or "NEW_AND_OLD_IMAGES"))
+            return (new ApiResult(400, "ValidationException", $"Unknown StreamViewType {spec.StreamViewType}."), null);
+        if (tables.ContainsKey(spec.Name)) return (new ApiResult(400, "ResourceInUseException", $"Table already exists: {spec.Name}"), null);
+        var table = new DynamoDbTable(engine, spec);
+        tables[spec.Name] = table;
+        return (new ApiResult(200), table.Arn);
+    }
+
+    public ApiResult PutItem(string tableName, string itemJson)
+    {
+        if (!tables.TryGetValue(tableName, out var table)) return new ApiResult(400, "ResourceNotFoundException", $"Requested resource not found: Table: {tableName} not found");
+        if (JsonNode.Parse(itemJson) is not JsonObject item || item[table.Spec.KeyAttribute] is null)
+            return new ApiResult(400, "ValidationException", $"One or more parameter values were invalid: Missing the key {table.Spec.KeyAttribute} in the item");
+        table.Put(item);
+        return ApiResult.Ok;
+    }
+
+    public ApiResult DeleteItem(string tableName, string keyJson)
+    {
+        if (!tables.TryGetValue(tableName, out var table)) return new ApiResult(400, "ResourceNotFoundException", $"Requested resource not found: Table: {tableName} not found");
+        table.Delete(JsonNode.Parse(keyJson)!);
+        return ApiResult.Ok;
+    }
+
+    // ---- Event source mappings ----
+
+    public EventSourceMapping? Mapping(string uuid) => mappings.GetValueOrDefault(uuid);
+
+    /// <summary><c>CreateEventSourceMapping</c>: validated as AWS does (§7.1, §8–§11), then started.</summary>
+    public (ApiResult Result, string? Uuid) CreateEventSourceMapping(EventSourceMappingSpec spec)
+    {
+        if (!engine.FunctionExists(spec.FunctionName)) return (AwsErrors.NotFound($"Function not found: {engine.FunctionArn(spec.FunctionName)}"), null);
+        var kind = spec.EventSourceArn.Split(':') is { Length: > 2 } parts ? parts[2] : "";
+        var queue = kind == "sqs" ? queues.Values.FirstOrDefault(q => q.Arn == spec.EventSourceArn) : null;
+        IStreamSource? stream = kind switch
+        {
+            "kinesis" => streams.Values.FirstOrDefault(s => s.Arn == spec.EventSourceArn),
+            "dynamodb" => tables.Values.FirstOrDefault(t => t.Arn == spec.EventSourceArn),
+            _ => null,
+        };
+        if (queue is null && stream is null) return (AwsErrors.InvalidParameter($"The event source {spec.EventSourceArn} does not exist or is not supported."), null);
+
+        var problem = queue is not null ? MappingValidation.ForQueue(spec, queue.Spec, engine.FunctionTimeout(spec.FunctionName)) : MappingValidation.ForStream(spec, kind == "kinesis");
+        problem ??= MappingValidation.Common(spec);
+        if (problem is not null) return (AwsErrors.InvalidParameter(problem), null);
+
+        var patterns = new List<EventPattern>();
+        foreach (var text in spec.FilterPatterns)
+        {
+            var pattern = EventPattern.Parse(text, out var reason);
+            if (pattern is null) return (AwsErrors.InvalidParameter($"Invalid filter pattern definition. {reason}"), null);
+            patterns.Add(pattern);
+        }
+
+        var uuid = engine.Ids.Uuid();
+        var filters = new FilterCriteria(patterns);
+        EventSourceMapping mapping = queue is not null
+            ? new SqsMappingWorker(engine, queue, uuid, spec, filters)
+            : new StreamMappingWorker(engine, stream!, uuid, spec, filters);
+        mappings[uuid] = mapping;
+        Start(mapping, spec.Enabled ? MappingState.Enabled : MappingState.Disabled);
+        return (new ApiResult(202), uuid);
+    }
+
+    /// <summary><c>UpdateEventSourceMapping</c> with <c>Enabled</c>: pauses or resumes polling (a stream keeps its position).</summary>
+    public ApiResult SetEnabled(string uuid, bool enabled)
+    {
+        if (!mappings.TryGetValue(uuid, out var mapping)) return AwsErrors.NotFound($"The resource you requested does not exist. (Service: Lambda, Status Code: 404, Request ID: {uuid})");
+        mapping.Transition(enabled ? MappingState.Enabling : MappingState.Disabling);
+        Start(mapping, enabled ? MappingState.Enabled : MappingState.Disabled);
+        return new ApiResult(202);
+    }
+
+    private void Start(EventSourceMapping mapping, MappingState target)
+    {
+        if (engine.Settings.MappingStartDelay == TimeSpan.Zero)
+        {
+            mapping.Transition(target);
+            return;
+        }
+        ITimer? timer = null;
+        timer = engine.Time.CreateTimer(_ =>
+        {
+            timer!.Dispose();
+            mapping.Transition(target);
+        }, null, engine.Settings.MappingStartDelay, Timeout.InfiniteTimeSpan);
+    }
+}

@@ -1,0 +1,207 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Conformance.Core.Functions;
+using Conformance.Engine.Pull.Filtering;
+using Conformance.Events;
+using Conformance.Events.Destinations;
+using Conformance.Events.Generation;
+
+namespace Conformance.Engine.Pull.Streams;
+
+/// <summary>
+/// The shared stream poller of a Kinesis or DynamoDB Streams mapping (lambda-semantics.md §9, §10).
+/// Each shard is polled once per second (Kinesis) or four times per second (DynamoDB). Per shard, the
+/// records are split into lanes: one lane (strict shard order) by default, or with
+/// <c>ParallelizationFactor</c> N up to N lanes by partition key (Kinesis) or item key (DynamoDB),
+/// each in order. A lane has one batch in flight. At each poll a lane:
+/// 1. drops records past the stream's retention, and skips records the filters reject;
+/// 2. waits, with a batching window, until the batch is full or the window since the first waiting record passed;
+/// 3. invokes the function synchronously with up to the batch size;
+/// 4. on success moves past the batch; with <c>ReportBatchItemFailures</c> and a valid report, moves to the
+///    lowest failed sequence number (an invalid report fails the whole batch);
+/// 5. on failure retries the same records at the next poll, blocking the lane: with
+///    <c>BisectBatchOnFunctionError</c> the batch is halved first (halving uses no retry); once
+///    <c>MaximumRetryAttempts</c> is used up or a record is older than <c>MaximumRecordAgeInSeconds</c>,
+///    the batch is discarded: its description goes to the on-failure destination and the lane moves on.
+/// A throttled invocation never reached the function and is retried without counting.
+/// </summary>
+internal sealed class StreamMappingWorker : EventSourceMapping
+{
+    private readonly LambdaEngine engine;
+    private readonly IStreamSource source;
+    private readonly Dictionary<string, List<Lane>> lanes = [];
+    private readonly TimeSpan interval;
+    private ITimer? timer;
+
+    private sealed class Lane
+    {
+        public List<StreamEntry> Pending { get; } = [];
+        public int Attempts { get; set; }
+        public int? BisectSize { get; set; }
+        public DateTimeOffset BusyUntil { get; set; }
+    }
+
+    public StreamMappingWorker(LambdaEngine engine, IStreamSource source, string uuid, EventSourceMappingSpec spec, FilterCriteria filters) : base(uuid, spec, filters)
+    {
+        this.engine = engine;
+        this.source = source;
+        interval = source.IsKinesis ? TimeSpan.FromSeconds(1) : TimeSpan.FromMilliseconds(250);
+        foreach (var shard in source.Shards)
+        {
+            var shardLanes = Enumerable.Range(0, Math.Max(1, spec.ParallelizationFactor ?? 1)).Select(_ => new Lane()).ToList();
+            lanes[shard.Id] = shardLanes;
+            var start = spec.StartingPosition switch
+            {
+                "LATEST" => [],
+                "AT_TIMESTAMP" => shard.Records.Where(r => r.ArrivedAt >= spec.StartingPositionTimestamp),
+                _ => shard.Records,
+            };
+            foreach (var entry in start) Route(shardLanes, entry);
+            shard.Appended += entry => Route(shardLanes, entry);
+        }
+    }
+
+    private int BatchSize => Spec.BatchSize ?? 100;
+
+    private static void Route(List<Lane> shardLanes, StreamEntry entry) =>
+        shardLanes[(int)((uint)StableHash(entry.OrderingKey) % shardLanes.Count)].Pending.Add(entry);
+
+    private static int StableHash(string text)
+    {
+        var hash = 2166136261u;
+        foreach (var c in text) hash = (hash ^ c) * 16777619u;
+        return (int)hash;
+    }
+
+    protected override void OnEnabled()
+    {
+        timer?.Dispose();
+        timer = engine.Time.CreateTimer(_ => Poll(), null, interval, interval);
+    }
+
+    private void Poll()
+    {
+        if (State != MappingState.Enabled) return;
+        var now = engine.Time.GetUtcNow();
+        foreach (var shard in source.Shards)
+            foreach (var lane in lanes[shard.Id])
+                if (lane.BusyUntil <= now) PollLane(shard, lane, now);
+    }
+
+    private void PollLane(StreamShard shard, Lane lane, DateTimeOffset now)
+    {
+        lane.Pending.RemoveAll(r => now - r.ArrivedAt > source.Retention);
+        FilteredOut += lane.Pending.RemoveAll(r => !Passes(r)); // §11: the iterator advances past records the filters reject
+        if (lane.Pending.Count == 0) return;
+
+        var window = TimeSpan.FromSeconds(Spec.MaximumBatchingWindowInSeconds ?? 0);
+        if (lane.Attempts == 0 && lane.BisectSize is null && window > TimeSpan.Zero && lane.Pending.Count < BatchSize && now < lane.Pending[0].ArrivedAt + window)
+            return;
+
+        var size = Math.Min(lane.BisectSize ?? BatchSize, BatchSize);
+        var batch = lane.Pending.Take(size).ToList();
+        var payload = EventJson.Serialize(new JsonObject { ["Records"] = new JsonArray(batch.Select(r => (JsonNode)r.Record.DeepClone()).ToArray()) });
+        var (response, duration) = engine.InvokeForMapping(Spec.FunctionName, payload);
+        lane.BusyUntil = now + duration;
+        if (response.StatusCode != 200) return; // throttled: never reached the function, retried without counting
+
+        if (response.FunctionError is null)
+        {
+            var failed = Spec.ReportsBatchItemFailures ? LowestFailure(response.Payload, batch) : Outcome.Success;
+            if (failed.Succeeded)
+            {
+                Advance(lane, batch.Count);
+                return;
+            }
+            if (failed.Checkpoint is { } checkpoint)
+            {
+                var done = batch.IndexOf(checkpoint);
+                lane.Pending.RemoveRange(0, done); // records before the checkpoint are done; the rest is retried
+                Fail(shard, lane, batch.Skip(done).ToList(), now, bisect: false);
+                return;
+            }
+        }
+        Fail(shard, lane, batch, now, bisect: Spec.BisectBatchOnFunctionError == true && batch.Count > 1);
+    }
+
+    private bool Passes(StreamEntry entry) =>
+        Filters.IsEmpty || Filters.Matches(entry.Record, source.IsKinesis ? "data" : "dynamodb", source.IsKinesis ? entry.Data : null);
+
+    private static void Advance(Lane lane, int count)
+    {
+        lane.Pending.RemoveRange(0, count);
+        lane.Attempts = 0;
+        lane.BisectSize = null;
+    }
+
+    private void Fail(StreamShard shard, Lane lane, List<StreamEntry> batch, DateTimeOffset now, bool bisect)
+    {
+        if (bisect)
+        {
+            lane.BisectSize = (batch.Count + 1) / 2; // halving does not use up a retry
+            return;
+        }
+        lane.Attempts++;
+        var retriesUsedUp = Spec.MaximumRetryAttempts is >= 0 and var max && lane.Attempts > max;
+        var tooOld = Spec.MaximumRecordAgeInSeconds is > 0 and var age && now - batch[0].ArrivedAt > TimeSpan.FromSeconds(age);
+        if (!retriesUsedUp && !tooOld) return;
+        Discard(shard, batch, retriesUsedUp ? "RetryAttemptsExhausted" : engine.Settings.RecordAgeExceededCondition, lane.Attempts, now);
+        Advance(lane, batch.Count);
+    }
+
+    /// <summary>Sends the description of a discarded batch to the on-failure destination (§15.11).</summary>
+    private void Discard(StreamShard shard, List<StreamEntry> batch, string condition, int attempts, DateTimeOffset now)
+    {
+        if (Spec.OnFailureDestination is not { } destination) return;
+        var info = new StreamBatchInfo(shard.Id, batch[0].SequenceNumber, batch[^1].SequenceNumber, AwsIdentity.Iso(batch[0].ArrivedAt),
+            AwsIdentity.Iso(batch[^1].ArrivedAt), batch.Count, source.Arn);
+        var payload = destination.StartsWith("arn:aws:s3:", StringComparison.Ordinal)
+            ? EventJson.Serialize(new JsonObject { ["Records"] = new JsonArray(batch.Select(r => (JsonNode)r.Record.DeepClone()).ToArray()) })
+            : null;
+        var record = new StreamFailureRecord(
+            new StreamFailureRequestContext(engine.Ids.Uuid(), engine.FunctionArn(Spec.FunctionName), condition, attempts),
+            new AsyncResponseContext(200, "$LATEST", engine.Settings.FunctionErrorHeader), "1.0", AwsIdentity.Iso(now),
+            source.IsKinesis ? info : null, source.IsKinesis ? null : info, payload);
+        engine.DeliverToDestination(destination, EventJson.Serialize(record), now);
+    }
+
+    private sealed record Outcome(bool Succeeded, StreamEntry? Checkpoint)
+    {
+        public static Outcome Success { get; } = new(true, null);
+        public static Outcome WholeBatch { get; } = new(false, null);
+    }
+
+    /// <summary>
+    /// Reads a partial batch response: success for an empty or null response or list; a checkpoint at
+    /// the lowest reported sequence number; the whole batch failed for an invalid report (§9, §18).
+    /// </summary>
+    private static Outcome LowestFailure(string? payload, List<StreamEntry> batch)
+    {
+        if (string.IsNullOrWhiteSpace(payload)) return Outcome.Success;
+        JsonNode? node;
+        try
+        {
+            node = JsonNode.Parse(payload);
+        }
+        catch (JsonException)
+        {
+            return Outcome.WholeBatch;
+        }
+        if (node is null) return Outcome.Success;
+        if (node is JsonValue value && value.TryGetValue<string>(out var text) && text.Length == 0) return Outcome.Success;
+        if (node is not JsonObject obj) return Outcome.WholeBatch;
+        if (!obj.TryGetPropertyValue("batchItemFailures", out var list) || list is null) return Outcome.Success;
+        if (list is not JsonArray items) return Outcome.WholeBatch;
+        if (items.Count == 0) return Outcome.Success;
+        StreamEntry? lowest = null;
+        foreach (var item in items)
+        {
+            if (item is not JsonObject failure || failure["itemIdentifier"] is not JsonValue id || !id.TryGetValue<string>(out var sequence))
+                return Outcome.WholeBatch;
+            var entry = batch.FirstOrDefault(r => r.SequenceNumber == sequence);
+            if (entry is null) return Outcome.WholeBatch;
+            if (lowest is null || entry.Sequence < lowest.Sequence) lowest = entry;
+        }
+        return new Outcome(false, lowest);
+    }
+}
