@@ -237,7 +237,7 @@ public sealed partial class LambdaEngine
         var throttle = limiter.TryStart(target.Function, now, spec.Behaviour.Duration < spec.Timeout ? spec.Behaviour.Duration : spec.Timeout);
         if (throttle is not null) return AwsErrors.Rejected(429, requestId, "TooManyRequestsException", "Rate Exceeded.", throttle);
 
-        var run = FunctionRunner.Run(target.Function, spec, target.Version, Settings, now, requestId);
+        var run = FunctionRunner.Run(target.Function, spec, target.Version, Settings, now, requestId, request.Payload);
         ledger.Add(new InvocationRecord(now, target.Function.Name, requestId, request.Payload, run.Outcome, run.Payload) { ExecutedVersion = target.Version });
         return new InvokeResponse(200, requestId, run.Payload)
         {

@@ -19,6 +19,12 @@ public sealed record FunctionBehaviour
     /// <summary>How long each invocation runs; longer than the function's timeout means it times out.</summary>
     public TimeSpan Duration { get; init; } = TimeSpan.FromMilliseconds(10);
 
+    /// <summary>
+    /// For batch events: when set, the function answers with a partial batch response naming every record
+    /// whose body (SQS) or data (Kinesis) contains this text, by message id or sequence number.
+    /// </summary>
+    public string? FailItemsContaining { get; init; }
+
     /// <summary>Lines the function writes to its log (returned in the log tail of a synchronous call).</summary>
     public IReadOnlyList<string> LogLines { get; init; } = [];
 

@@ -80,10 +80,43 @@ public interface ITarget : IAsyncDisposable
 
     Task<ApiResult> PutScheduleRuleAsync(ScheduleRule rule, CancellationToken cancellation = default);
 
+    // ---- Pull sources ----------------------------------------------------------------------------
+
+    Task<(ApiResult Result, string? Arn)> CreateQueueAsync(QueueSpec queue, CancellationToken cancellation = default);
+
+    Task<(ApiResult Result, string? MessageId)> SendMessageAsync(string queueName, QueueMessage message, CancellationToken cancellation = default);
+
+    /// <summary><c>SendMessageBatch</c>: the messages become available together (up to 10 per call on AWS).</summary>
+    Task<ApiResult> SendMessageBatchAsync(string queueName, IReadOnlyList<QueueMessage> messages, CancellationToken cancellation = default);
+
+    Task<(ApiResult Result, string? Arn)> CreateStreamAsync(string streamName, int shards, CancellationToken cancellation = default);
+
+    Task<(ApiResult Result, string? SequenceNumber)> PutRecordAsync(string streamName, string partitionKey, string data, CancellationToken cancellation = default);
+
+    /// <summary>Creates a table with a stream and returns the stream's ARN.</summary>
+    Task<(ApiResult Result, string? StreamArn)> CreateTableAsync(TableSpec table, CancellationToken cancellation = default);
+
+    /// <summary><c>PutRecords</c>: the records arrive together.</summary>
+    Task<ApiResult> PutRecordsAsync(string streamName, IReadOnlyList<(string PartitionKey, string Data)> records, CancellationToken cancellation = default);
+
+    Task<ApiResult> PutItemAsync(string tableName, string itemJson, CancellationToken cancellation = default);
+
+    Task<ApiResult> DeleteItemAsync(string tableName, string keyJson, CancellationToken cancellation = default);
+
+    Task<(ApiResult Result, string? Uuid)> CreateEventSourceMappingAsync(EventSourceMappingSpec mapping, CancellationToken cancellation = default);
+
+    Task<ApiResult> SetEventSourceMappingEnabledAsync(string uuid, bool enabled, CancellationToken cancellation = default);
+
     // ---- Observing -------------------------------------------------------------------------------
 
     /// <summary>The invocation ledger of a function, oldest first.</summary>
     Task<IReadOnlyList<InvocationRecord>> GetInvocationsAsync(string functionName, CancellationToken cancellation = default);
+
+    /// <summary>How many messages a queue holds and in which state; null for an unknown queue.</summary>
+    Task<QueueState?> GetQueueStateAsync(string queueName, CancellationToken cancellation = default);
+
+    /// <summary>The bodies of the messages a queue holds (e.g. a dead-letter queue), oldest first.</summary>
+    Task<IReadOnlyList<string>> GetQueueBodiesAsync(string queueName, CancellationToken cancellation = default);
 
     /// <summary>What a destination, dead-letter queue or topic received, oldest first.</summary>
     Task<IReadOnlyList<DestinationRecord>> GetDestinationRecordsAsync(string arn, CancellationToken cancellation = default);

@@ -17,6 +17,10 @@ public sealed record TargetCapabilities(IReadOnlySet<string> Names)
     public const string S3 = "source:s3";
     public const string ApiGateway = "source:api-gateway";
     public const string Schedules = "source:schedule";
+    public const string Sqs = "source:sqs";
+    public const string Kinesis = "source:kinesis";
+    public const string DynamoDbStreams = "source:dynamodb";
+    public const string Filtering = "filtering";
 
     /// <summary>Faults only a model can inject on demand (duplicate delivery, system errors).</summary>
     public const string FaultInjection = "fault-injection";

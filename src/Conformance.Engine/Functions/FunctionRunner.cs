@@ -17,13 +17,13 @@ internal sealed record FunctionRun(InvocationOutcome Outcome, string Payload, Ti
 /// </summary>
 internal static class FunctionRunner
 {
-    public static FunctionRun Run(LambdaFunction function, FunctionSpec spec, string version, EngineSettings settings, DateTimeOffset now, string requestId)
+    public static FunctionRun Run(LambdaFunction function, FunctionSpec spec, string version, EngineSettings settings, DateTimeOffset now, string requestId, string? @event = null)
     {
         function.Invocations++;
         var behaviour = spec.Behaviour;
         var duration = behaviour.Duration < spec.Timeout ? behaviour.Duration : spec.Timeout;
         InvokeErrorDocument? error = null;
-        var payload = behaviour.ResponseJson;
+        var payload = behaviour.FailItemsContaining is { } marker && @event is not null ? BatchItemFailures(@event, marker) : behaviour.ResponseJson;
 
         if (behaviour.Duration > spec.Timeout)
         {
@@ -41,6 +41,23 @@ internal static class FunctionRunner
         return error is null
             ? new FunctionRun(InvocationOutcome.Succeeded, payload, duration, log)
             : new FunctionRun(InvocationOutcome.FunctionError, error.ToJson(), duration, log);
+    }
+
+    /// <summary>A partial batch response naming the records whose body or decoded data contains <paramref name="marker"/>.</summary>
+    private static string BatchItemFailures(string @event, string marker)
+    {
+        var records = System.Text.Json.Nodes.JsonNode.Parse(@event)?["Records"]?.AsArray() ?? [];
+        var failed = new System.Text.Json.Nodes.JsonArray();
+        foreach (var record in records)
+        {
+            var (content, id) = record?["body"] is { } body
+                ? (body.GetValue<string>(), record["messageId"]?.GetValue<string>())
+                : record?["kinesis"] is { } kinesis
+                    ? (Encoding.UTF8.GetString(Convert.FromBase64String(kinesis["data"]!.GetValue<string>())), kinesis["sequenceNumber"]?.GetValue<string>())
+                    : (record?["dynamodb"]?.ToJsonString() ?? "", record?["dynamodb"]?["SequenceNumber"]?.GetValue<string>());
+            if (content.Contains(marker, StringComparison.Ordinal)) failed.Add(new System.Text.Json.Nodes.JsonObject { ["itemIdentifier"] = id });
+        }
+        return new System.Text.Json.Nodes.JsonObject { ["batchItemFailures"] = failed }.ToJsonString();
     }
 
     /// <summary>The execution log in the runtime's format: START, the function's lines, END and REPORT.</summary>

@@ -49,6 +49,14 @@ public sealed class TimeAndLedgerSteps(LedgerDriver ledger)
     [Then("the event has no {string}")]
     public Task NoEventField(string path) => ledger.ExpectNoEventFieldAsync(path);
 
+    [Then("the event's {string} is {word}")]
+    public Task EventFieldPresence(string path, string presence) => presence switch
+    {
+        "present" => ledger.ExpectEventFieldPresentAsync(path),
+        "absent" => ledger.ExpectNoEventFieldAsync(path),
+        _ => throw new ArgumentException($"Say 'present' or 'absent', not '{presence}'."),
+    };
+
     [Then("event {int} has {string} set to {string}")]
     public Task NthEventField(int index, string path, string value) => ledger.ExpectEventFieldAsync(path, value, index);
 }

@@ -75,6 +75,13 @@ public sealed class LedgerDriver(ITarget target, FunctionDriver function)
         if (actual is not null) throw new ExpectationFailedException($"The event has {path}.", "(absent)", actual.ToJsonString());
     }
 
+    public async Task ExpectEventFieldPresentAsync(string path)
+    {
+        var records = await target.GetInvocationsAsync(function.Name);
+        var actual = records.Count > 0 && Json.ParseOrNull(records[^1].Event) is { } body ? Json.At(body, path) : null;
+        if (actual is null) throw new ExpectationFailedException($"The event has no {path}.", "present", "(absent)");
+    }
+
     public async Task<string> LastRequestIdAsync()
     {
         var records = await target.GetInvocationsAsync(function.Name);

@@ -25,7 +25,8 @@ public sealed class ReferenceTarget : ITarget
     public TargetCapabilities Capabilities { get; } = TargetCapabilities.Of(
         TargetCapabilities.VirtualTime, TargetCapabilities.SyncInvoke, TargetCapabilities.AsyncInvoke, TargetCapabilities.Versions,
         TargetCapabilities.Concurrency, TargetCapabilities.Destinations, TargetCapabilities.DeadLetterQueues, TargetCapabilities.LogTail,
-        TargetCapabilities.S3, TargetCapabilities.ApiGateway, TargetCapabilities.Schedules, TargetCapabilities.FaultInjection);
+        TargetCapabilities.S3, TargetCapabilities.ApiGateway, TargetCapabilities.Schedules, TargetCapabilities.FaultInjection,
+        TargetCapabilities.Sqs, TargetCapabilities.Kinesis, TargetCapabilities.DynamoDbStreams, TargetCapabilities.Filtering);
 
     public DateTimeOffset Now => clock.GetUtcNow();
 
@@ -96,6 +97,55 @@ public sealed class ReferenceTarget : ITarget
         Done(Engine.ApiGateway.Handle(apiName, request));
 
     public Task<ApiResult> PutScheduleRuleAsync(ScheduleRule rule, CancellationToken cancellation = default) => Done(Engine.Schedules.PutRule(rule));
+
+    public Task<(ApiResult Result, string? Arn)> CreateQueueAsync(QueueSpec queue, CancellationToken cancellation = default) => Done(Engine.Pull.CreateQueue(queue));
+
+    public Task<(ApiResult Result, string? MessageId)> SendMessageAsync(string queueName, QueueMessage message, CancellationToken cancellation = default) =>
+        Done(Engine.Pull.SendMessage(queueName, message));
+
+    public Task<ApiResult> SendMessageBatchAsync(string queueName, IReadOnlyList<QueueMessage> messages, CancellationToken cancellation = default)
+    {
+        foreach (var message in messages)
+        {
+            var (result, _) = Engine.Pull.SendMessage(queueName, message);
+            if (!result.Succeeded) return Done(result);
+        }
+        return Done(ApiResult.Ok);
+    }
+
+    public Task<ApiResult> PutRecordsAsync(string streamName, IReadOnlyList<(string PartitionKey, string Data)> records, CancellationToken cancellation = default)
+    {
+        foreach (var (key, data) in records)
+        {
+            var (result, _, _) = Engine.Pull.PutRecord(streamName, key, data);
+            if (!result.Succeeded) return Done(result);
+        }
+        return Done(ApiResult.Ok);
+    }
+
+    public Task<(ApiResult Result, string? Arn)> CreateStreamAsync(string streamName, int shards, CancellationToken cancellation = default) =>
+        Done(Engine.Pull.CreateStream(streamName, shards));
+
+    public Task<(ApiResult Result, string? SequenceNumber)> PutRecordAsync(string streamName, string partitionKey, string data, CancellationToken cancellation = default)
+    {
+        var (result, _, sequence) = Engine.Pull.PutRecord(streamName, partitionKey, data);
+        return Done((result, sequence));
+    }
+
+    public Task<(ApiResult Result, string? StreamArn)> CreateTableAsync(TableSpec table, CancellationToken cancellation = default) => Done(Engine.Pull.CreateTable(table));
+
+    public Task<ApiResult> PutItemAsync(string tableName, string itemJson, CancellationToken cancellation = default) => Done(Engine.Pull.PutItem(tableName, itemJson));
+
+    public Task<ApiResult> DeleteItemAsync(string tableName, string keyJson, CancellationToken cancellation = default) => Done(Engine.Pull.DeleteItem(tableName, keyJson));
+
+    public Task<(ApiResult Result, string? Uuid)> CreateEventSourceMappingAsync(EventSourceMappingSpec mapping, CancellationToken cancellation = default) =>
+        Done(Engine.Pull.CreateEventSourceMapping(mapping));
+
+    public Task<ApiResult> SetEventSourceMappingEnabledAsync(string uuid, bool enabled, CancellationToken cancellation = default) => Done(Engine.Pull.SetEnabled(uuid, enabled));
+
+    public Task<QueueState?> GetQueueStateAsync(string queueName, CancellationToken cancellation = default) => Done(Engine.Pull.QueueState(queueName));
+
+    public Task<IReadOnlyList<string>> GetQueueBodiesAsync(string queueName, CancellationToken cancellation = default) => Done(Engine.Pull.QueueBodies(queueName));
 
     public Task<IReadOnlyList<InvocationRecord>> GetInvocationsAsync(string functionName, CancellationToken cancellation = default) =>
         Done(Engine.Invocations(functionName));

@@ -1,0 +1,48 @@
+@source:kinesis @pull @sync
+Feature: A failing batch blocks its shard until it succeeds, expires or runs out of retries
+  When the function fails, Lambda retries the whole batch and processes nothing after it in that shard
+  (by default until the records expire). MaximumRetryAttempts bounds the retries; then the batch is
+  discarded, a record describing it (KinesisBatchInfo) goes to the on-failure destination, and the
+  shard moves on. BisectBatchOnFunctionError splits a failing batch in two before retrying; splitting
+  does not use up retries.
+
+  AWS documentation:
+  - https://docs.aws.amazon.com/lambda/latest/dg/kinesis-on-failure-destination.html
+  - https://docs.aws.amazon.com/lambda/latest/dg/services-kinesis-parameters.html
+  - https://docs.aws.amazon.com/lambda/latest/dg/invocation-retries.html
+
+  @aws-documented @needs:source:kinesis @needs:virtual-time
+  Scenario: A failing batch is retried and holds back the records behind it
+    Given a function that fails its first 2 invocations and then returns:
+      """json
+      null
+      """
+    And a Kinesis stream "readings" with 1 shard
+    And the function reads "readings" from the trim horizon
+    When the records "r1, r2" are put into "readings" with the partition key "sensor-1"
+    And 10 seconds pass
+    Then the function received, in order, "r1, r2, r1, r2, r1, r2"
+
+  @aws-documented @needs:source:kinesis @needs:destinations @needs:virtual-time
+  Scenario: After the last retry the batch is described to the on-failure destination
+    Given a function that fails with "Error": "boom"
+    And an SQS queue "stream-failures"
+    And a Kinesis stream "readings" with 1 shard
+    And the function reads "readings" from the trim horizon, retrying at most 2 times, failures going to "stream-failures"
+    When the records "r1, r2" are put into "readings" with the partition key "sensor-1"
+    And 10 seconds pass
+    Then the function was invoked 3 times
+    And "stream-failures" received 1 record
+    And the record in "stream-failures" has "requestContext.condition" set to "RetryAttemptsExhausted"
+    And the record in "stream-failures" has "requestContext.approximateInvokeCount" set to "3"
+    And the record in "stream-failures" has "KinesisBatchInfo.batchSize" set to "2"
+    And the record in "stream-failures" has "KinesisBatchInfo.shardId" set to "shardId-000000000000"
+
+  @aws-documented @needs:source:kinesis @needs:virtual-time
+  Scenario: Bisecting halves a failing batch without using retries
+    Given a function that fails with "Error": "boom"
+    And a Kinesis stream "readings" with 1 shard
+    And the function reads "readings" from the trim horizon, splitting failed batches and retrying at most 0 times
+    When the records "r1, r2, r3, r4" are put into "readings" with the partition key "sensor-1"
+    And 3 seconds pass
+    Then the batches had the sizes "4, 2, 1"

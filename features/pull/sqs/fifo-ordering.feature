@@ -1,0 +1,35 @@
+@source:sqs @pull @sync
+Feature: A FIFO queue delivers each message group in order, and a failure holds its group back
+  With a FIFO queue, Lambda delivers the messages of one message group in order. When a batch fails,
+  the group's messages are retried before any later message of that group is received. Batch size is
+  at most 10, and a batching window is not supported.
+
+  AWS documentation:
+  - https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-scaling.html
+  - https://docs.aws.amazon.com/lambda/latest/dg/with-sqs.html
+
+  @aws-documented @needs:source:sqs @needs:virtual-time
+  Scenario: A failed message is retried before the next message of its group
+    Given a function that fails its first 1 invocation and then returns:
+      """json
+      null
+      """
+    And an SQS queue "orders.fifo" with a visibility timeout of 30 seconds
+    And the function polls "orders.fifo" with a batch size of 1
+    When the messages "first, second, third" are sent to "orders.fifo" in the group "customer-1"
+    And 2 minutes pass
+    Then the function received, in order, "first, first, second, third"
+
+  @aws-documented @needs:source:sqs
+  Scenario: A batch size above 10 is refused for a FIFO queue
+    Given a function that returns nothing
+    And an SQS queue "orders.fifo" with a visibility timeout of 30 seconds
+    When the function is mapped to "orders.fifo" with a batch size of 11
+    Then the mapping is rejected with InvalidParameterValueException
+
+  @aws-documented @needs:source:sqs
+  Scenario: A batching window is refused for a FIFO queue
+    Given a function that returns nothing
+    And an SQS queue "orders.fifo" with a visibility timeout of 30 seconds
+    When the function is mapped to "orders.fifo" with a batch size of 5 and a batching window of 1 seconds
+    Then the mapping is rejected with InvalidParameterValueException saying "Batching window is not supported for FIFO queues"

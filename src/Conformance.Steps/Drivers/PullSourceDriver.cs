@@ -1,0 +1,123 @@
+using System.Text;
+using Conformance.Core.Functions;
+using Conformance.Core.Invocation;
+using Conformance.Core.Targets;
+
+namespace Conformance.Steps.Drivers;
+
+/// <summary>Drives the pull sources: queues, streams, tables and the event source mappings that read them.</summary>
+public sealed class PullSourceDriver(ITarget target, FunctionDriver function)
+{
+    private readonly Dictionary<string, string> arns = new(StringComparer.Ordinal);
+    private ApiResult? lastMapping;
+    private string? mappingId;
+
+    public async Task CreateQueueAsync(QueueSpec queue)
+    {
+        var (result, arn) = await target.CreateQueueAsync(queue);
+        Expect(result, $"create the queue {queue.Name}");
+        arns[queue.Name] = arn!;
+    }
+
+    public async Task CreateStreamAsync(string name, int shards)
+    {
+        var (result, arn) = await target.CreateStreamAsync(name, shards);
+        Expect(result, $"create the stream {name}");
+        arns[name] = arn!;
+    }
+
+    public async Task CreateTableAsync(TableSpec table)
+    {
+        var (result, arn) = await target.CreateTableAsync(table);
+        Expect(result, $"create the table {table.Name}");
+        arns[table.Name] = arn!;
+    }
+
+    /// <summary>True when <paramref name="source"/> is a Kinesis stream or a DynamoDB table stream.</summary>
+    public bool IsStream(string source) => Arn(source).Split(':')[2] is "kinesis" or "dynamodb";
+
+    private string Arn(string source) => arns.TryGetValue(source, out var arn) ? arn : throw new InvalidOperationException($"No queue, stream or table named '{source}' was created before this step.");
+
+    /// <summary>Creates a mapping from <paramref name="source"/> to the function; <see cref="ExpectMappingCreated"/> or a rejection step checks it.</summary>
+    public async Task MapAsync(string source, Func<EventSourceMappingSpec, EventSourceMappingSpec> configure)
+    {
+        (lastMapping, mappingId) = await target.CreateEventSourceMappingAsync(configure(new EventSourceMappingSpec(Arn(source), function.Name)));
+    }
+
+    public void ExpectMappingCreated()
+    {
+        if (lastMapping is not { Succeeded: true }) throw new InvalidOperationException($"The target refused the event source mapping: {lastMapping}");
+    }
+
+    public void ExpectMappingRejected(string errorType, string? messagePart = null)
+    {
+        if (lastMapping is null || lastMapping.Succeeded || lastMapping.ErrorType != errorType || (messagePart is not null && lastMapping.Message?.Contains(messagePart, StringComparison.Ordinal) != true))
+            throw new ExpectationFailedException("The mapping was not rejected as expected.", messagePart is null ? errorType : $"{errorType}: …{messagePart}…", lastMapping?.ToString() ?? "(no mapping)");
+    }
+
+    public async Task SetEnabledAsync(bool enabled) =>
+        Expect(await target.SetEventSourceMappingEnabledAsync(mappingId ?? throw new InvalidOperationException("No mapping was created before this step."), enabled), "change the mapping");
+
+    public async Task SendAsync(string queue, QueueMessage message) => Expect((await target.SendMessageAsync(queue, message)).Result, $"send to {queue}");
+
+    public async Task SendBatchAsync(string queue, IReadOnlyList<QueueMessage> messages) => Expect(await target.SendMessageBatchAsync(queue, messages), $"send to {queue}");
+
+    public async Task PutRecordsAsync(string stream, IReadOnlyList<(string, string)> records) => Expect(await target.PutRecordsAsync(stream, records), $"put into {stream}");
+
+    public async Task PutRecordAsync(string stream, string partitionKey, string data) => Expect((await target.PutRecordAsync(stream, partitionKey, data)).Result, $"put into {stream}");
+
+    public async Task PutItemAsync(string table, string item) => Expect(await target.PutItemAsync(table, item), $"write to {table}");
+
+    public async Task DeleteItemAsync(string table, string key) => Expect(await target.DeleteItemAsync(table, key), $"delete from {table}");
+
+    public async Task ExpectQueueHoldsAsync(string queue, int count)
+    {
+        var state = await target.GetQueueStateAsync(queue) ?? throw new InvalidOperationException($"No queue named '{queue}'.");
+        if (state.Total != count)
+            throw new ExpectationFailedException($"The queue '{queue}' holds another number of messages.", $"{count}", $"{state.Total} ({state.Visible} visible, {state.InFlight} in flight, {state.Delayed} delayed)");
+    }
+
+    public async Task ExpectQueueBodiesAsync(string queue, string bodies)
+    {
+        var actual = string.Join(", ", await target.GetQueueBodiesAsync(queue));
+        if (actual != bodies) throw new ExpectationFailedException($"The queue '{queue}' holds other messages.", bodies, actual);
+    }
+
+    /// <summary>What each batch held: SQS bodies, Kinesis data, or DynamoDB event names, in order.</summary>
+    public async Task<IReadOnlyList<IReadOnlyList<string>>> BatchesAsync()
+    {
+        var invocations = await target.GetInvocationsAsync(function.Name);
+        return invocations.Select(i => (IReadOnlyList<string>)((Json.ParseOrNull(i.Event)?["Records"]?.AsArray() ?? []).Select(Item).ToList())).ToList();
+    }
+
+    private static string Item(System.Text.Json.Nodes.JsonNode? record) =>
+        record?["body"]?.GetValue<string>()
+        ?? (record?["kinesis"]?["data"]?.GetValue<string>() is { } data ? Encoding.UTF8.GetString(Convert.FromBase64String(data)) : null)
+        ?? record?["eventName"]?.GetValue<string>()
+        ?? "?";
+
+    public async Task ExpectBatchAsync(int index, string items)
+    {
+        var batches = await BatchesAsync();
+        var actual = index <= batches.Count ? string.Join(", ", batches[index - 1]) : "(no such batch)";
+        if (actual != items)
+            throw new ExpectationFailedException($"Batch {index} held other items.", items, $"{actual}; all batches: {string.Join(" | ", batches.Select(b => string.Join(", ", b)))}");
+    }
+
+    public async Task ExpectBatchSizesAsync(string sizes)
+    {
+        var actual = string.Join(", ", (await BatchesAsync()).Select(b => b.Count));
+        if (actual != sizes) throw new ExpectationFailedException("The batches had other sizes.", sizes, actual);
+    }
+
+    public async Task ExpectItemsAsync(string items)
+    {
+        var actual = string.Join(", ", (await BatchesAsync()).SelectMany(b => b));
+        if (actual != items) throw new ExpectationFailedException("The function received other items.", items, actual);
+    }
+
+    private static void Expect(ApiResult result, string what)
+    {
+        if (!result.Succeeded) throw new InvalidOperationException($"The target refused to {what}: {result}");
+    }
+}
