@@ -19,7 +19,7 @@ Feature: Lambda reads a DynamoDB stream: one record per item change
     And the item "{\"Id\": 1, \"status\": \"paid\"}" is written to "orders"
     And the item with the Id 1 is deleted from "orders"
     And 1 second passes
-    Then the function received, in order, "INSERT, MODIFY, REMOVE"
+    Then the function received, in order, "INSERT 1, MODIFY 1, REMOVE 1"
     And the event has "Records.1.dynamodb.OldImage.status.S" set to "new"
     And the event has "Records.1.dynamodb.NewImage.status.S" set to "paid"
     And the event has "Records.0.dynamodb.Keys.Id.N" set to "1"

@@ -6,7 +6,7 @@ namespace Conformance.Steps.Definitions;
 
 /// <summary>Steps that create the scenario's function, program its behaviour and configure it.</summary>
 [Binding]
-public sealed class FunctionSteps(FunctionDriver function)
+public sealed class FunctionSteps(FunctionDriver function, ControlPlaneDriver controlPlane)
 {
     [Given("a function that returns:")]
     public Task FunctionReturns(string json) => function.CreateAsync(FunctionBehaviour.Returning(json));
@@ -31,6 +31,15 @@ public sealed class FunctionSteps(FunctionDriver function)
     [Given("a function that logs {int} lines")]
     public Task FunctionLogs(int lines) =>
         function.CreateAsync(new FunctionBehaviour { LogLines = [.. Enumerable.Range(1, lines).Select(i => $"log line {i} of {lines}")] });
+
+    [When("a function with a timeout of {int} seconds is created")]
+    public async Task TryCreate(int seconds) => controlPlane.Remember(await function.TryCreateAsync(new FunctionBehaviour(), TimeSpan.FromSeconds(seconds)));
+
+    [Then("the function is created")]
+    public void Created() => controlPlane.ExpectSucceeded();
+
+    [Then("the function is rejected with {word}")]
+    public void Rejected(string errorType) => controlPlane.ExpectRejected(errorType);
 
     [Given("the function is changed to return:")]
     public Task ChangedToReturn(string json) => function.UpdateAsync(spec => spec with { Behaviour = spec.Behaviour with { ResponseJson = json } });

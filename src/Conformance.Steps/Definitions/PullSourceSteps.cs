@@ -62,6 +62,27 @@ public sealed class PullSourceSteps(PullSourceDriver pull, FunctionDriver functi
     [When("the function is mapped to {string} starting at {word}")]
     public Task TryStart(string source, string position) => pull.MapAsync(source, m => m with { StartingPosition = position, StartingPositionTimestamp = DateTimeOffset.UnixEpoch });
 
+    [When("the function is mapped to {string} with {word} set to {int}")]
+    public Task TrySetting(string source, string setting, int value) => pull.MapAsync(source, m => Setting(m with { StartingPosition = pull.IsStream(source) ? "TRIM_HORIZON" : null }, setting, value));
+
+    [When("the function is mapped to {string} with the response type {string}")]
+    public Task TryResponseType(string source, string type) => pull.MapAsync(source, m => m with { FunctionResponseTypes = [type], StartingPosition = pull.IsStream(source) ? "TRIM_HORIZON" : null });
+
+    [Given("the function reads {string} from the trim horizon with a parallelization factor of {int}")]
+    public Task ReadsParallel(string source, int factor) => MapAsync(source, m => m with { StartingPosition = "TRIM_HORIZON", ParallelizationFactor = factor, FunctionResponseTypes = ["ReportBatchItemFailures"] });
+
+    private static EventSourceMappingSpec Setting(EventSourceMappingSpec mapping, string setting, int value) => setting switch
+    {
+        "BatchSize" => mapping with { BatchSize = value },
+        "ParallelizationFactor" => mapping with { ParallelizationFactor = value },
+        "MaximumRetryAttempts" => mapping with { MaximumRetryAttempts = value },
+        "MaximumRecordAgeInSeconds" => mapping with { MaximumRecordAgeInSeconds = value },
+        "MaximumBatchingWindowInSeconds" => mapping with { MaximumBatchingWindowInSeconds = value },
+        "TumblingWindowInSeconds" => mapping with { TumblingWindowInSeconds = value },
+        "MaximumConcurrency" => mapping with { MaximumConcurrency = value },
+        _ => throw new ArgumentException($"Unknown mapping setting '{setting}'."),
+    };
+
     [When("the function is mapped to {string}")]
     public Task TryMap(string source) => pull.MapAsync(source, m => m);
 
@@ -133,6 +154,9 @@ public sealed class PullSourceSteps(PullSourceDriver pull, FunctionDriver functi
 
     [Then("the batches had the sizes {string}")]
     public Task BatchSizes(string sizes) => pull.ExpectBatchSizesAsync(sizes);
+
+    [Then("the function received the records of {string} in the order {string}")]
+    public Task KeyOrder(string key, string items) => pull.ExpectItemsAsync(items, item => item.StartsWith(key.Split('-')[^1] + "-", StringComparison.Ordinal));
 
     [Then("the function received, in order, {string}")]
     public Task Items(string items) => pull.ExpectItemsAsync(items);

@@ -11,6 +11,11 @@ public sealed class ControlPlaneDriver
 
     public void Remember(ApiResult result) => last = result;
 
+    public void ExpectSucceeded()
+    {
+        if (!LastResult.Succeeded) throw new ExpectationFailedException("The call was refused.", "success", LastResult.ToString());
+    }
+
     public void ExpectRejected(string errorType, string? message = null)
     {
         if (LastResult.Succeeded || LastResult.ErrorType != errorType || (message is not null && LastResult.Message != message))

@@ -21,6 +21,13 @@ public sealed class FunctionDriver(ITarget target)
         Expect(await target.CreateFunctionAsync(spec), "create the function");
     }
 
+    /// <summary>Attempts to create the function, for scenarios about a refusal.</summary>
+    public Task<ApiResult> TryCreateAsync(FunctionBehaviour behaviour, TimeSpan timeout)
+    {
+        spec = new FunctionSpec(Name, behaviour) { Timeout = timeout };
+        return target.CreateFunctionAsync(spec);
+    }
+
     /// <summary>Creates another function (e.g. a destination) that returns <c>null</c>.</summary>
     public async Task CreateOtherAsync(string name) =>
         Expect(await target.CreateFunctionAsync(new FunctionSpec(name, new FunctionBehaviour())), $"create the function {name}");

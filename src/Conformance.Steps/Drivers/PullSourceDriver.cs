@@ -83,7 +83,7 @@ public sealed class PullSourceDriver(ITarget target, FunctionDriver function)
         if (actual != bodies) throw new ExpectationFailedException($"The queue '{queue}' holds other messages.", bodies, actual);
     }
 
-    /// <summary>What each batch held: SQS bodies, Kinesis data, or DynamoDB event names, in order.</summary>
+    /// <summary>What each batch held: SQS bodies, Kinesis data, or DynamoDB event names with the item key (<c>INSERT 1</c>), in order.</summary>
     public async Task<IReadOnlyList<IReadOnlyList<string>>> BatchesAsync()
     {
         var invocations = await target.GetInvocationsAsync(function.Name);
@@ -93,7 +93,9 @@ public sealed class PullSourceDriver(ITarget target, FunctionDriver function)
     private static string Item(System.Text.Json.Nodes.JsonNode? record) =>
         record?["body"]?.GetValue<string>()
         ?? (record?["kinesis"]?["data"]?.GetValue<string>() is { } data ? Encoding.UTF8.GetString(Convert.FromBase64String(data)) : null)
-        ?? record?["eventName"]?.GetValue<string>()
+        ?? (record?["dynamodb"]?["Keys"] is System.Text.Json.Nodes.JsonObject keys
+            ? $"{record["eventName"]?.GetValue<string>()} {keys.First().Value?.AsObject().First().Value}"
+            : null)
         ?? "?";
 
     public async Task ExpectBatchAsync(int index, string items)
@@ -110,9 +112,9 @@ public sealed class PullSourceDriver(ITarget target, FunctionDriver function)
         if (actual != sizes) throw new ExpectationFailedException("The batches had other sizes.", sizes, actual);
     }
 
-    public async Task ExpectItemsAsync(string items)
+    public async Task ExpectItemsAsync(string items, Func<string, bool>? which = null)
     {
-        var actual = string.Join(", ", (await BatchesAsync()).SelectMany(b => b));
+        var actual = string.Join(", ", (await BatchesAsync()).SelectMany(b => b).Where(which ?? (_ => true)));
         if (actual != items) throw new ExpectationFailedException("The function received other items.", items, actual);
     }
 

@@ -1,0 +1,19 @@
+@source:invoke @push
+Feature: A function's timeout is between 1 second and 15 minutes
+  Lambda refuses a function whose timeout is above 900 seconds (15 minutes) or below 1 second.
+
+  AWS documentation:
+  - https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html
+  - https://docs.aws.amazon.com/lambda/latest/dg/configuration-timeout.html
+
+  @aws-documented
+  Scenario Outline: A timeout of <seconds> seconds is <verdict>
+    When a function with a timeout of <seconds> seconds is created
+    Then the function is <verdict>
+
+    Examples:
+      | seconds | verdict                                      |
+      | 1       | created                                      |
+      | 900     | created                                      |
+      | 901     | rejected with InvalidParameterValueException |
+      | 0       | rejected with InvalidParameterValueException |
