@@ -111,7 +111,7 @@ internal sealed class SqsMappingWorker : EventSourceMapping
     private void Process(List<StoredMessage> batch, DateTimeOffset now)
     {
         var records = batch.Select(m => (Message: m, Record: Record(m))).ToList();
-        var rejected = records.Where(r => !Filters.Matches(JsonNode.Parse(EventJson.Serialize(r.Record))!.AsObject(), "body", r.Message.Message.Body)).ToList();
+        var rejected = Filters.IsEmpty ? [] : records.Where(r => !Filters.Matches(JsonNode.Parse(EventJson.Serialize(r.Record))!.AsObject(), "body", r.Message.Message.Body)).ToList();
         foreach (var (message, _) in rejected) queue.Delete(message); // §11: SQS deletes messages the filters reject
         FilteredOut += rejected.Count;
         var kept = records.Except(rejected).ToList();

@@ -14,23 +14,35 @@ internal sealed class StoredMessage(string id, QueueMessage message, DateTimeOff
     public int ReceiveCount { get; set; }
     public string? ReceiptHandle { get; set; }
     public bool InFlight { get; set; }
+    public bool Deleted { get; set; }
     public string? SequenceNumber { get; } = sequenceNumber;
+
+    /// <summary>Bumped at every state change, so stale entries in the hidden-message heap are ignored.</summary>
+    public int Version { get; set; }
+
+    internal LinkedListNode<StoredMessage>? Node { get; set; }
 }
 
 /// <summary>
 /// An SQS queue as Lambda's poller sees it (lambda-semantics.md §8): received messages stay in the
 /// queue, hidden for the visibility timeout, until deleted; each receive increments
-/// <c>ApproximateReceiveCount</c>; a message received more than <c>maxReceiveCount</c> times moves to
-/// the dead-letter queue instead. FIFO queues deliver a message group in order and hold back a group
-/// while one of its messages is in flight; a deduplication id seen in the last 5 minutes is dropped.
+/// <c>ApproximateReceiveCount</c>; a message received <c>maxReceiveCount</c> times moves to the
+/// dead-letter queue on its next receive. FIFO queues deliver a message group in order and hold back a
+/// group while one of its messages is in flight; a deduplication id seen in the last 5 minutes is dropped.
+/// Visible messages of a standard queue wait in a list and hidden ones (delayed or in flight) in a heap
+/// ordered by the time they become visible, so each operation costs about O(log n) at any queue size.
 /// </summary>
 internal sealed class SqsQueue(QueueSpec spec, string arn, Func<string> newId, Func<string> newReceiptHandle)
 {
     private static readonly TimeSpan DeduplicationInterval = TimeSpan.FromMinutes(5);
 
-    private readonly List<StoredMessage> messages = [];
+    private readonly LinkedList<StoredMessage> all = new();
+    private readonly LinkedList<StoredMessage> visible = new();
+    private readonly PriorityQueue<(StoredMessage Message, int Version), (DateTimeOffset, long)> hidden = new();
     private readonly Dictionary<string, DateTimeOffset> deduplication = [];
+    private long order;
     private long sequence = 18_000_000_000_000_000;
+    private int inFlight;
 
     public QueueSpec Spec { get; } = spec;
     public string Arn { get; } = arn;
@@ -38,6 +50,8 @@ internal sealed class SqsQueue(QueueSpec spec, string arn, Func<string> newId, F
 
     /// <summary>Called when a message may have become receivable (sent, or returned to the queue).</summary>
     public event Action? Available;
+
+    public IEnumerable<StoredMessage> Messages => all;
 
     public string? Send(QueueMessage message, DateTimeOffset now)
     {
@@ -48,91 +62,166 @@ internal sealed class SqsQueue(QueueSpec spec, string arn, Func<string> newId, F
             deduplication[dedup] = now;
         }
         var delay = TimeSpan.FromSeconds(message.DelaySeconds ?? Spec.DelaySeconds);
-        var stored = new StoredMessage(newId(), message, now, now + delay, Spec.Fifo ? (++sequence).ToString(CultureInfo.InvariantCulture) + "000" : null);
-        messages.Add(stored);
-        Available?.Invoke();
-        return stored.Id;
+        Add(new StoredMessage(newId(), message, now, now + delay, Spec.Fifo ? (++sequence).ToString(CultureInfo.InvariantCulture) + "000" : null), now);
+        return all.Last!.Value.Id;
     }
 
     /// <summary>Moves a message (from a source queue's redrive) into this queue as it is.</summary>
-    public void Accept(StoredMessage message, DateTimeOffset now)
+    public void Accept(StoredMessage message, DateTimeOffset now) =>
+        Add(new StoredMessage(message.Id, message.Message, message.SentAt, now, message.SequenceNumber) { ReceiveCount = message.ReceiveCount }, now);
+
+    private void Add(StoredMessage message, DateTimeOffset now)
     {
-        messages.Add(new StoredMessage(message.Id, message.Message, message.SentAt, now, message.SequenceNumber));
+        message.Node = all.AddLast(message);
+        if (message.VisibleAt <= now) visible.AddLast(message);
+        else Hide(message);
         Available?.Invoke();
     }
 
-    private bool Receivable(StoredMessage m, DateTimeOffset now) => !m.InFlight && m.VisibleAt <= now;
+    private void Hide(StoredMessage message)
+    {
+        message.Version++;
+        hidden.Enqueue((message, message.Version), (message.VisibleAt, order++));
+    }
+
+    /// <summary>Moves the hidden messages whose time has come into the visible list.</summary>
+    private void Reveal(DateTimeOffset now)
+    {
+        while (hidden.TryPeek(out var entry, out var key) && key.Item1 <= now)
+        {
+            hidden.Dequeue();
+            var message = entry.Message;
+            if (message.Deleted || message.Version != entry.Version) continue;
+            if (message.InFlight)
+            {
+                message.InFlight = false;
+                inFlight--;
+            }
+            visible.AddLast(message);
+        }
+    }
 
     public int CountReceivable(DateTimeOffset now)
     {
-        ReturnExpired(now);
-        return messages.Count(m => Receivable(m, now) && !GroupBlocked(m));
+        Reveal(now);
+        return Spec.Fifo ? visible.Count(m => !GroupBlocked(m, null)) : visible.Count;
     }
 
     /// <summary>Receives up to <paramref name="max"/> messages, making them invisible for the visibility timeout.</summary>
     public List<StoredMessage> Receive(int max, DateTimeOffset now)
     {
-        ReturnExpired(now);
+        Reveal(now);
         var received = new List<StoredMessage>();
-        foreach (var message in messages.ToList())
+        var node = Spec.Fifo ? FirstInOrder() : visible.First;
+        while (node is not null && received.Count < max)
         {
-            if (received.Count >= max) break;
-            if (!Receivable(message, now) || GroupBlocked(message, received)) continue;
-            if (DeadLetterQueue is not null && message.ReceiveCount >= Spec.MaxReceiveCount)
+            var next = node.Next;
+            var message = node.Value;
+            if (Spec.Fifo && GroupBlocked(message, received))
             {
-                messages.Remove(message); // redrive: received more than maxReceiveCount times
-                DeadLetterQueue.Accept(message, now);
+                node = next;
                 continue;
             }
-            message.ReceiveCount++;
-            message.FirstReceivedAt ??= now;
-            message.InFlight = true;
-            message.VisibleAt = now + TimeSpan.FromSeconds(Spec.VisibilityTimeoutSeconds);
-            message.ReceiptHandle = newReceiptHandle();
-            received.Add(message);
+            visible.Remove(node);
+            if (DeadLetterQueue is not null && message.ReceiveCount >= Spec.MaxReceiveCount)
+            {
+                Remove(message); // redrive: the receive would exceed maxReceiveCount
+                DeadLetterQueue.Accept(message, now);
+            }
+            else
+            {
+                message.ReceiveCount++;
+                message.FirstReceivedAt ??= now;
+                message.InFlight = true;
+                inFlight++;
+                message.VisibleAt = now + TimeSpan.FromSeconds(Spec.VisibilityTimeoutSeconds);
+                message.ReceiptHandle = newReceiptHandle();
+                Hide(message);
+                received.Add(message);
+            }
+            node = next;
         }
         return received;
     }
 
-    /// <summary>In a FIFO queue a group waits while one of its messages is in flight (or earlier in this batch... ordered).</summary>
-    private bool GroupBlocked(StoredMessage message, List<StoredMessage>? batch = null)
+    /// <summary>For a FIFO queue the visible list is kept in send order (returned messages go back in place).</summary>
+    private LinkedListNode<StoredMessage>? FirstInOrder()
     {
-        if (!Spec.Fifo) return false;
-        var group = message.Message.GroupId;
-        var firstOfGroup = messages.First(m => m.Message.GroupId == group);
-        if (firstOfGroup.InFlight && !(batch?.Contains(firstOfGroup) ?? false)) return true;
-        // Only the group's earliest pending messages may be taken, in order.
-        return messages.Where(m => m.Message.GroupId == group).TakeWhile(m => m != message).Any(m => !(batch?.Contains(m) ?? false));
+        if (visible.Count > 1)
+        {
+            var ordered = visible.OrderBy(m => m.SequenceNumber!.Length).ThenBy(m => m.SequenceNumber, StringComparer.Ordinal).ToList();
+            visible.Clear();
+            foreach (var message in ordered) visible.AddLast(message);
+        }
+        return visible.First;
     }
 
-    public void Delete(StoredMessage message) => messages.Remove(message);
-
-    /// <summary>Makes messages visible again at once (Lambda returning a batch it could not process).</summary>
-    public void ReturnNow(IEnumerable<StoredMessage> batch, DateTimeOffset now)
+    /// <summary>In a FIFO queue a group waits while an earlier message of it is in flight or not yet taken.</summary>
+    private bool GroupBlocked(StoredMessage message, List<StoredMessage>? batch)
     {
-        foreach (var message in batch)
+        var group = message.Message.GroupId;
+        foreach (var earlier in all)
+        {
+            if (earlier == message) return false;
+            if (earlier.Message.GroupId == group && !(batch?.Contains(earlier) ?? false)) return true;
+        }
+        return false;
+    }
+
+    public void Delete(StoredMessage message)
+    {
+        if (message.InFlight)
         {
             message.InFlight = false;
+            inFlight--;
+        }
+        else if (message.Node is not null && visible.Contains(message)) visible.Remove(message);
+        Remove(message);
+    }
+
+    private void Remove(StoredMessage message)
+    {
+        message.Deleted = true;
+        message.Version++;
+        if (message.Node is not null) all.Remove(message.Node);
+        message.Node = null;
+    }
+
+    /// <summary>Makes messages visible again at once (Lambda returning part of a batch it did not send).</summary>
+    public void ReturnNow(IEnumerable<StoredMessage> batch, DateTimeOffset now)
+    {
+        foreach (var message in batch.Reverse())
+        {
+            if (message.InFlight)
+            {
+                message.InFlight = false;
+                inFlight--;
+            }
+            message.Version++;
             message.VisibleAt = now;
+            visible.AddFirst(message);
         }
         Available?.Invoke();
     }
 
-    private void ReturnExpired(DateTimeOffset now)
-    {
-        foreach (var message in messages.Where(m => m.InFlight && m.VisibleAt <= now)) message.InFlight = false;
-    }
-
     /// <summary>When the next hidden message becomes visible, if any.</summary>
-    public DateTimeOffset? NextVisibleAt(DateTimeOffset now) =>
-        messages.Where(m => m.VisibleAt > now).Select(m => (DateTimeOffset?)m.VisibleAt).Min();
+    public DateTimeOffset? NextVisibleAt(DateTimeOffset now)
+    {
+        while (hidden.TryPeek(out var entry, out var key))
+        {
+            if (entry.Message.Deleted || entry.Message.Version != entry.Version)
+            {
+                hidden.Dequeue();
+                continue;
+            }
+            return key.Item1 > now ? key.Item1 : now;
+        }
+        return null;
+    }
 
     public QueueState State(DateTimeOffset now)
     {
-        ReturnExpired(now);
-        return new QueueState(messages.Count(m => !m.InFlight && m.VisibleAt <= now), messages.Count(m => m.InFlight),
-            messages.Count(m => !m.InFlight && m.VisibleAt > now));
+        Reveal(now);
+        return new QueueState(visible.Count, inFlight, all.Count - visible.Count - inFlight);
     }
-
-    public IReadOnlyList<StoredMessage> Messages => messages;
 }
