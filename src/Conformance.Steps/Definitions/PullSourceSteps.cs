@@ -68,6 +68,9 @@ public sealed class PullSourceSteps(PullSourceDriver pull, FunctionDriver functi
     [When("the function is mapped to {string} with the response type {string}")]
     public Task TryResponseType(string source, string type) => pull.MapAsync(source, m => m with { FunctionResponseTypes = [type], StartingPosition = pull.IsStream(source) ? "TRIM_HORIZON" : null });
 
+    [Given("the function reads {string} from the trim horizon in tumbling windows of {int} seconds")]
+    public Task ReadsWindowed(string source, int seconds) => MapAsync(source, m => m with { StartingPosition = "TRIM_HORIZON", TumblingWindowInSeconds = seconds });
+
     [Given("the function reads {string} from the trim horizon with a parallelization factor of {int}")]
     public Task ReadsParallel(string source, int factor) => MapAsync(source, m => m with { StartingPosition = "TRIM_HORIZON", ParallelizationFactor = factor, FunctionResponseTypes = ["ReportBatchItemFailures"] });
 

@@ -39,6 +39,10 @@ internal sealed class StreamMappingWorker : EventSourceMapping
         public int Attempts { get; set; }
         public int? BisectSize { get; set; }
         public DateTimeOffset BusyUntil { get; set; }
+
+        /// <summary>The open tumbling window: its start, and the state the function returned last.</summary>
+        public DateTimeOffset? WindowStart { get; set; }
+        public JsonNode State { get; set; } = new JsonObject();
     }
 
     public StreamMappingWorker(LambdaEngine engine, IStreamSource source, string uuid, EventSourceMappingSpec spec, FilterCriteria filters) : base(uuid, spec, filters)
@@ -92,6 +96,11 @@ internal sealed class StreamMappingWorker : EventSourceMapping
     {
         lane.Pending.RemoveAll(r => now - r.ArrivedAt > source.Retention);
         FilteredOut += lane.Pending.RemoveAll(r => !Passes(r)); // §11: the iterator advances past records the filters reject
+        if (Spec.TumblingWindowInSeconds is > 0)
+        {
+            PollWindow(shard, lane, now);
+            return;
+        }
         if (lane.Pending.Count == 0) return;
 
         var window = TimeSpan.FromSeconds(Spec.MaximumBatchingWindowInSeconds ?? 0);
@@ -122,6 +131,67 @@ internal sealed class StreamMappingWorker : EventSourceMapping
             }
         }
         Fail(shard, lane, batch, now, bisect: Spec.BisectBatchOnFunctionError == true && batch.Count > 1);
+    }
+
+    /// <summary>
+    /// Tumbling windows (§9; https://docs.aws.amazon.com/lambda/latest/dg/services-kinesis-windows.html):
+    /// windows of <c>TumblingWindowInSeconds</c> aligned on arrival time; each invocation gets the records of
+    /// the open window and the state the previous one returned; once the window's end has passed, a final
+    /// invocation (<c>isFinalInvokeForWindow</c>) closes it. A response without <c>state</c> is a failure.
+    /// </summary>
+    private void PollWindow(StreamShard shard, Lane lane, DateTimeOffset now)
+    {
+        var size = TimeSpan.FromSeconds(Spec.TumblingWindowInSeconds!.Value);
+        if (lane.WindowStart is null)
+        {
+            if (lane.Pending.Count == 0) return;
+            var arrived = lane.Pending[0].ArrivedAt.ToUnixTimeMilliseconds();
+            lane.WindowStart = DateTimeOffset.FromUnixTimeMilliseconds(arrived - arrived % (long)size.TotalMilliseconds);
+        }
+        var end = lane.WindowStart.Value + size;
+        var batch = lane.Pending.TakeWhile(r => r.ArrivedAt < end).Take(BatchSize).ToList();
+        var final = now >= end && batch.Count == lane.Pending.TakeWhile(r => r.ArrivedAt < end).Count();
+        if (batch.Count == 0 && !final) return;
+
+        var payload = new JsonObject
+        {
+            ["Records"] = new JsonArray(batch.Select(r => (JsonNode)r.Record.DeepClone()).ToArray()),
+            ["window"] = new JsonObject { ["start"] = AwsIdentity.IsoSeconds(lane.WindowStart.Value), ["end"] = AwsIdentity.IsoSeconds(end) },
+            ["state"] = lane.State.DeepClone(),
+            ["shardId"] = shard.Id,
+            ["eventSourceARN"] = source.Arn,
+            ["isFinalInvokeForWindow"] = final,
+            ["isWindowTerminatedEarly"] = false,
+        };
+        var (response, duration) = engine.InvokeForMapping(Spec.FunctionName, payload.ToJsonString());
+        lane.BusyUntil = now + duration;
+        if (response.StatusCode != 200) return;
+        var state = response.FunctionError is null ? Json(response.Payload)?["state"] : null;
+        if (state is null)
+        {
+            if (batch.Count > 0) Fail(shard, lane, batch, now, bisect: false); // a response without state counts as failed
+            return;
+        }
+        lane.Pending.RemoveRange(0, batch.Count);
+        lane.Attempts = 0;
+        lane.State = state.DeepClone();
+        if (final)
+        {
+            lane.WindowStart = null;
+            lane.State = new JsonObject();
+        }
+    }
+
+    private static JsonNode? Json(string? text)
+    {
+        try
+        {
+            return text is null ? null : JsonNode.Parse(text);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 
     private bool Passes(StreamEntry entry) =>
