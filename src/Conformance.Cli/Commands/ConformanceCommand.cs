@@ -10,7 +10,10 @@ public static class ConformanceCommand
         var root = new RootCommand("Checks AWS Lambda invocation semantics, written as Gherkin specifications, against a target.")
         {
             RunCommand.Create(output, error),
+            ListCommand.Create(output, error),
+            ReportCommand.Create(output, error),
             FixturesCommand.Create(output, error),
+            DoctorCommand.Create(output, error),
         };
         var configuration = new InvocationConfiguration { Output = output, Error = error };
         // Tag expressions start with '@', which would otherwise be read as a response file name.

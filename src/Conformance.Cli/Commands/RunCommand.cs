@@ -16,7 +16,7 @@ public static class RunCommand
 {
     public static Command Create(TextWriter output, TextWriter error)
     {
-        var features = new Option<string>("--features") { Description = "Directory of .feature files.", DefaultValueFactory = _ => "features" };
+        var features = CommonOptions.Features();
         var report = new Option<string>("--report") { Description = "Directory for messages.ndjson and index.html.", DefaultValueFactory = _ => Path.Combine("reports", "latest") };
         var tags = new Option<string?>("--tags") { Description = "Tag expression selecting scenarios, e.g. \"@async and not @slow\"." };
         var target = new Option<string>("--target") { Description = "Target to run against.", DefaultValueFactory = _ => "reference" };
@@ -49,7 +49,8 @@ public static class RunCommand
                 return ExitCodes.UsageOrInputError;
             }
         }
-        if (!Directory.Exists(settings.Features))
+        var featuresDirectory = CommonOptions.ResolveFeatures(settings.Features);
+        if (featuresDirectory is null)
         {
             await error.WriteLineAsync($"error: the features directory '{settings.Features}' does not exist (run from the repository root or pass --features DIR).");
             return ExitCodes.UsageOrInputError;
@@ -59,7 +60,7 @@ public static class RunCommand
         var messages = new MessageCollector();
         var run = TestRun.Create(new RunOptions
         {
-            FeaturesDirectory = settings.Features,
+            FeaturesDirectory = featuresDirectory,
             BindingAssemblies = [StepsAssembly.Assembly],
             Services = services,
             Tags = tagFilter,
