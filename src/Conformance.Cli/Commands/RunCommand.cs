@@ -5,6 +5,8 @@ using Conformance.Gherkin.Execution;
 using Conformance.Gherkin.Messages;
 using Conformance.Gherkin.Tags;
 using Conformance.Reporting.Html;
+using Conformance.Reporting.JUnit;
+using Conformance.Reporting.Markdown;
 using Conformance.Reporting.Model;
 using Conformance.Steps;
 using Conformance.Targets.Reference;
@@ -99,8 +101,17 @@ public static class RunCommand
         NdjsonFile.Write(ndjson, messages.Envelopes);
         var html = Path.Combine(directory, "index.html");
         var report = RunReportReader.Read(ndjson);
-        File.WriteAllText(html + ".tmp", HtmlReport.Render(report));
-        File.Move(html + ".tmp", html, overwrite: true);
+        WriteAtomically(html, HtmlReport.Render(report));
+        WriteAtomically(Path.Combine(directory, "junit.xml"), JUnitReport.Render(report));
+        var summary = MarkdownSummary.Render(report, "reference");
+        WriteAtomically(Path.Combine(directory, "summary.md"), summary);
+        if (Environment.GetEnvironmentVariable("GITHUB_STEP_SUMMARY") is { Length: > 0 } stepSummary) File.AppendAllText(stepSummary, summary);
         console.ReportsWritten(ndjson, html);
+    }
+
+    private static void WriteAtomically(string path, string content)
+    {
+        File.WriteAllText(path + ".tmp", content);
+        File.Move(path + ".tmp", path, overwrite: true);
     }
 }
