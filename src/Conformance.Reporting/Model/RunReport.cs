@@ -11,6 +11,13 @@ public sealed record RunReport(IReadOnlyList<FeatureReport> Features, IReadOnlyL
 public sealed record FeatureReport(string Uri, string Name, string Description, IReadOnlyList<string> Tags, IReadOnlyList<ScenarioReport> Scenarios);
 
 /// <summary>A scenario (pickle); <see cref="Status"/> is <c>NOT RUN</c> when the run did not execute it.</summary>
-public sealed record ScenarioReport(string Name, long Line, IReadOnlyList<string> Tags, string Status, IReadOnlyList<StepReport> Steps);
+public sealed record ScenarioReport(string Name, long Line, IReadOnlyList<string> Tags, string Status, IReadOnlyList<StepReport> Steps)
+{
+    /// <summary>The invocations the scenario observed, when its steps attached a timeline.</summary>
+    public IReadOnlyList<TimelinePoint> Timeline { get; init; } = [];
+}
+
+/// <summary>One invocation on a scenario's timeline: seconds since the first, outcome, request id and event.</summary>
+public sealed record TimelinePoint(double Seconds, string Outcome, string RequestId, string Event);
 
 public sealed record StepReport(string Text, string Status, string? Message);

@@ -11,6 +11,9 @@ public static class RunReportReader
 {
     public const string NotRun = "NOT RUN";
 
+    /// <summary>The media type of the invocation timelines the conformance steps attach.</summary>
+    public const string TimelineMediaType = "application/vnd.lambda-conformance.timeline+json";
+
     private static readonly string[] Severity = ["UNKNOWN", "PASSED", "SKIPPED", "PENDING", "UNDEFINED", "AMBIGUOUS", "FAILED"];
 
     public static RunReport Read(string path)
@@ -33,6 +36,7 @@ public static class RunReportReader
         var startedToCase = new Dictionary<string, string>();
         var stepResults = new Dictionary<(string CaseId, string StepId), JsonNode>();
         var parseErrors = new List<string>();
+        var timelines = new Dictionary<string, List<TimelinePoint>>();
         bool? success = null;
 
         var lineNumber = 0;
@@ -48,6 +52,9 @@ public static class RunReportReader
             else if (envelope["testCaseStarted"] is { } started) startedToCase[Text(started["id"])] = Text(started["testCaseId"]);
             else if (envelope["testStepFinished"] is { } finished)
                 stepResults[(startedToCase.GetValueOrDefault(Text(finished["testCaseStartedId"])) ?? "", Text(finished["testStepId"]))] = finished["testStepResult"]!;
+            else if (envelope["attachment"] is { } attachment && Text(attachment["mediaType"]) == TimelineMediaType
+                     && startedToCase.GetValueOrDefault(Text(attachment["testCaseStartedId"])) is { } caseOfAttachment)
+                timelines[caseOfAttachment] = Timeline(Text(attachment["body"]));
             else if (envelope["parseError"] is { } error)
                 parseErrors.Add($"{Text(error["source"]?["uri"])}:{Text(error["source"]?["location"]?["line"])}: {Text(error["message"])}");
             else if (envelope["testRunFinished"] is { } runFinished) success = runFinished["success"]?.GetValue<bool>();
@@ -59,7 +66,10 @@ public static class RunReportReader
             var uri = Text(document["uri"]);
             var feature = document["feature"];
             var scenarios = pickles.Where(p => Text(p["uri"]) == uri)
-                .Select(p => Scenario(p, casesByPickle.GetValueOrDefault(Text(p["id"])), stepResults, StepKeywords(feature)))
+                .Select(p => Scenario(p, casesByPickle.GetValueOrDefault(Text(p["id"])), stepResults, StepKeywords(feature)) with
+                {
+                    Timeline = timelines.GetValueOrDefault(Text(casesByPickle.GetValueOrDefault(Text(p["id"]))?["id"])) ?? [],
+                })
                 .ToList();
             return new FeatureReport(uri, Text(feature?["name"]), Text(feature?["description"]).Trim(),
                 Tags(feature?["tags"]), scenarios);
@@ -90,6 +100,20 @@ public static class RunReportReader
             ? NotRun
             : steps.Select(s => s.Status).Where(s => s != NotRun).DefaultIfEmpty("PASSED").MaxBy(s => Array.IndexOf(Severity, s))!;
         return new ScenarioReport(Text(pickle["name"]), pickle["location"]?["line"]?.GetValue<long>() ?? 0, Tags(pickle["tags"]), scenarioStatus, steps);
+    }
+
+    private static List<TimelinePoint> Timeline(string body)
+    {
+        try
+        {
+            return (JsonNode.Parse(body)?["invocations"]?.AsArray() ?? [])
+                .Select(i => new TimelinePoint(i!["seconds"]?.GetValue<double>() ?? 0, Text(i["outcome"]), Text(i["requestId"]), Text(i["event"])))
+                .ToList();
+        }
+        catch (JsonException)
+        {
+            return []; // a malformed attachment is left out of the report, not fatal to it
+        }
     }
 
     private static Dictionary<string, string> StepKeywords(JsonNode? feature)

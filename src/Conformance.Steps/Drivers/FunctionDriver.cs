@@ -15,6 +15,9 @@ public sealed class FunctionDriver(ITarget target)
 
     public FunctionSpec Spec => spec ?? throw new InvalidOperationException("No function was created before this step.");
 
+    /// <summary>True once the scenario created (or tried to create) its function.</summary>
+    public bool Created => spec is not null;
+
     public async Task CreateAsync(FunctionBehaviour behaviour, TimeSpan? timeout = null)
     {
         spec = new FunctionSpec(Name, behaviour) { Timeout = timeout ?? TimeSpan.FromSeconds(3) };

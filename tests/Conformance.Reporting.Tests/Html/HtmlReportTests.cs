@@ -44,4 +44,24 @@ public sealed class HtmlReportTests
         html.ShouldContain("&lt;script&gt;alert(1)&lt;/script&gt;");
         html.ShouldContain("&lt;img src=x onerror=alert(2)&gt;");
     }
+
+    [Fact]
+    public async Task Draws_the_invocation_timeline_with_the_gaps_between_attempts()
+    {
+        var report = RunReportReader.Read(await SampleRun.MessagesAsync("""
+            Feature: Retries
+              Scenario: three attempts
+                Given a timeline of attempts at "0, 60, 180" is attached
+            """));
+
+        report.Scenarios.Single().Timeline.Select(p => p.Seconds).ShouldBe([0, 60, 180]);
+        var html = HtmlReport.Render(report);
+
+        html.ShouldContain("<svg class=\"timeline\"");
+        System.Text.RegularExpressions.Regex.Matches(html, "<circle class=\"attempt\"").Count.ShouldBe(3);
+        html.ShouldContain(">+1 min</text>");
+        html.ShouldContain(">+2 min</text>");
+        html.ShouldContain("&lt;b&gt;1&lt;/b&gt;"); // events are shown as text
+        html.ShouldNotContain("<b>1</b>");
+    }
 }

@@ -1,6 +1,7 @@
 using Conformance.Gherkin.Bindings;
 using Conformance.Gherkin.Execution;
 using Conformance.Gherkin.Messages;
+using Conformance.Reporting.Model;
 
 namespace Conformance.Reporting.Tests.Model;
 
@@ -33,8 +34,14 @@ internal static class SampleRun
 }
 
 [Binding]
-public sealed class SampleSteps
+public sealed class SampleSteps(Attachments attachments)
 {
+    [Given("a timeline of attempts at {string} is attached")]
+    public void Timeline(string seconds) => attachments.Attach(
+        "{\"invocations\":[" + string.Join(",", seconds.Split(',').Select((s, i) =>
+            $"{{\"seconds\":{s.Trim()},\"requestId\":\"r\",\"outcome\":\"{(i == 0 ? "FunctionError" : "Succeeded")}\",\"event\":\"<b>{i}</b>\"}}")) + "]}",
+        RunReportReader.TimelineMediaType);
+
     [Given("a passing step")]
     public void Passing() { }
 

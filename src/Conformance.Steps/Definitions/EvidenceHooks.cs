@@ -1,0 +1,39 @@
+using System.Text.Json.Nodes;
+using Conformance.Core.Targets;
+using Conformance.Gherkin.Bindings;
+using Conformance.Gherkin.Execution;
+using Conformance.Steps.Drivers;
+
+namespace Conformance.Steps.Definitions;
+
+/// <summary>
+/// Attaches the scenario's evidence to the message stream when it ends: the invocation ledger as a
+/// timeline (time since the first invocation, request id, outcome and the event), which the report
+/// draws. Reports read the media type <see cref="TimelineMediaType"/>.
+/// </summary>
+[Binding]
+public sealed class EvidenceHooks(FunctionDriver function, ITarget target, Attachments attachments)
+{
+    public const string TimelineMediaType = "application/vnd.lambda-conformance.timeline+json";
+
+    [AfterScenario(Name = "attach the invocation timeline")]
+    public async Task AttachTimeline()
+    {
+        if (!function.Created) return;
+        var invocations = await target.GetInvocationsAsync(function.Name);
+        if (invocations.Count == 0) return;
+        var start = invocations[0].At;
+        var timeline = new JsonObject
+        {
+            ["function"] = function.Name,
+            ["invocations"] = new JsonArray(invocations.Select(i => (JsonNode)new JsonObject
+            {
+                ["seconds"] = Math.Round((i.At - start).TotalSeconds, 3),
+                ["requestId"] = i.RequestId,
+                ["outcome"] = i.Outcome.ToString(),
+                ["event"] = i.Event.Length <= 2048 ? i.Event : i.Event[..2048] + "…",
+            }).ToArray()),
+        };
+        attachments.Attach(timeline.ToJsonString(), TimelineMediaType);
+    }
+}
