@@ -24,17 +24,18 @@ public static class RunCommand
         var target = new Option<string>("--target") { Description = "Target to run against.", DefaultValueFactory = _ => "reference" };
         target.AcceptOnlyFromAmong("reference");
         var seed = new Option<int>("--seed") { Description = "Seed for the reference engine's ids.", DefaultValueFactory = _ => 0 };
+        var stepTimeout = new Option<int>("--step-timeout") { Description = "Seconds a step may take before it fails (a hanging target never hangs the run).", DefaultValueFactory = _ => 300 };
 
         var command = new Command("run", "Run the specification against a target and write the reports.\n\nExample:\n  conformance run --tags \"@async\" --report reports/async")
         {
-            features, report, tags, target, seed,
+            features, report, tags, target, seed, stepTimeout,
         };
         command.SetAction((parsed, cancellation) => ExecuteAsync(new RunSettings(
-            parsed.GetValue(features)!, parsed.GetValue(report)!, parsed.GetValue(tags), parsed.GetValue(seed)), output, error, cancellation));
+            parsed.GetValue(features)!, parsed.GetValue(report)!, parsed.GetValue(tags), parsed.GetValue(seed), parsed.GetValue(stepTimeout)), output, error, cancellation));
         return command;
     }
 
-    private sealed record RunSettings(string Features, string ReportDirectory, string? Tags, int Seed);
+    private sealed record RunSettings(string Features, string ReportDirectory, string? Tags, int Seed, int StepTimeoutSeconds);
 
     private static async Task<int> ExecuteAsync(RunSettings settings, TextWriter output, TextWriter error, CancellationToken cancellation)
     {
@@ -66,6 +67,7 @@ public static class RunCommand
             BindingAssemblies = [StepsAssembly.Assembly],
             Services = services,
             Tags = tagFilter,
+            StepTimeout = TimeSpan.FromSeconds(settings.StepTimeoutSeconds),
         }, messages);
 
         var console = new ConsoleReporter(output, error);

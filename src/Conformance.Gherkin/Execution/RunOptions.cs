@@ -29,6 +29,12 @@ public sealed class RunOptions
 
     public string ImplementationName { get; init; } = "lambda-conformance-kit";
 
+    /// <summary>
+    /// The wall-clock time a step or hook may take before it is reported FAILED, so that a hanging target
+    /// never hangs the run (null: no limit). The step's task is abandoned, not aborted.
+    /// </summary>
+    public TimeSpan? StepTimeout { get; init; }
+
     /// <summary>Runs the features in reverse path order (Cucumber's <c>--order reverse</c>).</summary>
     public bool ReverseOrder { get; init; }
 

@@ -12,7 +12,7 @@ namespace Conformance.Gherkin.Execution;
 /// definition is UNDEFINED and one with several is AMBIGUOUS; before-step and after-step hooks wrap
 /// each step that runs; after-hooks always run. The scenario's status is the worst of its steps'.
 /// </summary>
-internal sealed class ScenarioExecutor(IMessageSink sink, ServiceRegistry services, BindingRegistry bindings, TimeProvider clock, Func<string> newId)
+internal sealed class ScenarioExecutor(IMessageSink sink, ServiceRegistry services, BindingRegistry bindings, TimeProvider clock, Func<string> newId, TimeSpan? stepTimeout = null)
 {
     public async Task<ScenarioResult> RunAsync(TestCasePlan plan, string workerId)
     {
@@ -112,11 +112,14 @@ internal sealed class ScenarioExecutor(IMessageSink sink, ServiceRegistry servic
         return Passed;
     }
 
-    private static async Task<Outcome> InvokeAsync(Func<Task> call)
+    private async Task<Outcome> InvokeAsync(Func<Task> call)
     {
         try
         {
-            await call();
+            var running = call();
+            if (stepTimeout is { } limit && await Task.WhenAny(running, Task.Delay(limit)) != running)
+                throw new TimeoutException($"The step did not finish within {limit.TotalSeconds:0.###} s; the run goes on without it.");
+            await running;
             return Passed;
         }
         catch (System.Exception ex)

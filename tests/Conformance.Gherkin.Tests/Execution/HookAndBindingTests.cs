@@ -100,4 +100,17 @@ public sealed class HookAndBindingTests : IDisposable
         await undefined.RunAllAsync();
         undefined.Success.ShouldBeFalse();
     }
+
+    [Fact]
+    public async Task A_step_that_hangs_fails_at_the_step_timeout_and_the_run_goes_on()
+    {
+        var run = harness.Create(["Feature: F\n  Scenario: hangs\n    When a step hangs\n  Scenario: next\n    Given a passing step\n"],
+            [typeof(HangingSteps), typeof(OutcomeSteps)], stepTimeout: TimeSpan.FromMilliseconds(200));
+
+        var results = await run.RunAllAsync();
+
+        results[0].Status.ShouldBe(TestStepResultStatus.FAILED);
+        results[0].Steps[0].Message.ShouldNotBeNull().ShouldContain("did not finish within 0.2 s");
+        results[1].Passed.ShouldBeTrue();
+    }
 }

@@ -112,3 +112,10 @@ public sealed class UnbindableSteps
     [Given("an {unknown} thing")]
     public void Unknown(string thing) { }
 }
+
+[Binding]
+public sealed class HangingSteps
+{
+    [When("a step hangs")]
+    public Task Hangs() => Task.Delay(Timeout.Infinite);
+}

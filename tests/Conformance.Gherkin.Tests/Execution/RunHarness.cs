@@ -12,7 +12,7 @@ internal sealed class RunHarness : IDisposable
 
     public TestRun Create(string featureText, params Type[] bindings) => Create([featureText], bindings);
 
-    public TestRun Create(IReadOnlyList<string> featureTexts, Type[] bindings, ServiceRegistry? services = null, Conformance.Gherkin.Tags.TagExpression? tags = null, int parallelism = 1)
+    public TestRun Create(IReadOnlyList<string> featureTexts, Type[] bindings, ServiceRegistry? services = null, Conformance.Gherkin.Tags.TagExpression? tags = null, int parallelism = 1, TimeSpan? stepTimeout = null)
     {
         var features = Directory.CreateDirectory(Path.Combine(root.FullName, "features"));
         for (var i = 0; i < featureTexts.Count; i++) File.WriteAllText(Path.Combine(features.FullName, $"f{i}.feature"), featureTexts[i]);
@@ -23,6 +23,7 @@ internal sealed class RunHarness : IDisposable
             Services = services ?? new ServiceRegistry(),
             Tags = tags,
             MaxParallelism = parallelism,
+            StepTimeout = stepTimeout,
         }, Messages);
     }
 
