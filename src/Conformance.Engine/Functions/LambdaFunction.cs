@@ -10,9 +10,10 @@ internal sealed class LambdaFunction(FunctionSpec spec, string arn)
 {
     public const string Latest = "$LATEST";
 
-    public string Name => Latest_.Name;
+    private FunctionSpec latest = spec;
+
+    public string Name => latest.Name;
     public string Arn { get; } = arn;
-    private FunctionSpec Latest_ { get; set; } = spec;
 
     /// <summary>Published versions by number ("1", "2", ...), each a snapshot of <c>$LATEST</c>.</summary>
     public Dictionary<string, FunctionSpec> Versions { get; } = [];
@@ -30,16 +31,16 @@ internal sealed class LambdaFunction(FunctionSpec spec, string arn)
     /// <summary>How many times the function ran, for behaviours that fail their first N invocations.</summary>
     public int Invocations { get; set; }
 
-    public FunctionSpec SpecFor(string version) => version == Latest ? Latest_ : Versions[version];
+    public FunctionSpec SpecFor(string version) => version == Latest ? latest : Versions[version];
 
-    public FunctionSpec LatestSpec => Latest_;
+    public FunctionSpec LatestSpec => latest;
 
-    public void Update(FunctionSpec spec) => Latest_ = spec;
+    public void Update(FunctionSpec spec) => latest = spec;
 
     public string PublishVersion()
     {
         var number = (Versions.Count + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        Versions[number] = Latest_;
+        Versions[number] = latest;
         return number;
     }
 
