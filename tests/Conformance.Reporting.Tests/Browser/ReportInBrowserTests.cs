@@ -1,0 +1,103 @@
+using Conformance.Reporting.Html;
+using Conformance.Reporting.Model;
+using Conformance.Reporting.Tests.Model;
+using Microsoft.Playwright;
+
+namespace Conformance.Reporting.Tests.Browser;
+
+/// <summary>
+/// The HTML report in a real browser (Playwright driving Debian's chromium, which ./test.sh installs):
+/// the status filter works, timelines are drawn, and markup from a run is shown as text, never run.
+/// A failing test leaves a screenshot beside the test binaries.
+/// </summary>
+public sealed class ReportInBrowserTests : IAsyncLifetime
+{
+    private IPlaywright? playwright;
+    private IBrowser? browser;
+    private readonly DirectoryInfo directory = Directory.CreateTempSubdirectory("report-browser");
+
+    public async ValueTask InitializeAsync()
+    {
+        File.Exists("/usr/bin/chromium").ShouldBeTrue("chromium is not installed: run ./test.sh, which installs it");
+        playwright = await Playwright.CreateAsync();
+        browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        });
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (browser is not null) await browser.CloseAsync();
+        playwright?.Dispose();
+        directory.Delete(recursive: true);
+    }
+
+    private async Task<IPage> OpenAsync(string feature)
+    {
+        var report = RunReportReader.Read(await SampleRun.MessagesAsync(feature));
+        var path = Path.Combine(directory.FullName, "index.html");
+        await File.WriteAllTextAsync(path, HtmlReport.Render(report));
+        var page = await browser!.NewPageAsync();
+        await page.GotoAsync(new Uri(path).AbsoluteUri);
+        return page;
+    }
+
+    private static async Task WithScreenshotOnFailure(IPage page, string name, Func<Task> check)
+    {
+        try
+        {
+            await check();
+        }
+        catch
+        {
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(AppContext.BaseDirectory, $"{name}.png"), FullPage = true });
+            throw;
+        }
+    }
+
+    [Fact]
+    public async Task The_status_filter_shows_only_the_scenarios_with_that_status()
+    {
+        var page = await OpenAsync("Feature: F\n  Scenario: good\n    Given a passing step\n  Scenario: bad\n    Then it fails with \"boom\"\n");
+
+        await WithScreenshotOnFailure(page, "filter", async () =>
+        {
+            (await page.Locator("article.scenario:visible").CountAsync()).ShouldBe(2);
+            await page.ClickAsync("button.filter[data-status='FAILED']");
+            (await page.Locator("article.scenario:visible").CountAsync()).ShouldBe(1);
+            (await page.Locator("article.scenario:visible h3").InnerTextAsync()).ShouldContain("bad");
+            await page.ClickAsync("button.filter[data-status='ALL']");
+            (await page.Locator("article.scenario:visible").CountAsync()).ShouldBe(2);
+        });
+    }
+
+    [Fact]
+    public async Task A_timeline_is_drawn_with_a_dot_per_attempt()
+    {
+        var page = await OpenAsync("Feature: F\n  Scenario: retries\n    Given a timeline of attempts at \"0, 60, 180\" is attached\n");
+
+        await WithScreenshotOnFailure(page, "timeline", async () =>
+        {
+            (await page.Locator("svg.timeline circle.attempt").CountAsync()).ShouldBe(3);
+            (await page.Locator("svg.timeline").TextContentAsync()).ShouldNotBeNull().ShouldContain("+2 min");
+        });
+    }
+
+    [Fact]
+    public async Task Markup_from_a_run_is_shown_as_text_and_never_executed()
+    {
+        var page = await OpenAsync("Feature: <img src=x onerror=\"window.pwned=1\">\n  Scenario: <script>window.pwned=2</script>\n    Then it fails with \"<b onmouseover=window.pwned=3>bold</b>\"\n");
+
+        await WithScreenshotOnFailure(page, "hostile", async () =>
+        {
+            (await page.EvaluateAsync<bool>("() => window.pwned === undefined")).ShouldBeTrue();
+            (await page.Locator("h2").First.InnerTextAsync()).ShouldContain("<img src=x");
+            (await page.Locator("article.scenario h3").InnerTextAsync()).ShouldContain("<script>window.pwned=2</script>");
+            (await page.Locator("pre.message").InnerTextAsync()).ShouldContain("<b onmouseover");
+            (await page.Locator("article img, article script, article b").CountAsync()).ShouldBe(0);
+        });
+    }
+}
