@@ -9,7 +9,9 @@ namespace Conformance.Reporting.Html;
 /// <summary>
 /// Renders a run as one self-contained HTML page (no external files, works offline): features as
 /// chapters with their descriptions and links, scenarios with their steps, statuses and failure
-/// messages, and a filter by status. Every text from the run is HTML-escaped.
+/// messages, invocation timelines, expected and observed values side by side with the difference
+/// marked; a table of contents, a search box (text or @tag; clicking a tag searches it) and a filter by
+/// status. Every text from the run is HTML-escaped.
 /// </summary>
 public static partial class HtmlReport
 {
@@ -22,7 +24,9 @@ public static partial class HtmlReport
         html.Append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
             .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
             .Append("<title>").Append(E(title)).Append("</title><style>").Append(Styles).Append("</style></head><body>");
-        html.Append("<header><h1>").Append(E(title)).Append("</h1>").Append(Summary(report)).Append("</header><main>");
+        html.Append("<header><h1>").Append(E(title)).Append("</h1>").Append(Summary(report))
+            .Append("<input id=\"search\" type=\"search\" placeholder=\"search scenarios, steps or @tags\" aria-label=\"search\">")
+            .Append("</header><main>").Append(Contents(report));
 
         if (report.ParseErrors.Count > 0)
         {
@@ -31,9 +35,9 @@ public static partial class HtmlReport
             html.Append("</ul></section>");
         }
 
-        foreach (var feature in report.Features)
+        foreach (var (feature, index) in report.Features.Select((f, i) => (f, i)))
         {
-            html.Append("<section class=\"feature\"><h2>").Append(E(feature.Name)).Append("</h2>")
+            html.Append("<section class=\"feature\" id=\"feature-").Append(index).Append("\"><h2>").Append(E(feature.Name)).Append("</h2>")
                 .Append("<p class=\"uri\">").Append(E(feature.Uri)).Append(' ').Append(TagList(feature.Tags)).Append("</p>")
                 .Append("<div class=\"description\">").Append(Description(feature.Description)).Append("</div>");
             foreach (var scenario in feature.Scenarios) html.Append(Scenario(scenario));
@@ -41,6 +45,15 @@ public static partial class HtmlReport
         }
         html.Append("</main><script>").Append(Script).Append("</script></body></html>\n");
         return html.ToString();
+    }
+
+    private static string Contents(RunReport report)
+    {
+        var html = new StringBuilder("<nav class=\"contents\"><details><summary>Features</summary><ol>");
+        foreach (var (feature, index) in report.Features.Select((f, i) => (f, i)))
+            html.Append("<li><a href=\"#feature-").Append(index).Append("\">").Append(E(feature.Name)).Append("</a> <span class=\"count\">")
+                .Append(feature.Scenarios.Count(s => s.Status == "PASSED")).Append('/').Append(feature.Scenarios.Count).Append("</span></li>");
+        return html.Append("</ol></details></nav>").ToString();
     }
 
     private static string Summary(RunReport report)
@@ -64,7 +77,7 @@ public static partial class HtmlReport
         {
             html.Append("<li class=\"").Append(Css(step.Status)).Append("\"><span class=\"status\">").Append(E(step.Status.ToLowerInvariant()))
                 .Append("</span> ").Append(E(step.Text));
-            if (!string.IsNullOrEmpty(step.Message)) html.Append("<pre class=\"message\">").Append(E(step.Message)).Append("</pre>");
+            if (!string.IsNullOrEmpty(step.Message)) html.Append("<pre class=\"message\">").Append(E(step.Message)).Append("</pre>").Append(Comparison(step.Message));
             html.Append("</li>");
         }
         html.Append("</ol>");
@@ -107,6 +120,26 @@ public static partial class HtmlReport
         _ => $"{seconds:0.###} s",
     };
 
+    [GeneratedRegex(@"^\s*expected: (?<expected>.*)\n\s*observed: (?<observed>.*)$", RegexOptions.Multiline)]
+    private static partial Regex ExpectedObserved();
+
+    /// <summary>Expected and observed values of a failed check side by side, the part that differs marked.</summary>
+    private static string Comparison(string message)
+    {
+        var match = ExpectedObserved().Match(message);
+        if (!match.Success) return "";
+        var expected = match.Groups["expected"].Value;
+        var observed = match.Groups["observed"].Value;
+        var prefix = 0;
+        while (prefix < expected.Length && prefix < observed.Length && expected[prefix] == observed[prefix]) prefix++;
+        var suffix = 0;
+        while (suffix < expected.Length - prefix && suffix < observed.Length - prefix && expected[^(suffix + 1)] == observed[^(suffix + 1)]) suffix++;
+        string Marked(string text) =>
+            E(text[..prefix]) + "<mark>" + E(text[prefix..(text.Length - suffix)]) + "</mark>" + E(text[(text.Length - suffix)..]);
+        return "<div class=\"comparison\"><div class=\"expected\"><h4>expected</h4><code>" + Marked(expected)
+            + "</code></div><div class=\"observed\"><h4>observed</h4><code>" + Marked(observed) + "</code></div></div>";
+    }
+
     private static string TagList(IEnumerable<string> tags) =>
         string.Concat(tags.Select(t => $"<span class=\"tag\">{E(t)}</span>"));
 
@@ -139,13 +172,25 @@ public static partial class HtmlReport
         li.s-failed .status{color:#c62828;font-weight:bold}li.s-skipped{color:#999}
         pre.message{background:#fff4f4;border:1px solid #f3c0c0;padding:.5rem;white-space:pre-wrap;overflow-wrap:anywhere}
         .hidden{display:none}
+        #search{margin-top:.6rem;width:24rem;max-width:90%;padding:.3rem .5rem;border-radius:.3rem;border:0}
+        .contents{background:#fff;border:1px solid #ddd;border-radius:.5rem;padding:.5rem 1.5rem;margin-top:1rem}.count{color:#666;font-size:.8rem}
+        .tag{cursor:pointer}
+        .comparison{display:flex;gap:1rem;margin:.3rem 0}.comparison>div{flex:1;background:#f7f7f7;padding:.4rem;overflow-wrap:anywhere}
+        .comparison h4{margin:0 0 .2rem;font-size:.75rem;color:#666}.comparison mark{background:#ffd54f}
         """;
 
     private const string Script = """
+        var status='ALL',search=document.getElementById('search');
+        function apply(){var query=search.value.trim().toLowerCase();
+          document.querySelectorAll('.scenario').forEach(function(s){
+            var statusOk=status==='ALL'||s.getAttribute('data-status')===status;
+            var text=(s.textContent+' '+s.closest('.feature').querySelector('.uri').textContent).toLowerCase();
+            s.classList.toggle('hidden',!(statusOk&&(query===''||text.indexOf(query)>=0)));});
+          document.querySelectorAll('.feature').forEach(function(f){f.classList.toggle('hidden',!f.querySelector('.scenario:not(.hidden)'))});}
         document.querySelectorAll('.filter').forEach(function(button){button.addEventListener('click',function(){
           document.querySelectorAll('.filter').forEach(function(b){b.classList.remove('active')});button.classList.add('active');
-          var status=button.getAttribute('data-status');
-          document.querySelectorAll('.scenario').forEach(function(s){s.classList.toggle('hidden',status!=='ALL'&&s.getAttribute('data-status')!==status)});
-        })});
+          status=button.getAttribute('data-status');apply();})});
+        search.addEventListener('input',apply);
+        document.querySelectorAll('.tag').forEach(function(tag){tag.addEventListener('click',function(){search.value=tag.textContent;apply();})});
         """;
 }

@@ -100,4 +100,22 @@ public sealed class ReportInBrowserTests : IAsyncLifetime
             (await page.Locator("article img, article script, article b").CountAsync()).ShouldBe(0);
         });
     }
+
+    [Fact]
+    public async Task The_search_box_and_tags_narrow_the_scenarios_and_the_contents_link_to_features()
+    {
+        var page = await OpenAsync("Feature: Alpha\n  @sqs\n  Scenario: first\n    Given a passing step\n  Scenario: second\n    Given a passing step\n");
+
+        await WithScreenshotOnFailure(page, "search", async () =>
+        {
+            await page.FillAsync("#search", "second");
+            (await page.Locator("article.scenario:visible").CountAsync()).ShouldBe(1);
+            await page.FillAsync("#search", "");
+            (await page.Locator("article.scenario:visible").CountAsync()).ShouldBe(2);
+            await page.ClickAsync("article.scenario .tag >> text=@sqs");
+            (await page.InputValueAsync("#search")).ShouldBe("@sqs");
+            (await page.Locator("article.scenario:visible h3").InnerTextAsync()).ShouldContain("first");
+            (await page.Locator("nav.contents a[href='#feature-0']").TextContentAsync()).ShouldBe("Alpha");
+        });
+    }
 }

@@ -64,4 +64,19 @@ public sealed class HtmlReportTests
         html.ShouldContain("&lt;b&gt;1&lt;/b&gt;"); // events are shown as text
         html.ShouldNotContain("<b>1</b>");
     }
+
+    [Fact]
+    public async Task A_failed_check_shows_expected_and_observed_side_by_side_with_the_difference_marked()
+    {
+        var report = RunReportReader.Read(await SampleRun.MessagesAsync("""
+            Feature: F
+              Scenario: s
+                Then it expects "{<a>:201}" but observes "{<a>:200}"
+            """));
+
+        var html = HtmlReport.Render(report);
+
+        html.ShouldContain("<div class=\"expected\"><h4>expected</h4><code>{&lt;a&gt;:20<mark>1</mark>}</code></div>");
+        html.ShouldContain("<div class=\"observed\"><h4>observed</h4><code>{&lt;a&gt;:20<mark>0</mark>}</code></div>");
+    }
 }

@@ -45,6 +45,10 @@ public sealed class SampleSteps(Attachments attachments)
     [Given("a passing step")]
     public void Passing() { }
 
+    [Then("it expects {string} but observes {string}")]
+    public void Expects(string expected, string observed) =>
+        throw new InvalidOperationException($"The value differs.\n  expected: {expected}\n  observed: {observed}");
+
     [Then("it fails with {string}")]
     public void Fails(string message) => throw new InvalidOperationException(message);
 }
