@@ -77,8 +77,6 @@ public sealed partial class LambdaEngine
         if (functions.TryGetValue(FunctionResolver.Split(functionName).Name, out var function)) asyncInvoker.Inject(function, faults);
     }
 
-    internal string FunctionArn(string name) => $"arn:aws:lambda:{Settings.Region}:{Settings.AccountId}:function:{name}";
-
     // ---- Control plane -----------------------------------------------------------------------------
 
     // Function names: letters, digits, hyphens and underscores, 1–64 characters (API_CreateFunction).
@@ -91,7 +89,7 @@ public sealed partial class LambdaEngine
             return AwsErrors.OutOfRange("functionName", spec.Name, "Member must satisfy regular expression pattern: [a-zA-Z0-9-_]+ and have length less than or equal to 64");
         if (ValidateTimeout(spec) is { } invalid) return invalid;
         if (functions.ContainsKey(spec.Name)) return AwsErrors.Conflict($"Function already exist: {spec.Name}");
-        functions[spec.Name] = new LambdaFunction(spec, FunctionArn(spec.Name));
+        functions[spec.Name] = new LambdaFunction(spec, Ids.FunctionArn(spec.Name));
         return new ApiResult(201);
     }
 

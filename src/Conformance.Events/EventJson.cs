@@ -26,6 +26,20 @@ public static class EventJson
     public static T Deserialize<T>(string json) =>
         JsonSerializer.Deserialize<T>(json, Options) ?? throw new JsonException($"The JSON holds no {typeof(T).Name}.");
 
+    /// <summary>The JSON value in <paramref name="text"/>, or null when it is absent, JSON null or not JSON.</summary>
+    public static System.Text.Json.Nodes.JsonNode? ParseOrNull(string? text)
+    {
+        if (text is null) return null;
+        try
+        {
+            return System.Text.Json.Nodes.JsonNode.Parse(text);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>True when <paramref name="text"/> is one well-formed JSON value.</summary>
     public static bool IsValidJson(string text)
     {

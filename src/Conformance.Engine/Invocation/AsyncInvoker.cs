@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Conformance.Core.Observation;
 using Conformance.Engine.Destinations;
 using Conformance.Engine.Functions;
+using Conformance.Events;
 using Conformance.Events.Destinations;
 using Conformance.Events.Generation;
 
@@ -151,15 +152,6 @@ internal sealed class AsyncInvoker(
             run is null ? null : ParseOrText(run.Payload));
     }
 
-    private static JsonNode? ParseOrText(string json)
-    {
-        try
-        {
-            return JsonNode.Parse(json);
-        }
-        catch (System.Text.Json.JsonException)
-        {
-            return JsonValue.Create(json);
-        }
-    }
+    /// <summary>A payload as JSON, or as a JSON string when it is not JSON.</summary>
+    private static JsonNode? ParseOrText(string json) => EventJson.IsValidJson(json) ? JsonNode.Parse(json) : JsonValue.Create(json);
 }

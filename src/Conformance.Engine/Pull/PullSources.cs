@@ -106,7 +106,7 @@ public sealed class PullSources(LambdaEngine engine)
     /// <summary><c>CreateEventSourceMapping</c>: validated as AWS does (§7.1, §8–§11), then started.</summary>
     public (ApiResult Result, string? Uuid) CreateEventSourceMapping(EventSourceMappingSpec spec)
     {
-        if (!engine.FunctionExists(spec.FunctionName)) return (AwsErrors.NotFound($"Function not found: {engine.FunctionArn(spec.FunctionName)}"), null);
+        if (!engine.FunctionExists(spec.FunctionName)) return (AwsErrors.NotFound($"Function not found: {engine.Ids.FunctionArn(spec.FunctionName)}"), null);
         var kind = spec.EventSourceArn.Split(':') is { Length: > 2 } parts ? parts[2] : "";
         var queue = kind == "sqs" ? queues.Values.FirstOrDefault(q => q.Arn == spec.EventSourceArn) : null;
         IStreamSource? stream = kind switch

@@ -33,18 +33,7 @@ public static class Json
         }
     }
 
-    public static JsonNode? ParseOrNull(string? json)
-    {
-        if (json is null) return null;
-        try
-        {
-            return JsonNode.Parse(json);
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
+    public static JsonNode? ParseOrNull(string? json) => Conformance.Events.EventJson.ParseOrNull(json);
 
     /// <summary>The node at a dotted path such as <c>Records.0.s3.object.key</c> (numbers index arrays), or null.</summary>
     public static JsonNode? At(JsonNode node, string path)

@@ -1,5 +1,5 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using Conformance.Events;
 
 namespace Conformance.Engine.Pull.Filtering;
 
@@ -21,23 +21,8 @@ public sealed class FilterCriteria(IReadOnlyList<EventPattern> patterns)
     {
         if (patterns.Count == 0) return true;
         var view = (JsonObject)record.DeepClone();
-        var dataIsJson = TryParse(rawData, out var parsed);
-        if (rawData is not null) view[dataKey] = dataIsJson ? parsed : JsonValue.Create(rawData);
+        var parsed = EventJson.ParseOrNull(rawData);
+        if (rawData is not null) view[dataKey] = parsed is JsonObject or JsonArray ? parsed : JsonValue.Create(rawData);
         return patterns.Any(p => p.Matches(view));
-    }
-
-    private static bool TryParse(string? text, out JsonNode? node)
-    {
-        node = null;
-        if (text is null) return false;
-        try
-        {
-            node = JsonNode.Parse(text);
-            return node is JsonObject or JsonArray;
-        }
-        catch (JsonException)
-        {
-            return false;
-        }
     }
 }

@@ -166,7 +166,7 @@ internal sealed class StreamMappingWorker : EventSourceMapping
         var (response, duration) = engine.InvokeForMapping(Spec.FunctionName, payload.ToJsonString());
         lane.BusyUntil = now + duration;
         if (response.StatusCode != 200) return;
-        var state = response.FunctionError is null ? Json(response.Payload)?["state"] : null;
+        var state = response.FunctionError is null ? EventJson.ParseOrNull(response.Payload)?["state"] : null;
         if (state is null)
         {
             if (batch.Count > 0) Fail(shard, lane, batch, now, bisect: false); // a response without state counts as failed
@@ -179,18 +179,6 @@ internal sealed class StreamMappingWorker : EventSourceMapping
         {
             lane.WindowStart = null;
             lane.State = new JsonObject();
-        }
-    }
-
-    private static JsonNode? Json(string? text)
-    {
-        try
-        {
-            return text is null ? null : JsonNode.Parse(text);
-        }
-        catch (JsonException)
-        {
-            return null;
         }
     }
 
@@ -229,7 +217,7 @@ internal sealed class StreamMappingWorker : EventSourceMapping
             ? EventJson.Serialize(new JsonObject { ["Records"] = new JsonArray(batch.Select(r => (JsonNode)r.Record.DeepClone()).ToArray()) })
             : null;
         var record = new StreamFailureRecord(
-            new StreamFailureRequestContext(engine.Ids.Uuid(), engine.FunctionArn(Spec.FunctionName), condition, attempts),
+            new StreamFailureRequestContext(engine.Ids.Uuid(), engine.Ids.FunctionArn(Spec.FunctionName), condition, attempts),
             new AsyncResponseContext(200, "$LATEST", engine.Settings.FunctionErrorHeader), "1.0", AwsIdentity.Iso(now),
             source.IsKinesis ? info : null, source.IsKinesis ? null : info, payload);
         engine.DeliverToDestination(destination, EventJson.Serialize(record), now);
