@@ -14,24 +14,22 @@ public static class JUnitReport
         var suites = report.Features.Select(feature => new XElement("testsuite",
             new XAttribute("name", feature.Name),
             new XAttribute("tests", feature.Scenarios.Count),
-            new XAttribute("failures", feature.Scenarios.Count(Failed)),
+            new XAttribute("failures", feature.Scenarios.Count(s => s.IsFailure)),
             new XAttribute("skipped", feature.Scenarios.Count(s => s.Status is "SKIPPED" or RunReportReader.NotRun)),
             feature.Scenarios.Select(scenario => Case(feature, scenario))));
         var root = new XElement("testsuites",
             new XAttribute("name", name),
             new XAttribute("tests", report.Scenarios.Count()),
-            new XAttribute("failures", report.Scenarios.Count(Failed)),
+            new XAttribute("failures", report.Scenarios.Count(s => s.IsFailure)),
             suites);
         return new XDocument(new XDeclaration("1.0", "utf-8", null), root).ToString() + "\n";
     }
-
-    private static bool Failed(ScenarioReport scenario) => scenario.Status is not ("PASSED" or "SKIPPED" or RunReportReader.NotRun);
 
     private static XElement Case(FeatureReport feature, ScenarioReport scenario)
     {
         var element = new XElement("testcase", new XAttribute("classname", feature.Uri), new XAttribute("name", scenario.Name));
         var problem = scenario.Steps.FirstOrDefault(s => s.Status is not ("PASSED" or RunReportReader.NotRun));
-        if (Failed(scenario))
+        if (scenario.IsFailure)
             element.Add(new XElement("failure", new XAttribute("type", scenario.Status), new XAttribute("message", problem?.Message ?? scenario.Status),
                 $"{problem?.Text}\n{problem?.Message}"));
         else if (scenario.Status is "SKIPPED" or RunReportReader.NotRun)

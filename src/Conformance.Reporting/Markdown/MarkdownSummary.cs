@@ -15,14 +15,14 @@ public static class MarkdownSummary
         var text = new StringBuilder();
         text.AppendLine($"## Lambda conformance: {target}")
             .AppendLine()
-            .AppendLine($"{scenarios.Count} scenarios: {Count(scenarios, "PASSED")} passed, {scenarios.Count(Failed)} failed, " +
+            .AppendLine($"{scenarios.Count} scenarios: {Count(scenarios, "PASSED")} passed, {scenarios.Count(s => s.IsFailure)} failed, " +
                         $"{Count(scenarios, "SKIPPED")} not applicable")
             .AppendLine()
             .AppendLine("| feature | passed | failed | not applicable |")
             .AppendLine("|---|---:|---:|---:|");
         foreach (var feature in report.Features)
-            text.AppendLine($"| {Escape(feature.Name)} | {Count(feature.Scenarios, "PASSED")} | {feature.Scenarios.Count(Failed)} | {Count(feature.Scenarios, "SKIPPED")} |");
-        var failed = report.Features.SelectMany(f => f.Scenarios.Where(Failed).Select(s => (Feature: f, Scenario: s))).ToList();
+            text.AppendLine($"| {Escape(feature.Name)} | {Count(feature.Scenarios, "PASSED")} | {feature.Scenarios.Count(s => s.IsFailure)} | {Count(feature.Scenarios, "SKIPPED")} |");
+        var failed = report.Features.SelectMany(f => f.Scenarios.Where(s => s.IsFailure).Select(s => (Feature: f, Scenario: s))).ToList();
         if (failed.Count > 0)
         {
             text.AppendLine().AppendLine("### Not passed").AppendLine();
@@ -36,8 +36,6 @@ public static class MarkdownSummary
     }
 
     private static int Count(IEnumerable<ScenarioReport> scenarios, string status) => scenarios.Count(s => s.Status == status);
-
-    private static bool Failed(ScenarioReport scenario) => scenario.Status is not ("PASSED" or "SKIPPED" or RunReportReader.NotRun);
 
     /// <summary>Markdown and HTML special characters in names are escaped, so a scenario name cannot inject markup.</summary>
     private static string Escape(string text) => System.Net.WebUtility.HtmlEncode(text).Replace("|", "\\|").Replace("*", "\\*").Replace("_", "\\_").Replace("`", "\\`");

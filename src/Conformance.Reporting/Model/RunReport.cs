@@ -13,6 +13,9 @@ public sealed record FeatureReport(string Uri, string Name, string Description, 
 /// <summary>A scenario (pickle); <see cref="Status"/> is <c>NOT RUN</c> when the run did not execute it.</summary>
 public sealed record ScenarioReport(string Name, long Line, IReadOnlyList<string> Tags, string Status, IReadOnlyList<StepReport> Steps)
 {
+    /// <summary>True when the scenario fails the run: anything but passed, skipped (not applicable) or not run.</summary>
+    public bool IsFailure => Status is not ("PASSED" or "SKIPPED" or RunReportReader.NotRun);
+
     /// <summary>The invocations the scenario observed, when its steps attached a timeline.</summary>
     public IReadOnlyList<TimelinePoint> Timeline { get; init; } = [];
 }

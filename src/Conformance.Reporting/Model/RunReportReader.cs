@@ -65,10 +65,12 @@ public static class RunReportReader
         {
             var uri = Text(document["uri"]);
             var feature = document["feature"];
+            var keywords = StepKeywords(feature);
             var scenarios = pickles.Where(p => Text(p["uri"]) == uri)
-                .Select(p => Scenario(p, casesByPickle.GetValueOrDefault(Text(p["id"])), stepResults, StepKeywords(feature)) with
+                .Select(p =>
                 {
-                    Timeline = timelines.GetValueOrDefault(Text(casesByPickle.GetValueOrDefault(Text(p["id"]))?["id"])) ?? [],
+                    var testCase = casesByPickle.GetValueOrDefault(Text(p["id"]));
+                    return Scenario(p, testCase, stepResults, keywords) with { Timeline = timelines.GetValueOrDefault(Text(testCase?["id"])) ?? [] };
                 })
                 .ToList();
             return new FeatureReport(uri, Text(feature?["name"]), Text(feature?["description"]).Trim(),
