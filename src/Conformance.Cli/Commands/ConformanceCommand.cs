@@ -15,7 +15,7 @@ public static class ConformanceCommand
             FixturesCommand.Create(output, error),
             DoctorCommand.Create(output, error),
         };
-        var configuration = new InvocationConfiguration { Output = output, Error = error };
+        var configuration = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
         // Tag expressions start with '@', which would otherwise be read as a response file name.
         var parsed = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
         if (parsed.Errors.Count > 0)
@@ -24,6 +24,15 @@ public static class ConformanceCommand
             await error.WriteLineAsync("Run 'conformance --help' for usage.");
             return ExitCodes.UsageOrInputError;
         }
-        return await parsed.InvokeAsync(configuration);
+        try
+        {
+            return await parsed.InvokeAsync(configuration);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // A path the user gave cannot be read or written: say which, without a stack trace.
+            await error.WriteLineAsync($"error: {ex.Message}");
+            return ExitCodes.UsageOrInputError;
+        }
     }
 }

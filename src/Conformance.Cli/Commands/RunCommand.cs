@@ -100,9 +100,10 @@ public static class RunCommand
     {
         await run.FinishAsync(crash);
         var ndjson = Path.Combine(directory, "messages.ndjson");
-        NdjsonFile.Write(ndjson, messages.Envelopes);
+        var lines = messages.Envelopes.Select(MessagesJson.Serialize).ToList();
+        NdjsonFile.WriteLines(ndjson, lines);
         var html = Path.Combine(directory, "index.html");
-        var report = RunReportReader.Read(ndjson);
+        var report = RunReportReader.Read(lines);
         WriteAtomically(html, HtmlReport.Render(report));
         WriteAtomically(Path.Combine(directory, "junit.xml"), JUnitReport.Render(report));
         var summary = MarkdownSummary.Render(report, "reference");

@@ -10,14 +10,17 @@ public static class NdjsonFile
     /// Writes the envelopes to a temporary file beside <paramref name="path"/> and then moves it into
     /// place, so a reader never sees half a file.
     /// </summary>
-    public static void Write(string path, IEnumerable<Envelope> envelopes)
+    public static void Write(string path, IEnumerable<Envelope> envelopes) => WriteLines(path, envelopes.Select(MessagesJson.Serialize));
+
+    /// <summary>Writes already serialised envelopes, one per line, atomically.</summary>
+    public static void WriteLines(string path, IEnumerable<string> lines)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
         var temporary = path + ".tmp";
         using (var writer = new StreamWriter(temporary, append: false, new UTF8Encoding(false)))
         {
             writer.NewLine = "\n";
-            foreach (var envelope in envelopes) writer.WriteLine(MessagesJson.Serialize(envelope));
+            foreach (var line in lines) writer.WriteLine(line);
         }
         File.Move(temporary, path, overwrite: true);
     }

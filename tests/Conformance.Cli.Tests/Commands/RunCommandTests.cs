@@ -105,6 +105,20 @@ public sealed class RunCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task A_report_directory_that_cannot_be_written_is_named_without_a_stack_trace()
+    {
+        cli.WriteFeature("sync.feature", PassingFeature);
+        File.WriteAllText(cli.Path("occupied"), "a file where the report directory should go");
+
+        var (exitCode, _, error) = await cli.RunAsync("run", "--report", cli.Path("occupied", "out"));
+
+        exitCode.ShouldBe(ExitCodes.UsageOrInputError);
+        error.ShouldStartWith("error: ");
+        error.ShouldContain("occupied");
+        error.ShouldNotContain("   at ");
+    }
+
+    [Fact]
     public async Task A_tag_expression_selects_the_scenarios_to_run()
     {
         var (exitCode, output, _) = await cli.RunAsync("run", "--features", RepositoryPaths.Features, "--tags", "@async and not @needs:virtual-time");
