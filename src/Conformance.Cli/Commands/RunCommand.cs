@@ -9,7 +9,7 @@ using Conformance.Reporting.JUnit;
 using Conformance.Reporting.Markdown;
 using Conformance.Reporting.Model;
 using Conformance.Steps;
-using Conformance.Targets.Reference;
+using Conformance.Targets;
 
 namespace Conformance.Cli.Commands;
 
@@ -21,8 +21,12 @@ public static class RunCommand
         var features = CommonOptions.Features();
         var report = new Option<string>("--report") { Description = "Directory for messages.ndjson and index.html.", DefaultValueFactory = _ => Path.Combine("reports", "latest") };
         var tags = new Option<string?>("--tags") { Description = "Tag expression selecting scenarios, e.g. \"@async and not @slow\"." };
-        var target = new Option<string>("--target") { Description = "Target to run against.", DefaultValueFactory = _ => "reference" };
-        target.AcceptOnlyFromAmong("reference");
+        var target = new Option<string>("--target")
+        {
+            Description = "Target to run against: reference (the in-process engine) or emulator (the local serverless-offline stack, installed on first use).",
+            DefaultValueFactory = _ => "reference",
+        };
+        target.AcceptOnlyFromAmong(TargetSession.Names);
         var seed = new Option<int>("--seed") { Description = "Seed for the reference engine's ids.", DefaultValueFactory = _ => 0 };
         var stepTimeout = new Option<int>("--step-timeout") { Description = "Seconds a step may take before it fails (a hanging target never hangs the run).", DefaultValueFactory = _ => 300 };
 
@@ -31,11 +35,12 @@ public static class RunCommand
             features, report, tags, target, seed, stepTimeout,
         };
         command.SetAction((parsed, cancellation) => ExecuteAsync(new RunSettings(
-            parsed.GetValue(features)!, parsed.GetValue(report)!, parsed.GetValue(tags), parsed.GetValue(seed), parsed.GetValue(stepTimeout)), output, error, cancellation));
+            parsed.GetValue(features)!, parsed.GetValue(report)!, parsed.GetValue(tags), parsed.GetValue(target)!, parsed.GetValue(seed), parsed.GetValue(stepTimeout)),
+            output, error, cancellation));
         return command;
     }
 
-    private sealed record RunSettings(string Features, string ReportDirectory, string? Tags, int Seed, int StepTimeoutSeconds);
+    private sealed record RunSettings(string Features, string ReportDirectory, string? Tags, string Target, int Seed, int StepTimeoutSeconds);
 
     private static async Task<int> ExecuteAsync(RunSettings settings, TextWriter output, TextWriter error, CancellationToken cancellation)
     {
@@ -59,7 +64,18 @@ public static class RunCommand
             return ExitCodes.UsageOrInputError;
         }
 
-        var services = new ServiceRegistry().Add<ITarget>(_ => new ReferenceTarget(settings.Seed));
+        TargetSession session;
+        try
+        {
+            session = await TargetSession.StartAsync(settings.Target, settings.Seed, error, cancellation);
+        }
+        catch (TargetUnavailableException ex)
+        {
+            await error.WriteLineAsync($"error: the {settings.Target} target cannot run here: {ex.Message}");
+            return ExitCodes.TargetUnavailable;
+        }
+        await using var stopsTheTarget = session;
+        var services = new ServiceRegistry().Add<ITarget>(_ => session.Create());
         var messages = new MessageCollector();
         var run = TestRun.Create(new RunOptions
         {
@@ -73,7 +89,7 @@ public static class RunCommand
         var console = new ConsoleReporter(output, error);
         if (console.ReportInputErrors(run))
         {
-            await WriteReportsAsync(settings.ReportDirectory, run, messages, null, console);
+            await WriteReportsAsync(settings.ReportDirectory, run, messages, null, console, session.Name);
             return ExitCodes.UsageOrInputError;
         }
 
@@ -89,14 +105,14 @@ public static class RunCommand
         }
         finally
         {
-            await WriteReportsAsync(settings.ReportDirectory, run, messages, crash, console);
+            await WriteReportsAsync(settings.ReportDirectory, run, messages, crash, console, session.Name);
         }
         console.Totals(run);
         return run.Success ? ExitCodes.AllPassed : ExitCodes.Failures;
     }
 
     /// <summary>Writes the reports of whatever ran, also when the run ended early.</summary>
-    private static async Task WriteReportsAsync(string directory, TestRun run, MessageCollector messages, Exception? crash, ConsoleReporter console)
+    private static async Task WriteReportsAsync(string directory, TestRun run, MessageCollector messages, Exception? crash, ConsoleReporter console, string targetName)
     {
         await run.FinishAsync(crash);
         var ndjson = Path.Combine(directory, "messages.ndjson");
@@ -106,7 +122,7 @@ public static class RunCommand
         var report = RunReportReader.Read(lines);
         WriteAtomically(html, HtmlReport.Render(report));
         WriteAtomically(Path.Combine(directory, "junit.xml"), JUnitReport.Render(report));
-        var summary = MarkdownSummary.Render(report, "reference");
+        var summary = MarkdownSummary.Render(report, targetName);
         WriteAtomically(Path.Combine(directory, "summary.md"), summary);
         if (Environment.GetEnvironmentVariable("GITHUB_STEP_SUMMARY") is { Length: > 0 } stepSummary) File.AppendAllText(stepSummary, summary);
         console.ReportsWritten(ndjson, html);

@@ -28,6 +28,12 @@ public sealed record TargetCapabilities(IReadOnlySet<string> Names)
     /// <summary>How far an observed time may stray from the documented one (zero on virtual time).</summary>
     public TimeSpan TimingTolerance { get; init; } = TimeSpan.Zero;
 
+    /// <summary>
+    /// How long a check of what the target did (invocations, queue contents, deliveries) may wait for it
+    /// to happen: zero on virtual time, where everything due has happened when the step runs.
+    /// </summary>
+    public TimeSpan ObservationWindow { get; init; } = TimeSpan.Zero;
+
     public bool Has(string name) => Names.Contains(name);
 
     public static TargetCapabilities Of(params string[] names) => new(names.ToHashSet(StringComparer.Ordinal));

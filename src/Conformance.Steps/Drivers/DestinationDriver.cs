@@ -33,41 +33,41 @@ public sealed class DestinationDriver(ITarget target, FunctionDriver function)
 
     public async Task<IReadOnlyList<DestinationRecord>> RecordsAsync(string name) => await target.GetDestinationRecordsAsync(Arn(name));
 
-    public async Task ExpectCountAsync(string name, int count)
+    public Task ExpectCountAsync(string name, int count) => Observe.EventuallyAsync(target, async () =>
     {
-        var records = await RecordsAsync(name);
-        if (records.Count != count)
-            throw new ExpectationFailedException($"'{name}' received another number of records.", $"{count}", $"{records.Count}: {string.Join(" | ", records.Select(r => Json.Compact(r.Body)))}");
-    }
+            var records = await RecordsAsync(name);
+            if (records.Count != count)
+                throw new ExpectationFailedException($"'{name}' received another number of records.", $"{count}", $"{records.Count}: {string.Join(" | ", records.Select(r => Json.Compact(r.Body)))}");
+    });
 
     /// <summary>Checks a field of the single record <paramref name="name"/> received, by dotted path (e.g. <c>requestContext.condition</c>).</summary>
-    public async Task ExpectFieldAsync(string name, string path, string expected)
+    public Task ExpectFieldAsync(string name, string path, string expected) => Observe.EventuallyAsync(target, async () =>
     {
-        var record = await SingleAsync(name);
-        var actual = Json.ParseOrNull(record.Body) is { } body ? Json.At(body, path) : null;
-        if (!Json.Matches(actual, expected))
-            throw new ExpectationFailedException($"The record in '{name}' has another {path}.", expected, actual?.ToJsonString() ?? "(absent)");
-    }
+            var record = await SingleAsync(name);
+            var actual = Json.ParseOrNull(record.Body) is { } body ? Json.At(body, path) : null;
+            if (!Json.Matches(actual, expected))
+                throw new ExpectationFailedException($"The record in '{name}' has another {path}.", expected, actual?.ToJsonString() ?? "(absent)");
+    });
 
-    public async Task ExpectNoFieldAsync(string name, string path)
+    public Task ExpectNoFieldAsync(string name, string path) => Observe.EventuallyAsync(target, async () =>
     {
-        var record = await SingleAsync(name);
-        var actual = Json.ParseOrNull(record.Body) is { } body ? Json.At(body, path) : null;
-        if (actual is not null) throw new ExpectationFailedException($"The record in '{name}' has {path}.", "(absent)", actual.ToJsonString());
-    }
+            var record = await SingleAsync(name);
+            var actual = Json.ParseOrNull(record.Body) is { } body ? Json.At(body, path) : null;
+            if (actual is not null) throw new ExpectationFailedException($"The record in '{name}' has {path}.", "(absent)", actual.ToJsonString());
+    });
 
-    public async Task ExpectBodyAsync(string name, string json)
+    public Task ExpectBodyAsync(string name, string json) => Observe.EventuallyAsync(target, async () =>
     {
-        var record = await SingleAsync(name);
-        if (!Json.SameValue(json, record.Body)) throw new ExpectationFailedException($"The message in '{name}' differs.", Json.Compact(json), Json.Compact(record.Body));
-    }
+            var record = await SingleAsync(name);
+            if (!Json.SameValue(json, record.Body)) throw new ExpectationFailedException($"The message in '{name}' differs.", Json.Compact(json), Json.Compact(record.Body));
+    });
 
-    public async Task ExpectAttributeAsync(string name, string attribute, string expected)
+    public Task ExpectAttributeAsync(string name, string attribute, string expected) => Observe.EventuallyAsync(target, async () =>
     {
-        var record = await SingleAsync(name);
-        var actual = record.Attributes.GetValueOrDefault(attribute);
-        if (actual != expected) throw new ExpectationFailedException($"The message in '{name}' has another {attribute} attribute.", expected, actual ?? "(absent)");
-    }
+            var record = await SingleAsync(name);
+            var actual = record.Attributes.GetValueOrDefault(attribute);
+            if (actual != expected) throw new ExpectationFailedException($"The message in '{name}' has another {attribute} attribute.", expected, actual ?? "(absent)");
+    });
 
     private async Task<DestinationRecord> SingleAsync(string name)
     {

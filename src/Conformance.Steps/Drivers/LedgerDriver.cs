@@ -8,79 +8,79 @@ public sealed class LedgerDriver(ITarget target, FunctionDriver function)
 {
     public Task PassAsync(TimeSpan duration) => target.AdvanceAsync(duration);
 
-    public async Task ExpectCountAsync(int count)
+    public Task ExpectCountAsync(int count) => Observe.EventuallyAsync(target, async () =>
     {
-        var records = await target.GetInvocationsAsync(function.Name);
-        if (records.Count != count)
-            throw new ExpectationFailedException("The function was invoked another number of times.", $"{count}", $"{records.Count}: {Timeline(records)}");
-    }
+            var records = await target.GetInvocationsAsync(function.Name);
+            if (records.Count != count)
+                throw new ExpectationFailedException("The function was invoked another number of times.", $"{count}", $"{records.Count}: {Timeline(records)}");
+    });
 
     /// <summary>Checks the gaps between consecutive invocations, each within the target's timing tolerance.</summary>
-    public async Task ExpectGapsAsync(params TimeSpan[] gaps)
+    public Task ExpectGapsAsync(params TimeSpan[] gaps) => Observe.EventuallyAsync(target, async () =>
     {
-        var records = await target.GetInvocationsAsync(function.Name);
-        var tolerance = target.Capabilities.TimingTolerance;
-        var expected = string.Join(", then ", gaps.Select(g => $"{g.TotalSeconds:0.###}s"));
-        if (records.Count != gaps.Length + 1)
-            throw new ExpectationFailedException($"The attempts were not {gaps.Length + 1} with gaps {expected}.", $"{gaps.Length + 1} attempts", Timeline(records));
-        for (var i = 0; i < gaps.Length; i++)
-        {
-            var actual = records[i + 1].At - records[i].At;
-            if ((actual - gaps[i]).Duration() > tolerance)
-                throw new ExpectationFailedException($"The attempts were not {expected} apart (tolerance {tolerance.TotalSeconds:0.###}s).", expected, Timeline(records));
-        }
-    }
+            var records = await target.GetInvocationsAsync(function.Name);
+            var tolerance = target.Capabilities.TimingTolerance;
+            var expected = string.Join(", then ", gaps.Select(g => $"{g.TotalSeconds:0.###}s"));
+            if (records.Count != gaps.Length + 1)
+                throw new ExpectationFailedException($"The attempts were not {gaps.Length + 1} with gaps {expected}.", $"{gaps.Length + 1} attempts", Timeline(records));
+            for (var i = 0; i < gaps.Length; i++)
+            {
+                var actual = records[i + 1].At - records[i].At;
+                if ((actual - gaps[i]).Duration() > tolerance)
+                    throw new ExpectationFailedException($"The attempts were not {expected} apart (tolerance {tolerance.TotalSeconds:0.###}s).", expected, Timeline(records));
+            }
+    });
 
-    public async Task ExpectSameRequestIdAsync()
+    public Task ExpectSameRequestIdAsync() => Observe.EventuallyAsync(target, async () =>
     {
-        var records = await target.GetInvocationsAsync(function.Name);
-        var ids = records.Select(r => r.RequestId).Distinct().ToList();
-        if (records.Count == 0 || ids.Count != 1)
-            throw new ExpectationFailedException("The attempts did not share one request id.", "one request id", Timeline(records));
-    }
+            var records = await target.GetInvocationsAsync(function.Name);
+            var ids = records.Select(r => r.RequestId).Distinct().ToList();
+            if (records.Count == 0 || ids.Count != 1)
+                throw new ExpectationFailedException("The attempts did not share one request id.", "one request id", Timeline(records));
+    });
 
-    public async Task ExpectEventAsync(string json)
+    public Task ExpectEventAsync(string json) => Observe.EventuallyAsync(target, async () =>
     {
-        var records = await target.GetInvocationsAsync(function.Name);
-        var mismatch = records.FirstOrDefault(r => !Json.SameValue(json, r.Event));
-        if (records.Count == 0 || mismatch is not null)
-            throw new ExpectationFailedException("The function did not receive the expected event.", Json.Compact(json),
-                mismatch is null ? "no invocations" : Json.Compact(mismatch.Event));
-    }
+            var records = await target.GetInvocationsAsync(function.Name);
+            var mismatch = records.FirstOrDefault(r => !Json.SameValue(json, r.Event));
+            if (records.Count == 0 || mismatch is not null)
+                throw new ExpectationFailedException("The function did not receive the expected event.", Json.Compact(json),
+                    mismatch is null ? "no invocations" : Json.Compact(mismatch.Event));
+    });
 
     /// <summary>Checks that every two consecutive invocations are <paramref name="gap"/> apart.</summary>
-    public async Task ExpectEvenlySpacedAsync(TimeSpan gap)
+    public Task ExpectEvenlySpacedAsync(TimeSpan gap) => Observe.EventuallyAsync(target, async () =>
     {
-        var records = await target.GetInvocationsAsync(function.Name);
-        var tolerance = target.Capabilities.TimingTolerance;
-        if (records.Count < 2 || records.Zip(records.Skip(1)).Any(p => ((p.Second.At - p.First.At) - gap).Duration() > tolerance))
-            throw new ExpectationFailedException($"The invocations were not {gap.TotalSeconds:0.###}s apart.", $"every {gap.TotalSeconds:0.###}s", Timeline(records));
-    }
+            var records = await target.GetInvocationsAsync(function.Name);
+            var tolerance = target.Capabilities.TimingTolerance;
+            if (records.Count < 2 || records.Zip(records.Skip(1)).Any(p => ((p.Second.At - p.First.At) - gap).Duration() > tolerance))
+                throw new ExpectationFailedException($"The invocations were not {gap.TotalSeconds:0.###}s apart.", $"every {gap.TotalSeconds:0.###}s", Timeline(records));
+    });
 
     /// <summary>Checks a field (dotted path) of the event of invocation number <paramref name="index"/> (1-based; 0 for the last).</summary>
-    public async Task ExpectEventFieldAsync(string path, string expected, int index = 0)
+    public Task ExpectEventFieldAsync(string path, string expected, int index = 0) => Observe.EventuallyAsync(target, async () =>
     {
-        var records = await target.GetInvocationsAsync(function.Name);
-        if (records.Count == 0) throw new ExpectationFailedException("The function was not invoked.", $"an event with {path} = {expected}", "no invocations");
-        var record = index == 0 ? records[^1] : records[index - 1];
-        var actual = Json.ParseOrNull(record.Event) is { } body ? Json.At(body, path) : null;
-        if (!Json.Matches(actual, expected))
-            throw new ExpectationFailedException($"The event has another {path}.", expected, actual?.ToJsonString() ?? "(absent)");
-    }
+            var records = await target.GetInvocationsAsync(function.Name);
+            if (records.Count == 0) throw new ExpectationFailedException("The function was not invoked.", $"an event with {path} = {expected}", "no invocations");
+            var record = index == 0 ? records[^1] : records[index - 1];
+            var actual = Json.ParseOrNull(record.Event) is { } body ? Json.At(body, path) : null;
+            if (!Json.Matches(actual, expected))
+                throw new ExpectationFailedException($"The event has another {path}.", expected, actual?.ToJsonString() ?? "(absent)");
+    });
 
-    public async Task ExpectNoEventFieldAsync(string path)
+    public Task ExpectNoEventFieldAsync(string path) => Observe.EventuallyAsync(target, async () =>
     {
-        var records = await target.GetInvocationsAsync(function.Name);
-        var actual = records.Count > 0 && Json.ParseOrNull(records[^1].Event) is { } body ? Json.At(body, path) : null;
-        if (actual is not null) throw new ExpectationFailedException($"The event has {path}.", "(absent)", actual.ToJsonString());
-    }
+            var records = await target.GetInvocationsAsync(function.Name);
+            var actual = records.Count > 0 && Json.ParseOrNull(records[^1].Event) is { } body ? Json.At(body, path) : null;
+            if (actual is not null) throw new ExpectationFailedException($"The event has {path}.", "(absent)", actual.ToJsonString());
+    });
 
-    public async Task ExpectEventFieldPresentAsync(string path)
+    public Task ExpectEventFieldPresentAsync(string path) => Observe.EventuallyAsync(target, async () =>
     {
-        var records = await target.GetInvocationsAsync(function.Name);
-        var actual = records.Count > 0 && Json.ParseOrNull(records[^1].Event) is { } body ? Json.At(body, path) : null;
-        if (actual is null) throw new ExpectationFailedException($"The event has no {path}.", "present", "(absent)");
-    }
+            var records = await target.GetInvocationsAsync(function.Name);
+            var actual = records.Count > 0 && Json.ParseOrNull(records[^1].Event) is { } body ? Json.At(body, path) : null;
+            if (actual is null) throw new ExpectationFailedException($"The event has no {path}.", "present", "(absent)");
+    });
 
     public async Task<string> LastRequestIdAsync()
     {

@@ -70,18 +70,18 @@ public sealed class PullSourceDriver(ITarget target, FunctionDriver function)
 
     public async Task DeleteItemAsync(string table, string key) => Expect(await target.DeleteItemAsync(table, key), $"delete from {table}");
 
-    public async Task ExpectQueueHoldsAsync(string queue, int count)
+    public Task ExpectQueueHoldsAsync(string queue, int count) => Observe.EventuallyAsync(target, async () =>
     {
-        var state = await target.GetQueueStateAsync(queue) ?? throw new InvalidOperationException($"No queue named '{queue}'.");
-        if (state.Total != count)
-            throw new ExpectationFailedException($"The queue '{queue}' holds another number of messages.", $"{count}", $"{state.Total} ({state.Visible} visible, {state.InFlight} in flight, {state.Delayed} delayed)");
-    }
+            var state = await target.GetQueueStateAsync(queue) ?? throw new InvalidOperationException($"No queue named '{queue}'.");
+            if (state.Total != count)
+                throw new ExpectationFailedException($"The queue '{queue}' holds another number of messages.", $"{count}", $"{state.Total} ({state.Visible} visible, {state.InFlight} in flight, {state.Delayed} delayed)");
+    });
 
-    public async Task ExpectQueueBodiesAsync(string queue, string bodies)
+    public Task ExpectQueueBodiesAsync(string queue, string bodies) => Observe.EventuallyAsync(target, async () =>
     {
-        var actual = string.Join(", ", await target.GetQueueBodiesAsync(queue));
-        if (actual != bodies) throw new ExpectationFailedException($"The queue '{queue}' holds other messages.", bodies, actual);
-    }
+            var actual = string.Join(", ", await target.GetQueueBodiesAsync(queue));
+            if (actual != bodies) throw new ExpectationFailedException($"The queue '{queue}' holds other messages.", bodies, actual);
+    });
 
     /// <summary>What each batch held: SQS bodies, Kinesis data, or DynamoDB event names with the item key (<c>INSERT 1</c>), in order.</summary>
     public async Task<IReadOnlyList<IReadOnlyList<string>>> BatchesAsync()
@@ -98,25 +98,25 @@ public sealed class PullSourceDriver(ITarget target, FunctionDriver function)
             : null)
         ?? "?";
 
-    public async Task ExpectBatchAsync(int index, string items)
+    public Task ExpectBatchAsync(int index, string items) => Observe.EventuallyAsync(target, async () =>
     {
-        var batches = await BatchesAsync();
-        var actual = index <= batches.Count ? string.Join(", ", batches[index - 1]) : "(no such batch)";
-        if (actual != items)
-            throw new ExpectationFailedException($"Batch {index} held other items.", items, $"{actual}; all batches: {string.Join(" | ", batches.Select(b => string.Join(", ", b)))}");
-    }
+            var batches = await BatchesAsync();
+            var actual = index <= batches.Count ? string.Join(", ", batches[index - 1]) : "(no such batch)";
+            if (actual != items)
+                throw new ExpectationFailedException($"Batch {index} held other items.", items, $"{actual}; all batches: {string.Join(" | ", batches.Select(b => string.Join(", ", b)))}");
+    });
 
-    public async Task ExpectBatchSizesAsync(string sizes)
+    public Task ExpectBatchSizesAsync(string sizes) => Observe.EventuallyAsync(target, async () =>
     {
-        var actual = string.Join(", ", (await BatchesAsync()).Select(b => b.Count));
-        if (actual != sizes) throw new ExpectationFailedException("The batches had other sizes.", sizes, actual);
-    }
+            var actual = string.Join(", ", (await BatchesAsync()).Select(b => b.Count));
+            if (actual != sizes) throw new ExpectationFailedException("The batches had other sizes.", sizes, actual);
+    });
 
-    public async Task ExpectItemsAsync(string items, Func<string, bool>? which = null)
+    public Task ExpectItemsAsync(string items, Func<string, bool>? which = null) => Observe.EventuallyAsync(target, async () =>
     {
-        var actual = string.Join(", ", (await BatchesAsync()).SelectMany(b => b).Where(which ?? (_ => true)));
-        if (actual != items) throw new ExpectationFailedException("The function received other items.", items, actual);
-    }
+            var actual = string.Join(", ", (await BatchesAsync()).SelectMany(b => b).Where(which ?? (_ => true)));
+            if (actual != items) throw new ExpectationFailedException("The function received other items.", items, actual);
+    });
 
     private static void Expect(ApiResult result, string what)
     {

@@ -1,0 +1,1 @@
+process.on('unhandledRejection', r => console.error('unhandled rejection:', r && r.message));

@@ -1,0 +1,66 @@
+using System.Security.Cryptography;
+using Conformance.Targets.Processes;
+
+namespace Conformance.Targets.Emulator;
+
+/// <summary>
+/// The emulator stack's files (<c>emulator/</c>: the pinned package.json and lockfile, the Node
+/// wrappers) and the probe function (<c>src/Conformance.Probe/probe.js</c>), found beside the tool or in
+/// the repository, and the stack's npm packages, installed on first use with <c>npm ci</c> into a cache
+/// folder keyed by the lockfile's hash, so every clone and run shares one install.
+/// </summary>
+public sealed record EmulatorInstallation(string StackDirectory, string ProbeFile)
+{
+    /// <summary>The folder holding <c>node_modules</c> once <see cref="EnsureInstalledAsync"/> ran.</summary>
+    public string InstalledDirectory { get; private set; } = StackDirectory;
+
+    public string NodeModules => Path.Combine(InstalledDirectory, "node_modules");
+
+    private static readonly string[] StackFiles = ["package.json", "package-lock.json", ".npmrc", "backends.cjs", "keepalive.cjs", "guard.cjs"];
+
+    /// <summary>Finds the stack's files beside the tool (a packaged install) or in the repository the command runs in.</summary>
+    public static EmulatorInstallation Locate()
+    {
+        foreach (var root in Candidates())
+        {
+            var stack = Path.Combine(root, "emulator");
+            var probe = new[] { Path.Combine(root, "probe", "probe.js"), Path.Combine(root, "src", "Conformance.Probe", "probe.js") }.FirstOrDefault(File.Exists);
+            if (File.Exists(Path.Combine(stack, "package-lock.json")) && probe is not null) return new EmulatorInstallation(stack, probe);
+        }
+        throw new TargetUnavailableException("the emulator stack's files (emulator/package-lock.json and the probe function) were not found beside the tool or in this repository.");
+    }
+
+    /// <summary>The arguments that run <paramref name="program"/> under <c>guard.cjs</c>, which kills it when the harness goes away.</summary>
+    public IEnumerable<string> Guarded(string program, IEnumerable<string> arguments) =>
+        [Path.Combine(InstalledDirectory, "guard.cjs"), program, .. arguments];
+
+    private static IEnumerable<string> Candidates()
+    {
+        yield return AppContext.BaseDirectory;
+        for (var directory = new DirectoryInfo(Directory.GetCurrentDirectory()); directory is not null; directory = directory.Parent)
+            yield return directory.FullName;
+    }
+
+    /// <summary>Installs the npm packages unless this lockfile's install is already complete; progress goes to <paramref name="progress"/>.</summary>
+    public async Task EnsureInstalledAsync(TextWriter progress, CancellationToken cancellation)
+    {
+        var lockHash = Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(Path.Combine(StackDirectory, "package-lock.json"))))[..16];
+        var cacheRoot = Environment.GetEnvironmentVariable("CONFORMANCE_CACHE") is { Length: > 0 } configured
+            ? configured
+            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache", "lambda-conformance");
+        InstalledDirectory = Path.Combine(cacheRoot, $"emulator-{lockHash}");
+        Directory.CreateDirectory(InstalledDirectory);
+        foreach (var file in StackFiles)
+            File.Copy(Path.Combine(StackDirectory, file), Path.Combine(InstalledDirectory, file), overwrite: true);
+        var marker = Path.Combine(InstalledDirectory, "node_modules", ".installed");
+        if (File.Exists(marker)) return;
+
+        await progress.WriteLineAsync($"Installing the emulator stack (npm ci, first use only) into {InstalledDirectory} ...");
+        await using var npm = ChildProcess.Start("npm ci", "npm", ["ci", "--no-audit", "--no-fund", "--loglevel=error"], InstalledDirectory, null, _ => false);
+        npm.LineWritten += line => progress.WriteLine($"  npm: {line}");
+        var exit = await npm.WaitForExitAsync(TimeSpan.FromMinutes(15), cancellation);
+        if (exit != 0) throw new TargetUnavailableException($"installing the emulator stack failed (npm ci exited with {exit}):\n{npm.RecentOutput}");
+        await File.WriteAllTextAsync(marker, lockHash, cancellation);
+        await progress.WriteLineAsync("Emulator stack installed.");
+    }
+}

@@ -1,0 +1,147 @@
+using Amazon.DynamoDBv2;
+using Amazon.Runtime;
+using Amazon.S3;
+using Amazon.SQS;
+using Conformance.Targets.Http;
+using Conformance.Targets.Processes;
+
+namespace Conformance.Targets.Emulator;
+
+/// <summary>
+/// The local emulator stack of a run (lambda-semantics is not assumed here: what it does is what the
+/// run finds out). Shared by every scenario: the SQS, Kinesis and S3 servers (one Node process,
+/// <c>emulator/backends.cjs</c>), DynamoDB Local (Java) and the probe's observation sink, each on a
+/// free loopback port. Each scenario gets an <see cref="EmulatorTarget"/> with its own serverless-offline
+/// process and resource names. Disposing stops every process and removes the run's files.
+/// </summary>
+public sealed class EmulatorStack : IAsyncDisposable
+{
+    public const string Region = "us-east-1";
+    public const string AccountId = "123456789012";
+    private static readonly BasicAWSCredentials LocalCredentials = new("local", "local");
+
+    private readonly List<ChildProcess> processes = [];
+    private int scenarios;
+
+    private EmulatorStack(EmulatorInstallation installation, string workDirectory, ObservationSink sink)
+    {
+        Installation = installation;
+        WorkDirectory = workDirectory;
+        Sink = sink;
+    }
+
+    public EmulatorInstallation Installation { get; }
+
+    public string WorkDirectory { get; }
+
+    public ObservationSink Sink { get; }
+
+    public int SqsPort { get; private set; }
+
+    public int KinesisPort { get; private set; }
+
+    public int S3Port { get; private set; }
+
+    public int DynamoDbPort { get; private set; }
+
+    public AmazonSQSClient Sqs { get; private set; } = null!;
+
+    public AmazonDynamoDBClient DynamoDb { get; private set; } = null!;
+
+    public AmazonS3Client S3 { get; private set; } = null!;
+
+    public KinesisApi Kinesis { get; private set; } = null!;
+
+    /// <summary>The processes the stack runs now (for tests that check nothing is left behind).</summary>
+    public IReadOnlyList<ChildProcess> Processes => processes;
+
+    /// <summary>Installs the stack on first use, starts its servers and waits until each answers.</summary>
+    public static async Task<EmulatorStack> StartAsync(TextWriter progress, CancellationToken cancellation = default)
+    {
+        var installation = EmulatorInstallation.Locate();
+        await installation.EnsureInstalledAsync(progress, cancellation);
+        var work = Directory.CreateTempSubdirectory("lambda-conformance-emulator-").FullName;
+        var stack = new EmulatorStack(installation, work, new ObservationSink(FreePorts.Next()));
+        try
+        {
+            await stack.StartServersAsync(progress, cancellation);
+            return stack;
+        }
+        catch
+        {
+            await stack.DisposeAsync();
+            throw;
+        }
+    }
+
+    private async Task StartServersAsync(TextWriter progress, CancellationToken cancellation)
+    {
+        (SqsPort, KinesisPort, S3Port, DynamoDbPort) = (FreePorts.Next(), FreePorts.Next(), FreePorts.Next(), FreePorts.Next());
+        var s3Directory = Directory.CreateDirectory(Path.Combine(WorkDirectory, "s3")).FullName;
+        await progress.WriteLineAsync("Starting the emulator servers (SQS, Kinesis, S3, DynamoDB Local) on loopback ...");
+        var servers = Start("emulator servers (local-aws-sqs, kinesalite, s3rver)", "node",
+            [Path.Combine(Installation.InstalledDirectory, "backends.cjs"), $"{SqsPort}", $"{KinesisPort}", $"{S3Port}", s3Directory],
+            Installation.InstalledDirectory, new Dictionary<string, string> { ["S3_FORWARD_URL"] = Sink.Url + "/s3-events" },
+            line => line.StartsWith("READY ", StringComparison.Ordinal));
+        var dynamoDirectory = Path.Combine(Installation.NodeModules, "amplify-dynamodb-simulator", "emulator");
+        var dynamo = Start("DynamoDB Local (java)", "node", Installation.Guarded("java",
+            ["-Djava.library.path=./DynamoDBLocal_lib", "-jar", "DynamoDBLocal.jar", "-port", $"{DynamoDbPort}", "-inMemory", "-sharedDb", "-disableTelemetry"]),
+            dynamoDirectory, null, line => line.Contains("CorsParams", StringComparison.Ordinal));
+        await servers.WaitUntilReadyAsync(TimeSpan.FromSeconds(60), cancellation);
+        await dynamo.WaitUntilReadyAsync(TimeSpan.FromSeconds(60), cancellation);
+        await WaitForPortAsync(DynamoDbPort, "DynamoDB Local", cancellation);
+
+        Sqs = new AmazonSQSClient(LocalCredentials, new AmazonSQSConfig { ServiceURL = $"http://127.0.0.1:{SqsPort}", AuthenticationRegion = Region });
+        DynamoDb = new AmazonDynamoDBClient(LocalCredentials, new AmazonDynamoDBConfig { ServiceURL = $"http://127.0.0.1:{DynamoDbPort}", AuthenticationRegion = Region });
+        var s3Credentials = new BasicAWSCredentials("S3RVER", "S3RVER"); // s3rver's only key pair
+        S3 = new AmazonS3Client(s3Credentials, new AmazonS3Config { ServiceURL = $"http://127.0.0.1:{S3Port}", ForcePathStyle = true, AuthenticationRegion = Region });
+        Kinesis = new KinesisApi(SignedHttp.Create(LocalCredentials, Region, "kinesis", new Uri($"http://127.0.0.1:{KinesisPort}")));
+    }
+
+    private ChildProcess Start(string name, string program, IEnumerable<string> arguments, string directory, IReadOnlyDictionary<string, string>? environment, Func<string, bool> isReady)
+    {
+        try
+        {
+            var process = ChildProcess.Start(name, program, arguments, directory, environment, isReady);
+            processes.Add(process);
+            return process;
+        }
+        catch (ChildProcessFailedException ex)
+        {
+            throw new TargetUnavailableException(ex.Message);
+        }
+    }
+
+    private static async Task WaitForPortAsync(int port, string name, CancellationToken cancellation)
+    {
+        for (var attempt = 0; attempt < 100; attempt++)
+        {
+            if (FreePorts.IsListening(port)) return;
+            await Task.Delay(100, cancellation);
+        }
+        throw new TargetUnavailableException($"{name} does not answer on 127.0.0.1:{port}.");
+    }
+
+    /// <summary>A fresh target for one scenario, with its own names and its own serverless-offline.</summary>
+    public EmulatorTarget CreateTarget() => new(this, Interlocked.Increment(ref scenarios));
+
+    public string QueueUrl(string physicalName) => $"http://127.0.0.1:{SqsPort}/{AccountId}/{physicalName}";
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var process in processes) await process.DisposeAsync();
+        processes.Clear();
+        await Sink.DisposeAsync();
+        Sqs?.Dispose();
+        DynamoDb?.Dispose();
+        S3?.Dispose();
+        try
+        {
+            Directory.Delete(WorkDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // a file still held by an exiting process; the temp folder is cleaned by the system
+        }
+    }
+}

@@ -1,0 +1,366 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using Amazon.DynamoDBv2.DocumentModel;
+using Amazon.DynamoDBv2.Model;
+using Amazon.Runtime;
+using Amazon.S3.Model;
+using Amazon.SQS.Model;
+using Conformance.Core.Functions;
+using Conformance.Core.Invocation;
+
+namespace Conformance.Targets.Emulator;
+
+/// <summary>The event sources of a scenario on the emulator stack.</summary>
+public sealed partial class EmulatorTarget
+{
+    private readonly List<string> queues = [];
+    private readonly List<string> streams = [];
+    private readonly List<string> tables = [];
+    private readonly List<string> buckets = [];
+
+    // ---- S3: s3rver stores the objects; its events come back through the sink, and this target plays S3's notification configuration ----
+
+    public Task<ApiResult> CreateBucketAsync(string bucket, bool versioned, CancellationToken cancellation = default) => Call(async () =>
+    {
+        await stack.S3.PutBucketAsync(Physical(bucket), cancellation);
+        buckets.Add(Physical(bucket));
+        if (versioned)
+            await stack.S3.PutBucketVersioningAsync(new PutBucketVersioningRequest
+            {
+                BucketName = Physical(bucket), VersioningConfig = new S3BucketVersioningConfig { Status = Amazon.S3.VersionStatus.Enabled },
+            }, cancellation);
+    });
+
+    public Task<ApiResult> PutBucketNotificationAsync(BucketNotification notification, CancellationToken cancellation = default)
+    {
+        if (!service.Functions.ContainsKey(notification.FunctionName))
+            return Task.FromResult(ApiResult.InvalidParameter("Unable to validate the following destination configurations"));
+        lock (gate) notifications.Add(notification);
+        stack.Sink.RegisterBucket(Physical(notification.Bucket), this);
+        return Task.FromResult(ApiResult.Ok);
+    }
+
+    public Task<ApiResult> PutObjectAsync(string bucket, string key, string content, CancellationToken cancellation = default) => Call(async () =>
+    {
+        await EnsureStartedAsync(cancellation);
+        await stack.S3.PutObjectAsync(new PutObjectRequest { BucketName = Physical(bucket), Key = key, ContentBody = content }, cancellation);
+    });
+
+    public Task<ApiResult> DeleteObjectAsync(string bucket, string key, CancellationToken cancellation = default) => Call(async () =>
+    {
+        await EnsureStartedAsync(cancellation);
+        await stack.S3.DeleteObjectAsync(Physical(bucket), key, cancellation);
+    });
+
+    void IObservationListener.S3Event(JsonNode record)
+    {
+        var eventName = record["eventName"]?.ToString() ?? "";
+        var key = record["s3"]?["object"]?["key"]?.ToString() ?? "";
+        var bucket = record["s3"]?["bucket"]?["name"]?.ToString() ?? "";
+        List<BucketNotification> matching;
+        lock (gate)
+            matching = [.. notifications.Where(n => Physical(n.Bucket) == bucket && n.Events.Any(e => EventMatches(e, eventName))
+                && key.StartsWith(n.Prefix ?? "", StringComparison.Ordinal) && key.EndsWith(n.Suffix ?? "", StringComparison.Ordinal))];
+        foreach (var notification in matching)
+        {
+            var payload = new JsonObject { ["Records"] = new JsonArray(record.DeepClone()) }.ToJsonString();
+            _ = InvokeAsync(new InvokeRequest(notification.FunctionName, InvocationType.Event, payload));
+        }
+    }
+
+    /// <summary><c>s3:ObjectCreated:*</c> matches every ObjectCreated event; otherwise the names must be equal.</summary>
+    private static bool EventMatches(string configured, string eventName)
+    {
+        var pattern = configured.StartsWith("s3:", StringComparison.Ordinal) ? configured[3..] : configured;
+        return pattern.EndsWith('*') ? eventName.StartsWith(pattern[..^1], StringComparison.Ordinal) : eventName == pattern;
+    }
+
+    // ---- API Gateway: serverless-offline's http (REST) and httpApi (HTTP API) events ----
+
+    public async Task<ApiResult> CreateApiAsync(ApiSpec api, CancellationToken cancellation = default)
+    {
+        if (!service.Functions.ContainsKey(api.FunctionName)) return ApiResult.NotFound($"Function not found: {api.FunctionName}");
+        var (method, path) = api.RouteKey == "$default" ? ("*", "") : (api.RouteKey.Split(' ')[0], api.RouteKey.Split(' ', 2)[^1]);
+        JsonObject @event;
+        if (api.Kind == ApiKind.Http)
+        {
+            service.HttpApiPayloadVersion = api.PayloadFormatVersion;
+            @event = new JsonObject { ["httpApi"] = api.RouteKey == "$default" ? "*" : new JsonObject { ["method"] = method, ["path"] = path } };
+        }
+        else
+        {
+            var http = new JsonObject { ["method"] = method.ToLowerInvariant(), ["path"] = path.TrimStart('/'), ["integration"] = api.Proxy ? "lambda-proxy" : "lambda" };
+            if (api.AsyncInvocation) http["async"] = true;
+            @event = new JsonObject { ["http"] = http };
+        }
+        lock (gate) apis[api.Name] = api;
+        return await ApplyEventAsync(api.FunctionName, @event, cancellation);
+    }
+
+    public Task<string?> ApiSourceArnAsync(string apiName, CancellationToken cancellation = default) =>
+        Task.FromResult<string?>(apis.ContainsKey(apiName) ? $"arn:aws:execute-api:{EmulatorStack.Region}:{EmulatorStack.AccountId}:{service.Name}-{apiName}/*" : null);
+
+    public async Task<HttpResponse> SendHttpRequestAsync(string apiName, HttpRequest request, CancellationToken cancellation = default)
+    {
+        var ports = await EnsureStartedAsync(cancellation);
+        var api = apis.GetValueOrDefault(apiName) ?? throw new InvalidOperationException($"The scenario created no API named {apiName}.");
+        var stagePrefix = api.Kind == ApiKind.Rest ? "/" + ServerlessService.Stage : "";
+        var uri = $"http://127.0.0.1:{ports.Http}{stagePrefix}{request.Path}{(request.QueryString.Length > 0 ? "?" + request.QueryString : "")}";
+        using var message = new HttpRequestMessage(new HttpMethod(request.Method), uri);
+        if (request.Body is not null) message.Content = new StringContent(request.Body, Encoding.UTF8);
+        foreach (var (name, value) in request.Headers)
+            if (!message.Headers.TryAddWithoutValidation(name, value)) message.Content?.Headers.TryAddWithoutValidation(name, value);
+        using var response = await http.SendAsync(message, cancellation);
+        var headers = response.Headers.Concat(response.Content.Headers)
+            .SelectMany(h => h.Value.Select(v => KeyValuePair.Create(h.Key, v))).ToList();
+        return new HttpResponse((int)response.StatusCode, headers, await response.Content.ReadAsStringAsync(cancellation));
+    }
+
+    // ---- Schedules: serverless-offline's schedule events ----
+
+    public async Task<ApiResult> PutScheduleRuleAsync(ScheduleRule rule, CancellationToken cancellation = default)
+    {
+        if (!service.Functions.ContainsKey(rule.FunctionName)) return ApiResult.NotFound($"Function not found: {rule.FunctionName}");
+        return await ApplyEventAsync(rule.FunctionName, new JsonObject { ["schedule"] = rule.ScheduleExpression }, cancellation);
+    }
+
+    // ---- SQS: local-aws-sqs, polled by serverless-offline-sqs ----
+
+    public async Task<(ApiResult Result, string? Arn)> CreateQueueAsync(QueueSpec queue, CancellationToken cancellation = default)
+    {
+        var attributes = new Dictionary<string, string>
+        {
+            ["VisibilityTimeout"] = $"{queue.VisibilityTimeoutSeconds}",
+            ["DelaySeconds"] = $"{queue.DelaySeconds}",
+        };
+        if (queue.Fifo) attributes["FifoQueue"] = "true";
+        if (queue.DeadLetterQueueName is { } dlq)
+            attributes["RedrivePolicy"] = new JsonObject { ["deadLetterTargetArn"] = QueueArn(dlq), ["maxReceiveCount"] = queue.MaxReceiveCount }.ToJsonString();
+        var result = await Call(async () => await stack.Sqs.CreateQueueAsync(new CreateQueueRequest { QueueName = Physical(queue.Name), Attributes = attributes }, cancellation));
+        if (result.Succeeded) queues.Add(Physical(queue.Name));
+        return (result, result.Succeeded ? QueueArn(queue.Name) : null);
+    }
+
+    private string QueueArn(string name) => $"arn:aws:sqs:{EmulatorStack.Region}:{EmulatorStack.AccountId}:{Physical(name)}";
+
+    public async Task<(ApiResult Result, string? MessageId)> SendMessageAsync(string queueName, QueueMessage message, CancellationToken cancellation = default)
+    {
+        await EnsureStartedAsync(cancellation);
+        string? id = null;
+        var result = await Call(async () => id = (await stack.Sqs.SendMessageAsync(ToRequest(queueName, message), cancellation)).MessageId);
+        return (result, id);
+    }
+
+    public async Task<ApiResult> SendMessageBatchAsync(string queueName, IReadOnlyList<QueueMessage> messages, CancellationToken cancellation = default)
+    {
+        await EnsureStartedAsync(cancellation);
+        return await Call(async () =>
+        {
+            foreach (var chunk in messages.Chunk(10))
+            {
+                var entries = chunk.Select((m, i) =>
+                {
+                    var single = ToRequest(queueName, m);
+                    return new SendMessageBatchRequestEntry($"m{i}", single.MessageBody)
+                    {
+                        MessageAttributes = single.MessageAttributes, MessageGroupId = single.MessageGroupId,
+                        MessageDeduplicationId = single.MessageDeduplicationId, DelaySeconds = single.DelaySeconds,
+                    };
+                }).ToList();
+                var answer = await stack.Sqs.SendMessageBatchAsync(stack.QueueUrl(Physical(queueName)), entries, cancellation);
+                if (answer.Failed is { Count: > 0 } failed) throw new InvalidOperationException($"{failed.Count} messages were not sent: {failed[0].Message}");
+            }
+        });
+    }
+
+    private SendMessageRequest ToRequest(string queueName, QueueMessage message) => new(stack.QueueUrl(Physical(queueName)), message.Body)
+    {
+        MessageAttributes = message.Attributes.ToDictionary(a => a.Key, a => new MessageAttributeValue { DataType = "String", StringValue = a.Value }),
+        MessageGroupId = message.GroupId,
+        MessageDeduplicationId = message.DeduplicationId,
+        DelaySeconds = message.DelaySeconds,
+    };
+
+    public async Task<QueueState?> GetQueueStateAsync(string queueName, CancellationToken cancellation = default)
+    {
+        try
+        {
+            var answer = await stack.Sqs.GetQueueAttributesAsync(stack.QueueUrl(Physical(queueName)),
+                ["ApproximateNumberOfMessages", "ApproximateNumberOfMessagesNotVisible", "ApproximateNumberOfMessagesDelayed"], cancellation);
+            return new QueueState(answer.ApproximateNumberOfMessages, answer.ApproximateNumberOfMessagesNotVisible, answer.ApproximateNumberOfMessagesDelayed);
+        }
+        catch (AmazonServiceException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// Reads the bodies by receiving every visible message, then makes them visible again at once (SQS has
+    /// no way to look without receiving; each message's receive count goes up by one).
+    /// </summary>
+    public async Task<IReadOnlyList<string>> GetQueueBodiesAsync(string queueName, CancellationToken cancellation = default)
+    {
+        var url = stack.QueueUrl(Physical(queueName));
+        var received = new List<Message>();
+        while (true)
+        {
+            var answer = await EmptyAnswerAllowed(() => stack.Sqs.ReceiveMessageAsync(
+                new ReceiveMessageRequest(url) { MaxNumberOfMessages = 10, VisibilityTimeout = 60, WaitTimeSeconds = 0 }, cancellation));
+            if (answer?.Messages is not { Count: > 0 }) break;
+            received.AddRange(answer.Messages);
+        }
+        foreach (var message in received)
+            await EmptyAnswerAllowed(() => stack.Sqs.ChangeMessageVisibilityAsync(url, message.ReceiptHandle, 0, cancellation));
+        return [.. received.Select(m => m.Body)];
+    }
+
+    /// <summary>local-aws-sqs answers some calls (an empty receive, ChangeMessageVisibility) with an empty body where AWS sends <c>{}</c>: a success with nothing in it.</summary>
+    private static async Task<T?> EmptyAnswerAllowed<T>(Func<Task<T>> call) where T : class
+    {
+        try
+        {
+            return await call();
+        }
+        catch (AmazonUnmarshallingException ex) when (ex.StatusCode == System.Net.HttpStatusCode.OK)
+        {
+            return null;
+        }
+    }
+
+    // ---- Kinesis (kinesalite) and DynamoDB Streams (DynamoDB Local), each polled by its serverless-offline plugin ----
+
+    public async Task<(ApiResult Result, string? Arn)> CreateStreamAsync(string streamName, int shards, CancellationToken cancellation = default)
+    {
+        var (result, arn) = await stack.Kinesis.CreateStreamAsync(Physical(streamName), shards, cancellation);
+        if (result.Succeeded) streams.Add(Physical(streamName));
+        return (result, arn);
+    }
+
+    public async Task<(ApiResult Result, string? SequenceNumber)> PutRecordAsync(string streamName, string partitionKey, string data, CancellationToken cancellation = default)
+    {
+        await EnsureStartedAsync(cancellation);
+        return await stack.Kinesis.PutRecordAsync(Physical(streamName), partitionKey, data, cancellation);
+    }
+
+    public async Task<ApiResult> PutRecordsAsync(string streamName, IReadOnlyList<(string PartitionKey, string Data)> records, CancellationToken cancellation = default)
+    {
+        await EnsureStartedAsync(cancellation);
+        return await stack.Kinesis.PutRecordsAsync(Physical(streamName), records, cancellation);
+    }
+
+    public async Task<(ApiResult Result, string? StreamArn)> CreateTableAsync(TableSpec table, CancellationToken cancellation = default)
+    {
+        string? streamArn = null;
+        var result = await Call(async () =>
+        {
+            var answer = await stack.DynamoDb.CreateTableAsync(new CreateTableRequest
+            {
+                TableName = Physical(table.Name),
+                KeySchema = [new KeySchemaElement(table.KeyAttribute, Amazon.DynamoDBv2.KeyType.HASH)],
+                AttributeDefinitions = [new AttributeDefinition(table.KeyAttribute, Amazon.DynamoDBv2.ScalarAttributeType.N)],
+                BillingMode = Amazon.DynamoDBv2.BillingMode.PAY_PER_REQUEST,
+                StreamSpecification = new StreamSpecification { StreamEnabled = true, StreamViewType = table.StreamViewType },
+            }, cancellation);
+            streamArn = answer.TableDescription.LatestStreamArn;
+        });
+        if (result.Succeeded) tables.Add(Physical(table.Name));
+        return (result, streamArn);
+    }
+
+    public async Task<ApiResult> PutItemAsync(string tableName, string itemJson, CancellationToken cancellation = default)
+    {
+        await EnsureStartedAsync(cancellation);
+        return await Call(async () => await stack.DynamoDb.PutItemAsync(Physical(tableName), Document.FromJson(itemJson).ToAttributeMap(), cancellation));
+    }
+
+    public async Task<ApiResult> DeleteItemAsync(string tableName, string keyJson, CancellationToken cancellation = default)
+    {
+        await EnsureStartedAsync(cancellation);
+        return await Call(async () => await stack.DynamoDb.DeleteItemAsync(Physical(tableName),
+            new Dictionary<string, AttributeValue> { ["Id"] = new() { N = keyJson } }, cancellation));
+    }
+
+    // ---- Event source mappings: events of the function in serverless.json ----
+
+    public async Task<(ApiResult Result, string? Uuid)> CreateEventSourceMappingAsync(EventSourceMappingSpec mapping, CancellationToken cancellation = default)
+    {
+        if (!service.Functions.ContainsKey(mapping.FunctionName)) return (ApiResult.NotFound($"Function not found: {mapping.FunctionName}"), null);
+        var @event = MappingEvents.ToServerlessEvent(mapping);
+        var applied = await ApplyEventAsync(mapping.FunctionName, @event, cancellation);
+        if (!applied.Succeeded) return (applied, null);
+        var uuid = Guid.NewGuid().ToString();
+        lock (gate) mappings[uuid] = (mapping.FunctionName, @event);
+        return (applied, uuid);
+    }
+
+    /// <summary>
+    /// Adds an event to a function and restarts the emulator with it at once: the emulator's control plane
+    /// is its configuration, so a setting it refuses shows as a failed start, answered here as a 400 with
+    /// the emulator's own words (and the event taken out again).
+    /// </summary>
+    private async Task<ApiResult> ApplyEventAsync(string function, JsonObject @event, CancellationToken cancellation)
+    {
+        lock (gate)
+        {
+            service.AddEvent(function, @event);
+            configurationVersion++;
+        }
+        try
+        {
+            await EnsureStartedAsync(cancellation);
+            return ApiResult.Ok;
+        }
+        catch (TargetUnavailableException ex)
+        {
+            lock (gate)
+            {
+                service.Events[function].Remove(@event);
+                configurationVersion++;
+            }
+            var words = string.Join(" ", ex.Message.Split('\n').Where(l => l.Contains("rror", StringComparison.Ordinal) || l.Contains("must", StringComparison.Ordinal)).Take(5).Select(l => l.Trim()));
+            return new ApiResult(400, "ServerlessConfigurationError", words.Length > 0 ? words : ex.Message);
+        }
+    }
+
+    public Task<ApiResult> SetEventSourceMappingEnabledAsync(string uuid, bool enabled, CancellationToken cancellation = default)
+    {
+        lock (gate)
+        {
+            if (!mappings.TryGetValue(uuid, out var mapping)) return Task.FromResult(ApiResult.NotFound($"The resource you requested does not exist. (Service: Lambda; UUID: {uuid})"));
+            ((JsonObject)mapping.Event.First().Value!)["enabled"] = enabled;
+            configurationVersion++;
+        }
+        return Task.FromResult(ApiResult.Ok);
+    }
+
+    // ---- Housekeeping ----
+
+    private static async Task<ApiResult> Call(Func<Task> call)
+    {
+        try
+        {
+            await call();
+            return ApiResult.Ok;
+        }
+        catch (AmazonServiceException ex)
+        {
+            return new ApiResult((int)ex.StatusCode, ex.ErrorCode, ex.Message);
+        }
+    }
+
+    /// <summary>Removes the scenario's queues, streams, tables and buckets from the shared servers.</summary>
+    private async Task DeleteResourcesAsync()
+    {
+        foreach (var queue in queues) await Call(() => stack.Sqs.DeleteQueueAsync(stack.QueueUrl(queue)));
+        foreach (var stream in streams) await stack.Kinesis.DeleteStreamAsync(stream, CancellationToken.None);
+        foreach (var table in tables) await Call(() => stack.DynamoDb.DeleteTableAsync(table));
+        foreach (var bucket in buckets)
+            await Call(async () =>
+            {
+                var objects = await stack.S3.ListObjectsAsync(bucket);
+                foreach (var item in objects.S3Objects ?? []) await stack.S3.DeleteObjectAsync(bucket, item.Key);
+                await stack.S3.DeleteBucketAsync(bucket);
+            });
+    }
+}

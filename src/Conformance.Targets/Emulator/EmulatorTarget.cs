@@ -1,0 +1,201 @@
+using System.Text.Json.Nodes;
+using Amazon.DynamoDBv2.DocumentModel;
+using Amazon.DynamoDBv2.Model;
+using Amazon.Runtime;
+using Amazon.SQS.Model;
+using Conformance.Core.Functions;
+using Conformance.Core.Invocation;
+using Conformance.Core.Observation;
+using Conformance.Core.Targets;
+using Conformance.Targets.Http;
+
+namespace Conformance.Targets.Emulator;
+
+/// <summary>
+/// One scenario on the local emulator stack: its functions run as the probe in a serverless-offline
+/// process of its own (started when the scenario first acts, restarted when its configuration
+/// changes), its queues, streams, tables and buckets live on the shared servers under names prefixed
+/// with the scenario's service name. What the emulator lacks entirely (versions, concurrency
+/// controls, destinations) throws <see cref="NotSupportedException"/>, reported as not applicable.
+/// </summary>
+public sealed partial class EmulatorTarget : ITarget, IObservationListener
+{
+    private readonly EmulatorStack stack;
+    private readonly ServerlessService service;
+    private readonly string directory;
+    private readonly Lock gate = new();
+    private readonly Dictionary<string, ProbeLedger> ledgers = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (string Function, JsonObject Event)> mappings = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ApiSpec> apis = new(StringComparer.Ordinal);
+    private readonly List<BucketNotification> notifications = [];
+    private readonly HttpClient http = new(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false }) { Timeout = TimeSpan.FromMinutes(16) };
+    private ServerlessOffline? offline;
+    private int configurationVersion;
+    private int startedVersion = -1;
+
+    internal EmulatorTarget(EmulatorStack stack, int scenarioNumber)
+    {
+        this.stack = stack;
+        service = new ServerlessService($"c{scenarioNumber}");
+        directory = Path.Combine(stack.WorkDirectory, service.Name);
+    }
+
+    public string Name => "emulator";
+
+    public TargetCapabilities Capabilities { get; } = TargetCapabilities.Of(
+        TargetCapabilities.SyncInvoke, TargetCapabilities.AsyncInvoke, TargetCapabilities.LogTail, TargetCapabilities.S3,
+        TargetCapabilities.ApiGateway, TargetCapabilities.Schedules, TargetCapabilities.Sqs, TargetCapabilities.Kinesis,
+        TargetCapabilities.DynamoDbStreams, TargetCapabilities.Filtering) with
+    {
+        TimingTolerance = TimeSpan.FromSeconds(1),
+        ObservationWindow = TimeSpan.FromSeconds(15),
+    };
+
+    public DateTimeOffset Now => DateTimeOffset.UtcNow;
+
+    /// <summary>The physical name of a queue, stream, table or bucket of this scenario.</summary>
+    public string Physical(string name) => $"{service.Name}-{name}";
+
+    // ---- Functions -------------------------------------------------------------------------------
+
+    public Task<ApiResult> CreateFunctionAsync(FunctionSpec spec, CancellationToken cancellation = default)
+    {
+        lock (gate)
+        {
+            if (service.Functions.ContainsKey(spec.Name))
+                return Task.FromResult(new ApiResult(409, "ResourceConflictException", $"Function already exist: {spec.Name}"));
+            service.Functions[spec.Name] = spec;
+            ledgers[spec.Name] = new ProbeLedger(spec);
+            stack.Sink.RegisterFunction(service.DeployedName(spec.Name), this);
+            configurationVersion++;
+        }
+        return Task.FromResult(ApiResult.Ok);
+    }
+
+    public Task<ApiResult> UpdateFunctionAsync(FunctionSpec spec, CancellationToken cancellation = default)
+    {
+        lock (gate)
+        {
+            if (!ledgers.TryGetValue(spec.Name, out var ledger)) return Task.FromResult(ApiResult.NotFound($"Function not found: {spec.Name}"));
+            if (service.Functions[spec.Name].Timeout != spec.Timeout) configurationVersion++; // the timeout lives in serverless.json
+            service.Functions[spec.Name] = spec;
+            ledger.Spec = spec; // the behaviour reaches the probe with its next invocation
+        }
+        return Task.FromResult(ApiResult.Ok);
+    }
+
+    public Task<(ApiResult Result, string? Version)> PublishVersionAsync(string functionName, CancellationToken cancellation = default) =>
+        throw Lacks("versions (PublishVersion)");
+
+    public Task<ApiResult> CreateAliasAsync(string functionName, string alias, string version, CancellationToken cancellation = default) =>
+        throw Lacks("aliases (CreateAlias)");
+
+    /// <summary>Accepted and not enforced: serverless-offline has no resource-based policies, so scenarios about a missing permission show it.</summary>
+    public Task<ApiResult> AddPermissionAsync(string functionName, PermissionStatement statement, CancellationToken cancellation = default) =>
+        Task.FromResult(ApiResult.Ok);
+
+    public Task<ApiResult> PutFunctionConcurrencyAsync(string functionName, int reservedConcurrency, CancellationToken cancellation = default) =>
+        throw Lacks("reserved concurrency (PutFunctionConcurrency)");
+
+    public Task<ApiResult> PutEventInvokeConfigAsync(string functionName, EventInvokeConfig config, CancellationToken cancellation = default) =>
+        throw Lacks("asynchronous invocation settings (PutFunctionEventInvokeConfig)");
+
+    public Task<string> CreateDestinationAsync(DestinationKind kind, string name, CancellationToken cancellation = default) =>
+        throw Lacks("destinations and dead-letter queues for asynchronous invocation");
+
+    public Task InjectAsyncFaultsAsync(string functionName, AsyncFaultPlan faults, CancellationToken cancellation = default) =>
+        throw Lacks("fault injection");
+
+    private static NotSupportedException Lacks(string what) => new($"the emulator target (serverless-offline) has no {what}");
+
+    // ---- Acting ----------------------------------------------------------------------------------
+
+    public async Task<InvokeResponse> InvokeAsync(InvokeRequest request, CancellationToken cancellation = default)
+    {
+        var lambda = await LambdaAsync(cancellation);
+        var (function, qualifier) = SplitFunctionName(request.FunctionName);
+        var deployed = service.Functions.ContainsKey(function) ? service.DeployedName(function) : function;
+        return await lambda.InvokeAsync(deployed, request with { Qualifier = request.Qualifier ?? qualifier }, cancellation);
+    }
+
+    public async Task AdvanceAsync(TimeSpan duration, CancellationToken cancellation = default)
+    {
+        await EnsureStartedAsync(cancellation); // schedules and pollers run only while the emulator does
+        await Task.Delay(duration, cancellation);
+    }
+
+    private async Task<LambdaApi> LambdaAsync(CancellationToken cancellation)
+    {
+        var ports = await EnsureStartedAsync(cancellation);
+        return new LambdaApi(new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{ports.Lambda}"), Timeout = http.Timeout });
+    }
+
+    /// <summary>Starts serverless-offline with the scenario's current configuration, or restarts it after a change.</summary>
+    private async Task<EmulatorPorts> EnsureStartedAsync(CancellationToken cancellation)
+    {
+        if (offline is { HasExited: true })
+            throw new TargetUnavailableException($"target lost: serverless-offline ({service.Name}) exited.\n{offline.RecentOutput}");
+        if (offline is not null && startedVersion == configurationVersion) return offline.Ports;
+        if (offline is not null) await offline.DisposeAsync();
+        offline = null;
+        int version;
+        lock (gate) version = configurationVersion;
+        offline = await ServerlessOffline.StartAsync(stack, service, directory, cancellation);
+        startedVersion = version;
+        return offline.Ports;
+    }
+
+    private static (string Function, string? Qualifier) SplitFunctionName(string name)
+    {
+        var parts = name.Split(':');
+        if (name.StartsWith("arn:", StringComparison.Ordinal)) return (parts.Length > 6 ? parts[6] : name, parts.Length > 7 ? parts[7] : null);
+        return parts.Length == 2 ? (parts[0], parts[1]) : (name, null);
+    }
+
+    // ---- Observing -------------------------------------------------------------------------------
+
+    public Task<IReadOnlyList<InvocationRecord>> GetInvocationsAsync(string functionName, CancellationToken cancellation = default)
+    {
+        lock (gate)
+        {
+            var ledger = ledgers.GetValueOrDefault(SplitFunctionName(functionName).Function);
+            return Task.FromResult<IReadOnlyList<InvocationRecord>>(ledger?.Records() ?? []);
+        }
+    }
+
+    public Task<IReadOnlyList<DestinationRecord>> GetDestinationRecordsAsync(string arn, CancellationToken cancellation = default) =>
+        throw Lacks("destinations");
+
+    JsonObject IObservationListener.Started(ProbeProtocol.Started started)
+    {
+        lock (gate)
+        {
+            var ledger = ledgers.Values.First(l => service.DeployedName(l.Spec.Name) == started.FunctionName);
+            var attempt = ledger.Start(started with { FunctionName = ledger.Spec.Name, Event = WithScenarioNames(started.Event) });
+            return new JsonObject { ["attempt"] = attempt, ["behaviour"] = ProbeProtocol.BehaviourJson(ledger.Spec.Behaviour) };
+        }
+    }
+
+    /// <summary>
+    /// The scenario's own names in an observed event: queues, streams, tables and buckets live on shared
+    /// servers as <c>cN-name</c>, a prefix the harness chose, so it is taken out again.
+    /// </summary>
+    private string WithScenarioNames(string observed) => observed.Replace(service.Name + "-", "", StringComparison.Ordinal);
+
+    void IObservationListener.Ended(ProbeProtocol.Ended ended)
+    {
+        lock (gate)
+        {
+            ledgers.Values.FirstOrDefault(l => service.DeployedName(l.Spec.Name) == ended.FunctionName)?.End(ended);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        stack.Sink.Unregister(this);
+        if (offline is not null) await offline.DisposeAsync();
+        offline = null;
+        http.Dispose();
+        await DeleteResourcesAsync();
+    }
+}

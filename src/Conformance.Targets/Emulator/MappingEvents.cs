@@ -1,0 +1,47 @@
+using System.Text.Json.Nodes;
+using Conformance.Core.Functions;
+
+namespace Conformance.Targets.Emulator;
+
+/// <summary>An event source mapping as the serverless.com event the offline plugins read (<c>sqs</c>, or <c>stream</c> of type kinesis or dynamodb).</summary>
+public static class MappingEvents
+{
+    public static JsonObject ToServerlessEvent(EventSourceMappingSpec mapping)
+    {
+        var isSqs = mapping.EventSourceArn.StartsWith("arn:aws:sqs:", StringComparison.Ordinal);
+        var settings = new JsonObject { ["arn"] = mapping.EventSourceArn, ["enabled"] = mapping.Enabled };
+        if (!isSqs) settings["type"] = mapping.EventSourceArn.StartsWith("arn:aws:kinesis:", StringComparison.Ordinal) ? "kinesis" : "dynamodb";
+        Set(settings, "batchSize", mapping.BatchSize);
+        Set(settings, "maximumBatchingWindow", mapping.MaximumBatchingWindowInSeconds);
+        if (mapping.StartingPosition is { } position) settings["startingPosition"] = position;
+        Set(settings, "parallelizationFactor", mapping.ParallelizationFactor);
+        Set(settings, "maximumRetryAttempts", mapping.MaximumRetryAttempts);
+        Set(settings, "maximumRecordAgeInSeconds", mapping.MaximumRecordAgeInSeconds);
+        if (mapping.BisectBatchOnFunctionError is { } bisect) settings["bisectBatchOnFunctionError"] = bisect;
+        Set(settings, "tumblingWindowInSeconds", mapping.TumblingWindowInSeconds);
+        if (mapping.ReportsBatchItemFailures) settings["functionResponseType"] = "ReportBatchItemFailures";
+        if (mapping.FilterPatterns.Count > 0)
+            settings["filterPatterns"] = new JsonArray([.. mapping.FilterPatterns.Select(PatternNode)]);
+        if (mapping.OnFailureDestination is { } destination) settings["destinations"] = new JsonObject { ["onFailure"] = destination };
+        if (mapping.MaximumConcurrency is { } concurrency) settings["maximumConcurrency"] = concurrency;
+        return new JsonObject { [isSqs ? "sqs" : "stream"] = settings };
+    }
+
+    /// <summary>A pattern as JSON; one that is not valid JSON is passed on as the text it is, for the emulator to judge.</summary>
+    private static JsonNode? PatternNode(string pattern)
+    {
+        try
+        {
+            return JsonNode.Parse(pattern);
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return JsonValue.Create(pattern);
+        }
+    }
+
+    private static void Set(JsonObject settings, string name, int? value)
+    {
+        if (value is { } number) settings[name] = number;
+    }
+}

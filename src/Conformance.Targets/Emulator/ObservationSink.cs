@@ -1,0 +1,120 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Text;
+using System.Text.Json.Nodes;
+
+namespace Conformance.Targets.Emulator;
+
+/// <summary>What the sink hands each observation to: the scenario's target that owns the function or bucket.</summary>
+public interface IObservationListener
+{
+    /// <summary>Records a started invocation; returns the attempt number and the behaviour to play.</summary>
+    JsonObject Started(ProbeProtocol.Started started);
+
+    void Ended(ProbeProtocol.Ended ended);
+
+    void S3Event(JsonNode s3Event);
+}
+
+/// <summary>
+/// The probe's observation sink on loopback: an HTTP server the deployed probes post to when an
+/// invocation starts (<c>/started</c>, answered with the attempt number and the behaviour) and ends
+/// (<c>/ended</c>), and the S3 forwarder posts object events to (<c>/s3-events</c>).
+/// </summary>
+public sealed class ObservationSink : IAsyncDisposable
+{
+    private readonly HttpListener listener = new();
+    private readonly ConcurrentDictionary<string, IObservationListener> functions = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, IObservationListener> buckets = new(StringComparer.Ordinal);
+    private readonly Task loop;
+
+    public ObservationSink(int port)
+    {
+        Url = $"http://127.0.0.1:{port}";
+        listener.Prefixes.Add(Url + "/");
+        listener.Start();
+        loop = Task.Run(AcceptAsync);
+    }
+
+    public string Url { get; }
+
+    public void RegisterFunction(string deployedName, IObservationListener owner) => functions[deployedName] = owner;
+
+    public void RegisterBucket(string bucket, IObservationListener owner) => buckets[bucket] = owner;
+
+    public void Unregister(IObservationListener owner)
+    {
+        foreach (var (key, value) in functions) if (ReferenceEquals(value, owner)) functions.TryRemove(key, out _);
+        foreach (var (key, value) in buckets) if (ReferenceEquals(value, owner)) buckets.TryRemove(key, out _);
+    }
+
+    private async Task AcceptAsync()
+    {
+        while (listener.IsListening)
+        {
+            HttpListenerContext context;
+            try
+            {
+                context = await listener.GetContextAsync();
+            }
+            catch (Exception ex) when (ex is HttpListenerException or ObjectDisposedException or InvalidOperationException)
+            {
+                return; // stopped
+            }
+            _ = Task.Run(() => HandleAsync(context));
+        }
+    }
+
+    private async Task HandleAsync(HttpListenerContext context)
+    {
+        var (status, answer) = (200, "{}");
+        try
+        {
+            using var reader = new StreamReader(context.Request.InputStream, Encoding.UTF8);
+            var body = JsonNode.Parse(await reader.ReadToEndAsync()) ?? new JsonObject();
+            switch (context.Request.Url?.AbsolutePath)
+            {
+                case "/started":
+                    var started = ProbeProtocol.Started.Parse(body);
+                    if (functions.TryGetValue(started.FunctionName, out var owner)) answer = owner.Started(started).ToJsonString();
+                    else (status, answer) = (404, $"{{\"message\":\"no scenario owns {started.FunctionName}\"}}");
+                    break;
+                case "/ended":
+                    var ended = ProbeProtocol.Ended.Parse(body);
+                    if (functions.TryGetValue(ended.FunctionName, out var endedOwner)) endedOwner.Ended(ended);
+                    break;
+                case "/s3-events":
+                    foreach (var record in body["Records"]?.AsArray() ?? [])
+                        if (record?["s3"]?["bucket"]?["name"]?.GetValue<string>() is { } bucket && buckets.TryGetValue(bucket, out var bucketOwner))
+                            bucketOwner.S3Event(record);
+                    break;
+                default:
+                    status = 404;
+                    break;
+            }
+        }
+        catch (Exception ex) when (ex is System.Text.Json.JsonException or FormatException or InvalidOperationException)
+        {
+            (status, answer) = (400, new JsonObject { ["message"] = ex.Message }.ToJsonString());
+        }
+        try
+        {
+            var bytes = Encoding.UTF8.GetBytes(answer);
+            context.Response.StatusCode = status;
+            context.Response.ContentType = "application/json";
+            await context.Response.OutputStream.WriteAsync(bytes);
+            context.Response.Close();
+        }
+        catch (Exception ex) when (ex is HttpListenerException or ObjectDisposedException)
+        {
+            // the probe went away (its invocation timed out); nothing to answer
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        listener.Stop();
+        listener.Close();
+        await loop;
+    }
+}

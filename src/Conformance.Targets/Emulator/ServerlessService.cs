@@ -1,0 +1,106 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Conformance.Core.Functions;
+
+namespace Conformance.Targets.Emulator;
+
+/// <summary>
+/// A scenario's functions and their event sources as one serverless.com service
+/// (<c>serverless.json</c>): what serverless-offline and its plugins read at start. Lambda's control
+/// plane is dynamic; the emulator's is this file, so the target rewrites it and restarts the emulator
+/// when the scenario changes it.
+/// </summary>
+public sealed class ServerlessService(string name)
+{
+    /// <summary>The stage: "prod", the stage name the corpus's REST API scenarios deploy to on every target.</summary>
+    public const string Stage = "prod";
+
+    public string Name { get; } = name;
+
+    public Dictionary<string, FunctionSpec> Functions { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Event sources per function (the <c>events</c> list of serverless.yml).</summary>
+    public Dictionary<string, List<JsonObject>> Events { get; } = new(StringComparer.Ordinal);
+
+    public string HttpApiPayloadVersion { get; set; } = "2.0";
+
+    public bool HasHttpRoutes => Events.Values.SelectMany(e => e).Any(e => e.ContainsKey("http") || e.ContainsKey("httpApi"));
+
+    public string DeployedName(string function) => $"{Name}-{Stage}-{function}";
+
+    public void AddEvent(string function, JsonObject @event)
+    {
+        if (!Events.TryGetValue(function, out var list)) Events[function] = list = [];
+        list.Add(@event);
+    }
+
+    public JsonObject ToJson(EmulatorPorts ports, EmulatorStack stack)
+    {
+        var plugins = new JsonArray();
+        var allEvents = Events.Values.SelectMany(e => e).ToList();
+        var custom = new JsonObject
+        {
+            ["serverless-offline"] = new JsonObject
+            {
+                ["host"] = "127.0.0.1", ["httpPort"] = ports.Http, ["lambdaPort"] = ports.Lambda, ["websocketPort"] = ports.WebSocket,
+            },
+        };
+        var local = new JsonObject { ["region"] = EmulatorStack.Region, ["accessKeyId"] = "local", ["secretAccessKey"] = "local" };
+        if (allEvents.Any(e => e.ContainsKey("sqs")))
+        {
+            plugins.Add("serverless-offline-sqs");
+            var sqs = (JsonObject)local.DeepClone();
+            sqs["autoCreate"] = false;
+            sqs["endpoint"] = $"http://127.0.0.1:{stack.SqsPort}";
+            sqs["accountId"] = EmulatorStack.AccountId;
+            custom["serverless-offline-sqs"] = sqs;
+        }
+        if (allEvents.Any(e => e["stream"]?["type"]?.ToString() == "kinesis"))
+        {
+            plugins.Add("serverless-offline-kinesis");
+            var kinesis = (JsonObject)local.DeepClone();
+            kinesis["endpoint"] = $"http://127.0.0.1:{stack.KinesisPort}";
+            custom["serverless-offline-kinesis"] = kinesis;
+        }
+        if (allEvents.Any(e => e["stream"]?["type"]?.ToString() == "dynamodb"))
+        {
+            plugins.Add("serverless-offline-dynamodb-streams");
+            var dynamo = (JsonObject)local.DeepClone();
+            dynamo["endpoint"] = $"http://127.0.0.1:{stack.DynamoDbPort}";
+            dynamo["checkpointFile"] = ".ddb-streams-checkpoint.json";
+            custom["serverless-offline-dynamodb-streams"] = dynamo;
+        }
+        plugins.Add("serverless-offline");
+
+        var functions = new JsonObject();
+        foreach (var (function, spec) in Functions)
+        {
+            functions[function] = new JsonObject
+            {
+                ["handler"] = "probe.handler",
+                ["timeout"] = Math.Max(1, (int)Math.Ceiling(spec.Timeout.TotalSeconds)),
+                ["environment"] = new JsonObject { ["PROBE_SINK_URL"] = stack.Sink.Url },
+                ["events"] = new JsonArray(Events.GetValueOrDefault(function, []).Select(e => (JsonNode)e.DeepClone()).ToArray()),
+            };
+        }
+        return new JsonObject
+        {
+            ["service"] = Name,
+            ["frameworkVersion"] = "3",
+            ["configValidationMode"] = "error",
+            ["provider"] = new JsonObject
+            {
+                ["name"] = "aws", ["runtime"] = "nodejs20.x", ["region"] = EmulatorStack.Region, ["stage"] = Stage,
+                ["httpApi"] = new JsonObject { ["payload"] = HttpApiPayloadVersion },
+            },
+            ["plugins"] = plugins,
+            ["custom"] = custom,
+            ["functions"] = functions,
+        };
+    }
+
+    public static string Seconds(TimeSpan span) => ((int)span.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+}
+
+/// <summary>The loopback ports of one serverless-offline process.</summary>
+public sealed record EmulatorPorts(int Http, int Lambda, int WebSocket);
