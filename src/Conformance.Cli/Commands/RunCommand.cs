@@ -27,20 +27,24 @@ public static class RunCommand
             DefaultValueFactory = _ => "reference",
         };
         target.AcceptOnlyFromAmong(TargetSession.Names);
+        var endpoint = new Option<string?>("--endpoint") { Description = "One endpoint for every AWS service (LocalStack or another AWS-compatible endpoint); implies the localstack target's behaviour for credentials." };
+        var region = new Option<string?>("--region") { Description = "AWS region (default: AWS_REGION, AWS_DEFAULT_REGION)." };
+        var roleArn = new Option<string?>("--role-arn") { Description = "Execution role for the probe function on AWS (default: CONFORMANCE_ROLE_ARN)." };
         var seed = new Option<int>("--seed") { Description = "Seed for the reference engine's ids.", DefaultValueFactory = _ => 0 };
         var stepTimeout = new Option<int>("--step-timeout") { Description = "Seconds a step may take before it fails (a hanging target never hangs the run).", DefaultValueFactory = _ => 300 };
 
         var command = new Command("run", "Run the specification against a target and write the reports.\n\nExample:\n  conformance run --tags \"@async\" --report reports/async")
         {
-            features, report, tags, target, seed, stepTimeout,
+            features, report, tags, target, endpoint, region, roleArn, seed, stepTimeout,
         };
         command.SetAction((parsed, cancellation) => ExecuteAsync(new RunSettings(
-            parsed.GetValue(features)!, parsed.GetValue(report)!, parsed.GetValue(tags), parsed.GetValue(target)!, parsed.GetValue(seed), parsed.GetValue(stepTimeout)),
+            parsed.GetValue(features)!, parsed.GetValue(report)!, parsed.GetValue(tags), parsed.GetValue(target)!,
+            new TargetOptions(parsed.GetValue(seed), parsed.GetValue(endpoint), parsed.GetValue(region), parsed.GetValue(roleArn), null), parsed.GetValue(stepTimeout)),
             output, error, cancellation));
         return command;
     }
 
-    private sealed record RunSettings(string Features, string ReportDirectory, string? Tags, string Target, int Seed, int StepTimeoutSeconds);
+    private sealed record RunSettings(string Features, string ReportDirectory, string? Tags, string Target, TargetOptions TargetOptions, int StepTimeoutSeconds);
 
     private static async Task<int> ExecuteAsync(RunSettings settings, TextWriter output, TextWriter error, CancellationToken cancellation)
     {
@@ -67,9 +71,14 @@ public static class RunCommand
         TargetSession session;
         try
         {
-            session = await TargetSession.StartAsync(settings.Target, settings.Seed, error, cancellation);
+            session = await TargetSession.StartAsync(settings.Target, settings.TargetOptions, error, cancellation);
         }
-        catch (TargetUnavailableException ex)
+        catch (ArgumentException ex)
+        {
+            await error.WriteLineAsync($"error: {ex.Message}");
+            return ExitCodes.UsageOrInputError;
+        }
+        catch (Exception ex) when (ex is TargetUnavailableException or HttpRequestException or Amazon.Runtime.AmazonClientException)
         {
             await error.WriteLineAsync($"error: the {settings.Target} target cannot run here: {ex.Message}");
             return ExitCodes.TargetUnavailable;

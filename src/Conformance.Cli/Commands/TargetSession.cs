@@ -1,4 +1,5 @@
 using Conformance.Core.Targets;
+using Conformance.Targets.Aws;
 using Conformance.Targets.Emulator;
 using Conformance.Targets.Reference;
 
@@ -11,7 +12,10 @@ namespace Conformance.Cli.Commands;
 /// </summary>
 internal sealed class TargetSession : IAsyncDisposable
 {
-    public static readonly string[] Names = ["reference", "emulator"];
+    public static readonly string[] Names = ["reference", "emulator", "localstack", "aws"];
+
+    /// <summary>LocalStack's edge port, where the localstack target looks unless --endpoint says otherwise.</summary>
+    public static readonly Uri LocalStackEndpoint = new("http://127.0.0.1:4566");
 
     private readonly IAsyncDisposable? resources;
 
@@ -27,17 +31,39 @@ internal sealed class TargetSession : IAsyncDisposable
     public Func<ITarget> Create { get; }
 
     /// <summary>Starts the target; throws <see cref="Conformance.Targets.TargetUnavailableException"/> when it cannot run here.</summary>
-    public static async Task<TargetSession> StartAsync(string name, int seed, TextWriter progress, CancellationToken cancellation)
+    public static async Task<TargetSession> StartAsync(string name, TargetOptions options, TextWriter progress, CancellationToken cancellation)
     {
         switch (name)
         {
             case "emulator":
                 var stack = await EmulatorStack.StartAsync(progress, cancellation);
                 return new TargetSession(name, stack.CreateTarget, stack);
+            case "localstack" or "aws":
+                var settings = options.AwsSettings(name);
+                await progress.WriteLineAsync($"run id: {settings.RunId} (if the run is killed, `conformance cleanup --target {name} --run-id {settings.RunId}` removes what it left)");
+                var run = await AwsRun.StartAsync(settings, EmulatorInstallation.Locate().ProbeFile, cancellation);
+                return new TargetSession(name, run.CreateTarget, run);
             default:
-                return new TargetSession(name, () => new ReferenceTarget(seed), null);
+                return new TargetSession(name, () => new ReferenceTarget(options.Seed), null);
         }
     }
 
     public ValueTask DisposeAsync() => resources?.DisposeAsync() ?? ValueTask.CompletedTask;
+}
+
+/// <summary>What the command line says about the target: the reference engine's seed, and for AWS and LocalStack where and as whom.</summary>
+internal sealed record TargetOptions(int Seed, string? Endpoint, string? Region, string? RoleArn, string? RunId)
+{
+    /// <summary>The AWS settings of the aws or localstack target; a bad --endpoint is a usage error.</summary>
+    public AwsSettings AwsSettings(string target)
+    {
+        Uri? endpoint = null;
+        if (Endpoint is not null && !Uri.TryCreate(Endpoint, UriKind.Absolute, out endpoint))
+            throw new ArgumentException($"--endpoint: '{Endpoint}' is not an absolute URL (e.g. http://127.0.0.1:4566).");
+        if (target == "localstack") endpoint ??= TargetSession.LocalStackEndpoint;
+        return Conformance.Targets.Aws.AwsSettings.FromEnvironment(Region, endpoint, RoleArn, RunId ?? NewRunId());
+    }
+
+    /// <summary>Eight lowercase hex digits: short enough for Lambda's 64-character names, unique enough per account.</summary>
+    public static string NewRunId() => Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(4));
 }

@@ -4,6 +4,7 @@ using Amazon.S3;
 using Amazon.SQS;
 using Conformance.Targets.Http;
 using Conformance.Targets.Processes;
+using Conformance.Targets.Sources;
 
 namespace Conformance.Targets.Emulator;
 
@@ -52,6 +53,10 @@ public sealed class EmulatorStack : IAsyncDisposable
 
     public KinesisApi Kinesis { get; private set; } = null!;
 
+    public SqsQueues Queues { get; private set; } = null!;
+
+    public DynamoDbTables Tables { get; private set; } = null!;
+
     /// <summary>The processes the stack runs now (for tests that check nothing is left behind).</summary>
     public IReadOnlyList<ChildProcess> Processes => processes;
 
@@ -85,7 +90,8 @@ public sealed class EmulatorStack : IAsyncDisposable
             line => line.StartsWith("READY ", StringComparison.Ordinal));
         var dynamoDirectory = Path.Combine(Installation.NodeModules, "amplify-dynamodb-simulator", "emulator");
         var dynamo = Start("DynamoDB Local (java)", "node", Installation.Guarded("java",
-            ["-Djava.library.path=./DynamoDBLocal_lib", "-jar", "DynamoDBLocal.jar", "-port", $"{DynamoDbPort}", "-inMemory", "-sharedDb", "-disableTelemetry"]),
+            // The run's folder in the command line marks the process as this run's (tests look for leftovers by it).
+            [$"-Dlambda.conformance.run={WorkDirectory}", "-Djava.library.path=./DynamoDBLocal_lib", "-jar", "DynamoDBLocal.jar", "-port", $"{DynamoDbPort}", "-inMemory", "-sharedDb", "-disableTelemetry"]),
             dynamoDirectory, null, line => line.Contains("CorsParams", StringComparison.Ordinal));
         await servers.WaitUntilReadyAsync(TimeSpan.FromSeconds(60), cancellation);
         await dynamo.WaitUntilReadyAsync(TimeSpan.FromSeconds(60), cancellation);
@@ -96,6 +102,8 @@ public sealed class EmulatorStack : IAsyncDisposable
         var s3Credentials = new BasicAWSCredentials("S3RVER", "S3RVER"); // s3rver's only key pair
         S3 = new AmazonS3Client(s3Credentials, new AmazonS3Config { ServiceURL = $"http://127.0.0.1:{S3Port}", ForcePathStyle = true, AuthenticationRegion = Region });
         Kinesis = new KinesisApi(SignedHttp.Create(LocalCredentials, Region, "kinesis", new Uri($"http://127.0.0.1:{KinesisPort}")));
+        Queues = new SqsQueues(Sqs, QueueUrl, QueueArn);
+        Tables = new DynamoDbTables(DynamoDb);
     }
 
     private ChildProcess Start(string name, string program, IEnumerable<string> arguments, string directory, IReadOnlyDictionary<string, string>? environment, Func<string, bool> isReady)
@@ -126,6 +134,8 @@ public sealed class EmulatorStack : IAsyncDisposable
     public EmulatorTarget CreateTarget() => new(this, Interlocked.Increment(ref scenarios));
 
     public string QueueUrl(string physicalName) => $"http://127.0.0.1:{SqsPort}/{AccountId}/{physicalName}";
+
+    public string QueueArn(string physicalName) => $"arn:aws:sqs:{Region}:{AccountId}:{physicalName}";
 
     public async ValueTask DisposeAsync()
     {

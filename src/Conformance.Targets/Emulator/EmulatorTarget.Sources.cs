@@ -1,12 +1,9 @@
 using System.Text;
 using System.Text.Json.Nodes;
-using Amazon.DynamoDBv2.DocumentModel;
-using Amazon.DynamoDBv2.Model;
-using Amazon.Runtime;
 using Amazon.S3.Model;
-using Amazon.SQS.Model;
 using Conformance.Core.Functions;
 using Conformance.Core.Invocation;
+using Conformance.Targets.Sources;
 
 namespace Conformance.Targets.Emulator;
 
@@ -20,7 +17,7 @@ public sealed partial class EmulatorTarget
 
     // ---- S3: s3rver stores the objects; its events come back through the sink, and this target plays S3's notification configuration ----
 
-    public Task<ApiResult> CreateBucketAsync(string bucket, bool versioned, CancellationToken cancellation = default) => Call(async () =>
+    public Task<ApiResult> CreateBucketAsync(string bucket, bool versioned, CancellationToken cancellation = default) => AwsCall.Run(async () =>
     {
         await stack.S3.PutBucketAsync(Physical(bucket), cancellation);
         buckets.Add(Physical(bucket));
@@ -40,13 +37,13 @@ public sealed partial class EmulatorTarget
         return Task.FromResult(ApiResult.Ok);
     }
 
-    public Task<ApiResult> PutObjectAsync(string bucket, string key, string content, CancellationToken cancellation = default) => Call(async () =>
+    public Task<ApiResult> PutObjectAsync(string bucket, string key, string content, CancellationToken cancellation = default) => AwsCall.Run(async () =>
     {
         await EnsureStartedAsync(cancellation);
         await stack.S3.PutObjectAsync(new PutObjectRequest { BucketName = Physical(bucket), Key = key, ContentBody = content }, cancellation);
     });
 
-    public Task<ApiResult> DeleteObjectAsync(string bucket, string key, CancellationToken cancellation = default) => Call(async () =>
+    public Task<ApiResult> DeleteObjectAsync(string bucket, string key, CancellationToken cancellation = default) => AwsCall.Run(async () =>
     {
         await EnsureStartedAsync(cancellation);
         await stack.S3.DeleteObjectAsync(Physical(bucket), key, cancellation);
@@ -128,105 +125,27 @@ public sealed partial class EmulatorTarget
 
     public async Task<(ApiResult Result, string? Arn)> CreateQueueAsync(QueueSpec queue, CancellationToken cancellation = default)
     {
-        var attributes = new Dictionary<string, string>
-        {
-            ["VisibilityTimeout"] = $"{queue.VisibilityTimeoutSeconds}",
-            ["DelaySeconds"] = $"{queue.DelaySeconds}",
-        };
-        if (queue.Fifo) attributes["FifoQueue"] = "true";
-        if (queue.DeadLetterQueueName is { } dlq)
-            attributes["RedrivePolicy"] = new JsonObject { ["deadLetterTargetArn"] = QueueArn(dlq), ["maxReceiveCount"] = queue.MaxReceiveCount }.ToJsonString();
-        var result = await Call(async () => await stack.Sqs.CreateQueueAsync(new CreateQueueRequest { QueueName = Physical(queue.Name), Attributes = attributes }, cancellation));
+        var result = await stack.Queues.CreateAsync(Physical(queue.Name), queue, queue.DeadLetterQueueName is { } dlq ? Physical(dlq) : null, service.Name, cancellation);
         if (result.Succeeded) queues.Add(Physical(queue.Name));
-        return (result, result.Succeeded ? QueueArn(queue.Name) : null);
+        return (result, result.Succeeded ? stack.QueueArn(Physical(queue.Name)) : null);
     }
-
-    private string QueueArn(string name) => $"arn:aws:sqs:{EmulatorStack.Region}:{EmulatorStack.AccountId}:{Physical(name)}";
 
     public async Task<(ApiResult Result, string? MessageId)> SendMessageAsync(string queueName, QueueMessage message, CancellationToken cancellation = default)
     {
         await EnsureStartedAsync(cancellation);
-        string? id = null;
-        var result = await Call(async () => id = (await stack.Sqs.SendMessageAsync(ToRequest(queueName, message), cancellation)).MessageId);
-        return (result, id);
+        return await stack.Queues.SendAsync(Physical(queueName), message, cancellation);
     }
 
     public async Task<ApiResult> SendMessageBatchAsync(string queueName, IReadOnlyList<QueueMessage> messages, CancellationToken cancellation = default)
     {
         await EnsureStartedAsync(cancellation);
-        return await Call(async () =>
-        {
-            foreach (var chunk in messages.Chunk(10))
-            {
-                var entries = chunk.Select((m, i) =>
-                {
-                    var single = ToRequest(queueName, m);
-                    return new SendMessageBatchRequestEntry($"m{i}", single.MessageBody)
-                    {
-                        MessageAttributes = single.MessageAttributes, MessageGroupId = single.MessageGroupId,
-                        MessageDeduplicationId = single.MessageDeduplicationId, DelaySeconds = single.DelaySeconds,
-                    };
-                }).ToList();
-                var answer = await stack.Sqs.SendMessageBatchAsync(stack.QueueUrl(Physical(queueName)), entries, cancellation);
-                if (answer.Failed is { Count: > 0 } failed) throw new InvalidOperationException($"{failed.Count} messages were not sent: {failed[0].Message}");
-            }
-        });
+        return await stack.Queues.SendBatchAsync(Physical(queueName), messages, cancellation);
     }
 
-    private SendMessageRequest ToRequest(string queueName, QueueMessage message) => new(stack.QueueUrl(Physical(queueName)), message.Body)
-    {
-        MessageAttributes = message.Attributes.ToDictionary(a => a.Key, a => new MessageAttributeValue { DataType = "String", StringValue = a.Value }),
-        MessageGroupId = message.GroupId,
-        MessageDeduplicationId = message.DeduplicationId,
-        DelaySeconds = message.DelaySeconds,
-    };
+    public Task<QueueState?> GetQueueStateAsync(string queueName, CancellationToken cancellation = default) => stack.Queues.StateAsync(Physical(queueName), cancellation);
 
-    public async Task<QueueState?> GetQueueStateAsync(string queueName, CancellationToken cancellation = default)
-    {
-        try
-        {
-            var answer = await stack.Sqs.GetQueueAttributesAsync(stack.QueueUrl(Physical(queueName)),
-                ["ApproximateNumberOfMessages", "ApproximateNumberOfMessagesNotVisible", "ApproximateNumberOfMessagesDelayed"], cancellation);
-            return new QueueState(answer.ApproximateNumberOfMessages, answer.ApproximateNumberOfMessagesNotVisible, answer.ApproximateNumberOfMessagesDelayed);
-        }
-        catch (AmazonServiceException)
-        {
-            return null;
-        }
-    }
-
-    /// <summary>
-    /// Reads the bodies by receiving every visible message, then makes them visible again at once (SQS has
-    /// no way to look without receiving; each message's receive count goes up by one).
-    /// </summary>
-    public async Task<IReadOnlyList<string>> GetQueueBodiesAsync(string queueName, CancellationToken cancellation = default)
-    {
-        var url = stack.QueueUrl(Physical(queueName));
-        var received = new List<Message>();
-        while (true)
-        {
-            var answer = await EmptyAnswerAllowed(() => stack.Sqs.ReceiveMessageAsync(
-                new ReceiveMessageRequest(url) { MaxNumberOfMessages = 10, VisibilityTimeout = 60, WaitTimeSeconds = 0 }, cancellation));
-            if (answer?.Messages is not { Count: > 0 }) break;
-            received.AddRange(answer.Messages);
-        }
-        foreach (var message in received)
-            await EmptyAnswerAllowed(() => stack.Sqs.ChangeMessageVisibilityAsync(url, message.ReceiptHandle, 0, cancellation));
-        return [.. received.Select(m => m.Body)];
-    }
-
-    /// <summary>local-aws-sqs answers some calls (an empty receive, ChangeMessageVisibility) with an empty body where AWS sends <c>{}</c>: a success with nothing in it.</summary>
-    private static async Task<T?> EmptyAnswerAllowed<T>(Func<Task<T>> call) where T : class
-    {
-        try
-        {
-            return await call();
-        }
-        catch (AmazonUnmarshallingException ex) when (ex.StatusCode == System.Net.HttpStatusCode.OK)
-        {
-            return null;
-        }
-    }
+    public async Task<IReadOnlyList<string>> GetQueueBodiesAsync(string queueName, CancellationToken cancellation = default) =>
+        [.. (await stack.Queues.PeekAsync(Physical(queueName), cancellation)).Select(m => m.Body)];
 
     // ---- Kinesis (kinesalite) and DynamoDB Streams (DynamoDB Local), each polled by its serverless-offline plugin ----
 
@@ -251,19 +170,7 @@ public sealed partial class EmulatorTarget
 
     public async Task<(ApiResult Result, string? StreamArn)> CreateTableAsync(TableSpec table, CancellationToken cancellation = default)
     {
-        string? streamArn = null;
-        var result = await Call(async () =>
-        {
-            var answer = await stack.DynamoDb.CreateTableAsync(new CreateTableRequest
-            {
-                TableName = Physical(table.Name),
-                KeySchema = [new KeySchemaElement(table.KeyAttribute, Amazon.DynamoDBv2.KeyType.HASH)],
-                AttributeDefinitions = [new AttributeDefinition(table.KeyAttribute, Amazon.DynamoDBv2.ScalarAttributeType.N)],
-                BillingMode = Amazon.DynamoDBv2.BillingMode.PAY_PER_REQUEST,
-                StreamSpecification = new StreamSpecification { StreamEnabled = true, StreamViewType = table.StreamViewType },
-            }, cancellation);
-            streamArn = answer.TableDescription.LatestStreamArn;
-        });
+        var (result, streamArn) = await stack.Tables.CreateAsync(Physical(table.Name), table, service.Name, cancellation);
         if (result.Succeeded) tables.Add(Physical(table.Name));
         return (result, streamArn);
     }
@@ -271,14 +178,13 @@ public sealed partial class EmulatorTarget
     public async Task<ApiResult> PutItemAsync(string tableName, string itemJson, CancellationToken cancellation = default)
     {
         await EnsureStartedAsync(cancellation);
-        return await Call(async () => await stack.DynamoDb.PutItemAsync(Physical(tableName), Document.FromJson(itemJson).ToAttributeMap(), cancellation));
+        return await stack.Tables.PutAsync(Physical(tableName), itemJson, cancellation);
     }
 
     public async Task<ApiResult> DeleteItemAsync(string tableName, string keyJson, CancellationToken cancellation = default)
     {
         await EnsureStartedAsync(cancellation);
-        return await Call(async () => await stack.DynamoDb.DeleteItemAsync(Physical(tableName),
-            new Dictionary<string, AttributeValue> { ["Id"] = new() { N = keyJson } }, cancellation));
+        return await stack.Tables.DeleteItemAsync(Physical(tableName), keyJson, cancellation);
     }
 
     // ---- Event source mappings: events of the function in serverless.json ----
@@ -336,27 +242,14 @@ public sealed partial class EmulatorTarget
 
     // ---- Housekeeping ----
 
-    private static async Task<ApiResult> Call(Func<Task> call)
-    {
-        try
-        {
-            await call();
-            return ApiResult.Ok;
-        }
-        catch (AmazonServiceException ex)
-        {
-            return new ApiResult((int)ex.StatusCode, ex.ErrorCode, ex.Message);
-        }
-    }
-
     /// <summary>Removes the scenario's queues, streams, tables and buckets from the shared servers.</summary>
     private async Task DeleteResourcesAsync()
     {
-        foreach (var queue in queues) await Call(() => stack.Sqs.DeleteQueueAsync(stack.QueueUrl(queue)));
+        foreach (var queue in queues) await stack.Queues.DeleteAsync(queue);
         foreach (var stream in streams) await stack.Kinesis.DeleteStreamAsync(stream, CancellationToken.None);
-        foreach (var table in tables) await Call(() => stack.DynamoDb.DeleteTableAsync(table));
+        foreach (var table in tables) await stack.Tables.DeleteAsync(table);
         foreach (var bucket in buckets)
-            await Call(async () =>
+            await AwsCall.Run(async () =>
             {
                 var objects = await stack.S3.ListObjectsAsync(bucket);
                 foreach (var item in objects.S3Objects ?? []) await stack.S3.DeleteObjectAsync(bucket, item.Key);

@@ -23,9 +23,11 @@ public sealed class ChildProcess : IAsyncDisposable
 
     public string Name { get; private init; } = "";
 
-    public int Id => process.Id;
+    public int Id { get; private set; }
 
-    public bool HasExited => process.HasExited;
+    public bool HasExited => disposed || process.HasExited;
+
+    private bool disposed;
 
     /// <summary>The last lines the process wrote (stdout and stderr), for diagnostics.</summary>
     public string RecentOutput => string.Join('\n', lines);
@@ -60,6 +62,7 @@ public sealed class ChildProcess : IAsyncDisposable
         {
             throw new ChildProcessFailedException($"{name} could not be started: '{program}' was not found or cannot run ({ex.Message}).", "");
         }
+        child.Id = process.Id;
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return child;
@@ -125,6 +128,7 @@ public sealed class ChildProcess : IAsyncDisposable
             // Already gone, or refused to die within the grace period; nothing more can be done.
         }
         process.Dispose();
+        disposed = true;
     }
 }
 

@@ -1,0 +1,125 @@
+using System.Text.Json.Nodes;
+using Conformance.Core.Functions;
+using Conformance.Core.Invocation;
+using Conformance.Core.Observation;
+using Conformance.Core.Targets;
+using Conformance.Targets.Emulator;
+
+namespace Conformance.Targets.Tests.Emulator;
+
+/// <summary>The emulator target against the real serverless-offline stack: what goes in through the port comes back from the real processes.</summary>
+public sealed class EmulatorTargetTests(EmulatorFixture emulator) : IClassFixture<EmulatorFixture>
+{
+    private static async Task<IReadOnlyList<InvocationRecord>> WaitForInvocationsAsync(ITarget target, string function, int count)
+    {
+        var deadline = DateTimeOffset.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            var records = await target.GetInvocationsAsync(function);
+            if (records.Count >= count || DateTimeOffset.UtcNow > deadline) return records;
+            await Task.Delay(200);
+        }
+    }
+
+    [Fact]
+    public async Task A_synchronous_invoke_runs_the_probe_and_the_sink_records_the_event()
+    {
+        await using var target = emulator.Stack.CreateTarget();
+        (await target.CreateFunctionAsync(new FunctionSpec("probe", FunctionBehaviour.Returning("""{"answer":42}""")))).Succeeded.ShouldBeTrue();
+
+        var response = await target.InvokeAsync(new InvokeRequest("probe", InvocationType.RequestResponse, """{"order":7}"""));
+
+        response.StatusCode.ShouldBe(200);
+        JsonNode.DeepEquals(JsonNode.Parse(response.Payload!), JsonNode.Parse("""{"answer":42}""")).ShouldBeTrue();
+        var record = (await target.GetInvocationsAsync("probe")).ShouldHaveSingleItem();
+        record.Outcome.ShouldBe(InvocationOutcome.Succeeded);
+        JsonNode.Parse(record.Event)!["order"]!.GetValue<int>().ShouldBe(7);
+    }
+
+    [Fact]
+    public async Task The_probe_fails_the_first_attempts_it_is_told_to_with_the_error_type()
+    {
+        await using var target = emulator.Stack.CreateTarget();
+        await target.CreateFunctionAsync(new FunctionSpec("probe", new FunctionBehaviour
+        {
+            FailingInvocations = 1, Error = new FunctionErrorSpec("ValidationError", "order 42 has no items"),
+        }));
+
+        var first = await target.InvokeAsync(new InvokeRequest("probe", InvocationType.RequestResponse, "{}"));
+        var second = await target.InvokeAsync(new InvokeRequest("probe", InvocationType.RequestResponse, "{}"));
+
+        first.FunctionError.ShouldNotBeNull();
+        JsonNode.Parse(first.Payload!)!["errorMessage"]!.ToString().ShouldBe("order 42 has no items");
+        second.FunctionError.ShouldBeNull();
+        (await target.GetInvocationsAsync("probe")).Select(r => r.Outcome).ShouldBe([InvocationOutcome.FunctionError, InvocationOutcome.Succeeded]);
+    }
+
+    [Fact]
+    public async Task An_SQS_mapping_delivers_a_message_with_the_scenario_s_queue_name()
+    {
+        await using var target = emulator.Stack.CreateTarget();
+        await target.CreateFunctionAsync(new FunctionSpec("probe", new FunctionBehaviour()));
+        var (created, arn) = await target.CreateQueueAsync(new QueueSpec("orders") { VisibilityTimeoutSeconds = 60 });
+        created.Succeeded.ShouldBeTrue();
+        (await target.CreateEventSourceMappingAsync(new EventSourceMappingSpec(arn!, "probe") { BatchSize = 10 })).Result.Succeeded.ShouldBeTrue();
+
+        (await target.SendMessageAsync("orders", new QueueMessage("hello"))).Result.Succeeded.ShouldBeTrue();
+
+        var record = (await WaitForInvocationsAsync(target, "probe", 1)).ShouldHaveSingleItem();
+        var message = JsonNode.Parse(record.Event)!["Records"]![0]!;
+        message["body"]!.ToString().ShouldBe("hello");
+        message["eventSourceARN"]!.ToString().ShouldEndWith(":orders");
+    }
+
+    [Fact]
+    public async Task A_mapping_the_emulator_refuses_comes_back_as_its_configuration_error()
+    {
+        await using var target = emulator.Stack.CreateTarget();
+        await target.CreateFunctionAsync(new FunctionSpec("probe", new FunctionBehaviour()));
+        var (_, arn) = await target.CreateQueueAsync(new QueueSpec("orders"));
+
+        var (result, uuid) = await target.CreateEventSourceMappingAsync(new EventSourceMappingSpec(arn!, "probe") { BatchSize = 0 });
+
+        uuid.ShouldBeNull();
+        result.StatusCode.ShouldBe(400);
+        result.ErrorType.ShouldBe("ServerlessConfigurationError");
+        result.Message.ShouldNotBeNull().ShouldContain("batchSize");
+    }
+
+    [Fact]
+    public async Task What_serverless_offline_lacks_is_not_supported_rather_than_faked()
+    {
+        await using var target = emulator.Stack.CreateTarget();
+        await target.CreateFunctionAsync(new FunctionSpec("probe", new FunctionBehaviour()));
+
+        var refusal = await Should.ThrowAsync<NotSupportedException>(() => target.PublishVersionAsync("probe"));
+
+        refusal.Message.ShouldContain("versions");
+        target.Capabilities.Has(TargetCapabilities.VirtualTime).ShouldBeFalse();
+        target.Capabilities.Has(TargetCapabilities.Sqs).ShouldBeTrue();
+    }
+}
+
+/// <summary>Starting and stopping the stack leaves no process and no port behind.</summary>
+public sealed class EmulatorStackLifetimeTests
+{
+    [Fact]
+    public async Task Disposing_the_stack_stops_every_process_and_frees_its_ports()
+    {
+        var stack = await EmulatorStack.StartAsync(TextWriter.Null);
+        var target = stack.CreateTarget();
+        await target.CreateFunctionAsync(new FunctionSpec("probe", new FunctionBehaviour()));
+        (await target.InvokeAsync(new InvokeRequest("probe", InvocationType.RequestResponse, "{}"))).StatusCode.ShouldBe(200);
+        var processes = stack.Processes.ToList();
+        var ports = new[] { stack.SqsPort, stack.KinesisPort, stack.S3Port, stack.DynamoDbPort };
+        processes.ShouldNotBeEmpty();
+
+        await target.DisposeAsync();
+        await stack.DisposeAsync();
+
+        processes.ShouldAllBe(p => !Directory.Exists($"/proc/{p.Id}"));
+        ports.ShouldAllBe(port => !Processes.FreePorts.IsListening(port));
+        Directory.Exists(stack.WorkDirectory).ShouldBeFalse();
+        Conformance.Tests.Shared.ProcessTable.Mentioning(stack.WorkDirectory).ShouldBeEmpty();
+    }
+}
