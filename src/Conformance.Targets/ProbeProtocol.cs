@@ -6,7 +6,7 @@ using Conformance.Core.Observation;
 namespace Conformance.Targets;
 
 /// <summary>
-/// What the probe function (<c>src/Conformance.Probe/probe.js</c>) and the harness exchange: the
+/// What the probe function (<c>src/probe/probe.js</c>) and the harness exchange: the
 /// behaviour the probe plays (as JSON), and the observations it reports when an invocation starts and
 /// when it ends.
 /// </summary>

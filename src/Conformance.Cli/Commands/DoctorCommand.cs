@@ -31,8 +31,11 @@ public static class DoctorCommand
             || File.Exists(Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".aws", "credentials"));
         output.WriteLine(credentials ? "ok      AWS credentials are configured (not shown)" : "missing AWS credentials: needed by the aws target");
         output.WriteLine();
-        output.WriteLine("targets that can run here: reference");
-        output.WriteLine("(the emulator, localstack and aws targets are not part of this build yet)");
+        var runnable = new List<string> { "reference" };
+        if (node is not null && npm is not null && java is not null) runnable.Add("emulator");
+        runnable.Add("localstack (given an endpoint; Testcontainers needs " + (docker is null ? "a Docker engine, which is missing)" : "the Docker engine found above)"));
+        if (credentials) runnable.Add("aws");
+        output.WriteLine($"targets that can run here: {string.Join(", ", runnable)}");
         return ExitCodes.AllPassed;
 
         void Line(string name, string? version, string why) =>

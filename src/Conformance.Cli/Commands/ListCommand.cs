@@ -1,6 +1,8 @@
 using System.CommandLine;
 using Conformance.Core.Targets;
 using Conformance.Gherkin.Parsing;
+using Conformance.Targets.Aws;
+using Conformance.Targets.Emulator;
 using Conformance.Targets.Reference;
 using Gherkin.CucumberMessages;
 
@@ -26,9 +28,14 @@ public static class ListCommand
     {
         if (what == "targets")
         {
-            var reference = new ReferenceTarget();
-            output.WriteLine($"{reference.Name,-10} {string.Join(", ", reference.Capabilities.Names.Order())}");
+            Line("reference", new ReferenceTarget().Capabilities);
+            Line("emulator", EmulatorTarget.Declared);
+            Line("localstack", AwsTarget.Declared);
+            Line("aws", AwsTarget.Declared);
             return ExitCodes.AllPassed;
+
+            void Line(string name, TargetCapabilities capabilities) =>
+                output.WriteLine($"{name,-10} {string.Join(", ", capabilities.Names.Order(StringComparer.Ordinal))}");
         }
         var directory = CommonOptions.ResolveFeatures(featuresOption);
         if (directory is null)

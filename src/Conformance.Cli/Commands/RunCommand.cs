@@ -30,16 +30,22 @@ public static class RunCommand
         var endpoint = new Option<string?>("--endpoint") { Description = "One endpoint for every AWS service (LocalStack or another AWS-compatible endpoint); implies the localstack target's behaviour for credentials." };
         var region = new Option<string?>("--region") { Description = "AWS region (default: AWS_REGION, AWS_DEFAULT_REGION)." };
         var roleArn = new Option<string?>("--role-arn") { Description = "Execution role for the probe function on AWS (default: CONFORMANCE_ROLE_ARN)." };
+        var runId = new Option<string?>("--run-id") { Description = "The id in every resource name on AWS or LocalStack (default: 8 random hex digits), for `conformance cleanup`." };
+        runId.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<string?>() is { } id && (id.Length is 0 or > 12 || !id.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c))))
+                result.AddError($"--run-id: '{id}' must be 1 to 12 lowercase letters or digits.");
+        });
         var seed = new Option<int>("--seed") { Description = "Seed for the reference engine's ids.", DefaultValueFactory = _ => 0 };
         var stepTimeout = new Option<int>("--step-timeout") { Description = "Seconds a step may take before it fails (a hanging target never hangs the run).", DefaultValueFactory = _ => 300 };
 
         var command = new Command("run", "Run the specification against a target and write the reports.\n\nExample:\n  conformance run --tags \"@async\" --report reports/async")
         {
-            features, report, tags, target, endpoint, region, roleArn, seed, stepTimeout,
+            features, report, tags, target, endpoint, region, roleArn, runId, seed, stepTimeout,
         };
         command.SetAction((parsed, cancellation) => ExecuteAsync(new RunSettings(
             parsed.GetValue(features)!, parsed.GetValue(report)!, parsed.GetValue(tags), parsed.GetValue(target)!,
-            new TargetOptions(parsed.GetValue(seed), parsed.GetValue(endpoint), parsed.GetValue(region), parsed.GetValue(roleArn), null), parsed.GetValue(stepTimeout)),
+            new TargetOptions(parsed.GetValue(seed), parsed.GetValue(endpoint), parsed.GetValue(region), parsed.GetValue(roleArn), parsed.GetValue(runId)), parsed.GetValue(stepTimeout)),
             output, error, cancellation));
         return command;
     }

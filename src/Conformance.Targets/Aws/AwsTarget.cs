@@ -27,7 +27,10 @@ public sealed partial class AwsTarget : ITarget
 
     public string Name => run.Settings.Endpoint is null ? "aws" : "localstack";
 
-    public TargetCapabilities Capabilities { get; } = TargetCapabilities.Of(
+    public TargetCapabilities Capabilities => Declared;
+
+    /// <summary>What the adapter can do on AWS and LocalStack (known without connecting).</summary>
+    public static TargetCapabilities Declared { get; } = TargetCapabilities.Of(
         TargetCapabilities.SyncInvoke, TargetCapabilities.AsyncInvoke, TargetCapabilities.Versions, TargetCapabilities.Concurrency,
         TargetCapabilities.Destinations, TargetCapabilities.DeadLetterQueues, TargetCapabilities.LogTail, TargetCapabilities.S3,
         TargetCapabilities.Sqs, TargetCapabilities.Kinesis, TargetCapabilities.DynamoDbStreams, TargetCapabilities.Filtering) with

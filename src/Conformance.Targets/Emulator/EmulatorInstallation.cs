@@ -5,7 +5,7 @@ namespace Conformance.Targets.Emulator;
 
 /// <summary>
 /// The emulator stack's files (<c>emulator/</c>: the pinned package.json and lockfile, the Node
-/// wrappers) and the probe function (<c>src/Conformance.Probe/probe.js</c>), found beside the tool or in
+/// wrappers) and the probe function (<c>src/probe/probe.js</c>), found beside the tool or in
 /// the repository, and the stack's npm packages, installed on first use with <c>npm ci</c> into a cache
 /// folder keyed by the lockfile's hash, so every clone and run shares one install.
 /// </summary>
@@ -24,7 +24,7 @@ public sealed record EmulatorInstallation(string StackDirectory, string ProbeFil
         foreach (var root in Candidates())
         {
             var stack = Path.Combine(root, "emulator");
-            var probe = new[] { Path.Combine(root, "probe", "probe.js"), Path.Combine(root, "src", "Conformance.Probe", "probe.js") }.FirstOrDefault(File.Exists);
+            var probe = new[] { Path.Combine(root, "probe", "probe.js"), Path.Combine(root, "src", "probe", "probe.js") }.FirstOrDefault(File.Exists);
             if (File.Exists(Path.Combine(stack, "package-lock.json")) && probe is not null) return new EmulatorInstallation(stack, probe);
         }
         throw new TargetUnavailableException("the emulator stack's files (emulator/package-lock.json and the probe function) were not found beside the tool or in this repository.");
@@ -33,6 +33,24 @@ public sealed record EmulatorInstallation(string StackDirectory, string ProbeFil
     /// <summary>The arguments that run <paramref name="program"/> under <c>guard.cjs</c>, which kills it when the harness goes away.</summary>
     public IEnumerable<string> Guarded(string program, IEnumerable<string> arguments) =>
         [Path.Combine(InstalledDirectory, "guard.cjs"), program, .. arguments];
+
+    private static async Task<FileStream> LockAsync(string path, TextWriter progress, CancellationToken cancellation)
+    {
+        var told = false;
+        while (true)
+        {
+            try
+            {
+                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            }
+            catch (IOException)
+            {
+                if (!told) await progress.WriteLineAsync("Another process is installing the emulator stack; waiting for it ...");
+                told = true;
+                await Task.Delay(1000, cancellation);
+            }
+        }
+    }
 
     private static IEnumerable<string> Candidates()
     {
@@ -54,9 +72,21 @@ public sealed record EmulatorInstallation(string StackDirectory, string ProbeFil
             File.Copy(Path.Combine(StackDirectory, file), Path.Combine(InstalledDirectory, file), overwrite: true);
         var marker = Path.Combine(InstalledDirectory, "node_modules", ".installed");
         if (File.Exists(marker)) return;
+        // Two runs (or two test processes) installing at once would corrupt node_modules: one installs, the other waits.
+        await using var installLock = await LockAsync(Path.Combine(cacheRoot, $"emulator-{lockHash}.lock"), progress, cancellation);
+        if (File.Exists(marker)) return;
 
         await progress.WriteLineAsync($"Installing the emulator stack (npm ci, first use only) into {InstalledDirectory} ...");
-        await using var npm = ChildProcess.Start("npm ci", "npm", ["ci", "--no-audit", "--no-fund", "--loglevel=error"], InstalledDirectory, null, _ => false);
+        ChildProcess npm;
+        try
+        {
+            npm = ChildProcess.Start("npm ci", "npm", ["ci", "--no-audit", "--no-fund", "--loglevel=error"], InstalledDirectory, null, _ => false);
+        }
+        catch (ChildProcessFailedException ex)
+        {
+            throw new TargetUnavailableException($"{ex.Message} The emulator target needs Node.js 20 with npm.");
+        }
+        await using var stopsNpm = npm;
         npm.LineWritten += line => progress.WriteLine($"  npm: {line}");
         var exit = await npm.WaitForExitAsync(TimeSpan.FromMinutes(15), cancellation);
         if (exit != 0) throw new TargetUnavailableException($"installing the emulator stack failed (npm ci exited with {exit}):\n{npm.RecentOutput}");

@@ -42,7 +42,10 @@ public sealed partial class EmulatorTarget : ITarget, IObservationListener
 
     public string Name => "emulator";
 
-    public TargetCapabilities Capabilities { get; } = TargetCapabilities.Of(
+    public TargetCapabilities Capabilities => Declared;
+
+    /// <summary>What the emulator stack can do (known without starting it).</summary>
+    public static TargetCapabilities Declared { get; } = TargetCapabilities.Of(
         TargetCapabilities.SyncInvoke, TargetCapabilities.AsyncInvoke, TargetCapabilities.LogTail, TargetCapabilities.S3,
         TargetCapabilities.ApiGateway, TargetCapabilities.Schedules, TargetCapabilities.Sqs, TargetCapabilities.Kinesis,
         TargetCapabilities.DynamoDbStreams, TargetCapabilities.Filtering) with

@@ -22,6 +22,9 @@ public sealed class OtherCommandsTests : IDisposable
         tags.Output.ShouldMatch(@"@source:sqs  \d+");
         targets.Output.ShouldStartWith("reference  ");
         targets.Output.ShouldContain("virtual-time");
+        targets.Output.ShouldMatch(@"\nemulator +[^\n]*source:sqs");
+        targets.Output.ShouldNotMatch(@"\nemulator +[^\n]*virtual-time");
+        targets.Output.ShouldMatch(@"\naws +[^\n]*destinations");
         new[] { features, scenarios, tags, targets }.ShouldAllBe(r => r.ExitCode == ExitCodes.AllPassed);
     }
 
@@ -74,6 +77,7 @@ public sealed class OtherCommandsTests : IDisposable
             output.ShouldContain(".NET");
             output.ShouldContain("AWS credentials are configured (not shown)");
             output.ShouldContain("targets that can run here: reference");
+            output.ShouldContain(", aws"); // credentials are set
             (output + error).ShouldNotContain("CANARY");
             (output + error).ShouldNotContain("canary/secret");
         }

@@ -138,5 +138,5 @@ public sealed class LambdaApiWireTests : IDisposable
         JsonNode.Parse(requests[1].Body!)!["ReservedConcurrentExecutions"]!.GetValue<int>().ShouldBe(5);
     }
 
-    private static string RepositoryProbe() => Path.Combine(Conformance.Tests.Shared.RepositoryPaths.Root, "src", "Conformance.Probe", "probe.js");
+    private static string RepositoryProbe() => Path.Combine(Conformance.Tests.Shared.RepositoryPaths.Root, "src", "probe", "probe.js");
 }
