@@ -1,18 +1,28 @@
 using System.CommandLine;
 using System.Text.Json;
 using Conformance.Reporting.Html;
+using Conformance.Reporting.Matrix;
 using Conformance.Reporting.Model;
 
 namespace Conformance.Cli.Commands;
 
-/// <summary><c>conformance report</c>: renders the HTML report again from a run's message stream.</summary>
+/// <summary>
+/// <c>conformance report</c>: renders the HTML report again from a run's message stream; given the runs
+/// of several targets, also the conformance matrix (scenario × target) as HTML and Markdown.
+/// </summary>
 public static class ReportCommand
 {
     public static Command Create(TextWriter output, TextWriter error)
     {
-        var messages = new Argument<string>("MESSAGES") { Description = "A Cucumber Messages NDJSON file (e.g. reports/latest/messages.ndjson)." };
-        var outDirectory = new Option<string?>("--out") { Description = "Directory for index.html (default: beside the messages)." };
-        var command = new Command("report", "Render index.html from a message stream.\n\nExample:\n  conformance report reports/latest/messages.ndjson --out site")
+        var messages = new Argument<string[]>("MESSAGES")
+        {
+            Description = "Cucumber Messages NDJSON files, one per target, as PATH or TARGET=PATH (the target's name defaults to the file's folder).",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var outDirectory = new Option<string?>("--out") { Description = "Directory for index.html, matrix.html and matrix.md (default: beside the first messages)." };
+        var command = new Command("report", "Render index.html from a message stream, and the matrix of several targets' runs.\n\nExamples:\n" +
+            "  conformance report reports/latest/messages.ndjson --out site\n" +
+            "  conformance report reports/reference/messages.ndjson reports/emulator/messages.ndjson --out reports/matrix")
         {
             messages, outDirectory,
         };
@@ -20,29 +30,60 @@ public static class ReportCommand
         return command;
     }
 
-    private static int Execute(string messages, string? outDirectory, TextWriter output, TextWriter error)
+    private static int Execute(string[] inputs, string? outDirectory, TextWriter output, TextWriter error)
     {
-        if (!File.Exists(messages))
+        var runs = new List<(string Target, RunReport Run)>();
+        foreach (var input in inputs)
         {
-            error.WriteLine($"error: {messages}: no such file.");
+            var (target, path) = Split(input);
+            if (!File.Exists(path))
+            {
+                error.WriteLine($"error: {path}: no such file.");
+                return ExitCodes.UsageOrInputError;
+            }
+            try
+            {
+                runs.Add((target, RunReportReader.Read(path)));
+            }
+            catch (Exception ex) when (ex is InvalidDataException or JsonException)
+            {
+                error.WriteLine($"error: {ex.Message}");
+                return ExitCodes.UsageOrInputError;
+            }
+        }
+        var duplicate = runs.GroupBy(r => r.Target).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null)
+        {
+            error.WriteLine($"error: two runs are both named '{duplicate.Key}'; name them as TARGET=PATH.");
             return ExitCodes.UsageOrInputError;
         }
-        RunReport report;
-        try
-        {
-            report = RunReportReader.Read(messages);
-        }
-        catch (Exception ex) when (ex is InvalidDataException or JsonException)
-        {
-            error.WriteLine($"error: {ex.Message}");
-            return ExitCodes.UsageOrInputError;
-        }
-        var directory = outDirectory ?? Path.GetDirectoryName(Path.GetFullPath(messages))!;
+
+        var directory = outDirectory ?? Path.GetDirectoryName(Path.GetFullPath(Split(inputs[0]).Path))!;
         Directory.CreateDirectory(directory);
+        var matrix = runs.Count > 1 ? ConformanceMatrix.Build(runs) : null;
         var html = Path.Combine(directory, "index.html");
-        File.WriteAllText(html + ".tmp", HtmlReport.Render(report));
-        File.Move(html + ".tmp", html, overwrite: true);
-        output.WriteLine($"wrote {html} ({report.Scenarios.Count()} scenarios)");
+        WriteAtomically(html, HtmlReport.Render(runs[0].Run, matrix: matrix));
+        output.WriteLine($"wrote {html} ({runs[0].Run.Scenarios.Count()} scenarios)");
+        if (matrix is not null)
+        {
+            WriteAtomically(Path.Combine(directory, "matrix.html"), MatrixHtml.Page(matrix));
+            WriteAtomically(Path.Combine(directory, "matrix.md"), MatrixMarkdown.Render(matrix));
+            output.WriteLine($"wrote {Path.Combine(directory, "matrix.html")} and matrix.md ({string.Join(", ", matrix.Targets)})");
+        }
         return ExitCodes.AllPassed;
+    }
+
+    /// <summary>TARGET=PATH, or PATH with the target named after the file's folder (reports/emulator/messages.ndjson is "emulator").</summary>
+    private static (string Target, string Path) Split(string input)
+    {
+        var equals = input.IndexOf('=');
+        if (equals > 0 && !File.Exists(input)) return (input[..equals], input[(equals + 1)..]);
+        return (Path.GetFileName(Path.GetDirectoryName(Path.GetFullPath(input))) ?? input, input);
+    }
+
+    private static void WriteAtomically(string path, string content)
+    {
+        File.WriteAllText(path + ".tmp", content);
+        File.Move(path + ".tmp", path, overwrite: true);
     }
 }

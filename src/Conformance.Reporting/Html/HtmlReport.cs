@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
+using Conformance.Reporting.Matrix;
 using Conformance.Reporting.Model;
 
 namespace Conformance.Reporting.Html;
@@ -18,15 +19,18 @@ public static partial class HtmlReport
     [GeneratedRegex(@"https://[^\s<>""]+")]
     private static partial Regex Url();
 
-    public static string Render(RunReport report, string title = "Lambda conformance report")
+    /// <summary>The living documentation of a run; with a <paramref name="matrix"/>, the matrix of every target's run opens the page.</summary>
+    public static string Render(RunReport report, string title = "Lambda conformance report", ConformanceMatrix? matrix = null)
     {
         var html = new StringBuilder();
         html.Append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
             .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
-            .Append("<title>").Append(E(title)).Append("</title><style>").Append(Styles).Append("</style></head><body>");
+            .Append("<title>").Append(E(title)).Append("</title><style>").Append(Styles).Append(MatrixHtml.Css).Append("</style></head><body>");
         html.Append("<header><h1>").Append(E(title)).Append("</h1>").Append(Summary(report))
             .Append("<input id=\"search\" type=\"search\" placeholder=\"search scenarios, steps or @tags\" aria-label=\"search\">")
-            .Append("</header><main>").Append(Contents(report));
+            .Append("</header><main>");
+        if (matrix is not null) html.Append(MatrixHtml.Section(matrix));
+        html.Append(Contents(report));
 
         if (report.ParseErrors.Count > 0)
         {

@@ -50,6 +50,35 @@ public sealed class OtherCommandsTests : IDisposable
     }
 
     [Fact]
+    public async Task Report_of_two_runs_writes_the_matrix_with_both_targets()
+    {
+        cli.WriteFeature("a.feature", "Feature: A\n  Scenario: s\n    Given a function that returns nothing\n");
+        await cli.RunAsync("run", "--report", cli.Path("reference"));
+        cli.WriteFeature("a.feature", "Feature: A\n  Scenario: s\n    Given a function that returns nothing\n    Then the response status is 200\n");
+        await cli.RunAsync("run", "--report", cli.Path("changed"));
+
+        var (exitCode, output, _) = await cli.RunAsync("report", cli.Path("reference", "messages.ndjson"), "other=" + cli.Path("changed", "messages.ndjson"), "--out", cli.Path("site"));
+
+        exitCode.ShouldBe(ExitCodes.AllPassed);
+        output.ShouldContain("(reference, other)");
+        File.ReadAllText(cli.Path("site", "matrix.md")).ShouldContain("| s | ✅ | ❌ |");
+        File.ReadAllText(cli.Path("site", "index.html")).ShouldContain("<section id=\"matrix\"");
+        File.Exists(cli.Path("site", "matrix.html")).ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task Report_refuses_two_runs_with_one_name()
+    {
+        cli.WriteFeature("a.feature", "Feature: A\n  Scenario: s\n    Given a function that returns nothing\n");
+        await cli.RunAsync("run", "--report", cli.Path("run"));
+
+        var (exitCode, _, error) = await cli.RunAsync("report", cli.Path("run", "messages.ndjson"), cli.Path("run", "messages.ndjson"));
+
+        exitCode.ShouldBe(ExitCodes.UsageOrInputError);
+        error.ShouldContain("two runs are both named 'run'");
+    }
+
+    [Fact]
     public async Task Report_names_a_missing_or_corrupt_message_stream()
     {
         File.WriteAllText(cli.Path("bad.ndjson"), "{\"meta\":{}}\nthis is not json\n");

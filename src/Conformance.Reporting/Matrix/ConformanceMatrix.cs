@@ -1,0 +1,60 @@
+using Conformance.Reporting.Model;
+
+namespace Conformance.Reporting.Matrix;
+
+/// <summary>What one target did with one scenario: passed, failed, not applicable (with the reason) or not run.</summary>
+public sealed record MatrixCell(string Outcome, string? Detail)
+{
+    public const string Passed = "passed";
+    public const string Failed = "failed";
+    public const string NotApplicable = "n/a";
+    public const string NotRun = "not run";
+
+    public static MatrixCell Of(ScenarioReport? scenario)
+    {
+        if (scenario is null) return new MatrixCell(NotRun, "not in this target's run");
+        var problem = scenario.Steps.FirstOrDefault(s => s.Status is not ("PASSED" or RunReportReader.NotRun) && s.Message is not null);
+        return scenario.Status switch
+        {
+            "PASSED" => new MatrixCell(Passed, null),
+            "SKIPPED" => new MatrixCell(NotApplicable, problem?.Message),
+            RunReportReader.NotRun => new MatrixCell(NotRun, null),
+            _ => new MatrixCell(Failed, problem is null ? null : $"{problem.Text}: {problem.Message}"),
+        };
+    }
+}
+
+public sealed record MatrixRow(string Scenario, IReadOnlyList<MatrixCell> Cells);
+
+public sealed record MatrixFeature(string Uri, string Name, IReadOnlyList<MatrixRow> Rows);
+
+/// <summary>
+/// Scenario × target: the runs of several targets side by side, scenarios matched by feature file and
+/// line, grouped by feature, with totals per target and per feature.
+/// </summary>
+public sealed record ConformanceMatrix(IReadOnlyList<string> Targets, IReadOnlyList<MatrixFeature> Features)
+{
+    public static ConformanceMatrix Build(IReadOnlyList<(string Target, RunReport Run)> runs)
+    {
+        var lookups = runs.Select(r => r.Run.Features
+            .SelectMany(f => f.Scenarios.Select(s => (Key: Key(f.Uri, s), Scenario: s)))
+            .GroupBy(x => x.Key).ToDictionary(g => g.Key, g => g.First().Scenario)).ToList();
+        // Features and scenarios in the order of the first run that has them.
+        var features = new List<MatrixFeature>();
+        foreach (var feature in runs.SelectMany(r => r.Run.Features).GroupBy(f => f.Uri).Select(g => g.First()))
+        {
+            var scenarios = runs.SelectMany(r => r.Run.Features.Where(f => f.Uri == feature.Uri)).SelectMany(f => f.Scenarios)
+                .GroupBy(s => Key(feature.Uri, s)).Select(g => g.First()).OrderBy(s => s.Line);
+            var rows = scenarios.Select(s => new MatrixRow(s.Name, [.. lookups.Select(l => MatrixCell.Of(l.GetValueOrDefault(Key(feature.Uri, s))))])).ToList();
+            features.Add(new MatrixFeature(feature.Uri, feature.Name, rows));
+        }
+        return new ConformanceMatrix([.. runs.Select(r => r.Target)], features);
+    }
+
+    private static string Key(string uri, ScenarioReport scenario) => $"{uri}:{scenario.Line}:{scenario.Name}";
+
+    public IEnumerable<MatrixRow> Rows => Features.SelectMany(f => f.Rows);
+
+    /// <summary>How many scenarios of <paramref name="rows"/> had <paramref name="outcome"/> on target number <paramref name="target"/>.</summary>
+    public static int Count(IEnumerable<MatrixRow> rows, int target, string outcome) => rows.Count(r => r.Cells[target].Outcome == outcome);
+}
