@@ -14,7 +14,7 @@ public sealed class DependencyRulesTests
         ["Engine"] = ["Core", "Events"],
         ["Targets"] = ["Core", "Events", "Engine"],
         ["Steps"] = ["Core", "Gherkin", "Events"],
-        ["Reporting"] = ["Core"],
+        ["Reporting"] = ["Core", "Events"],
         ["Cli"] = ["Core", "Gherkin", "Events", "Engine", "Targets", "Steps", "Reporting"],
     };
 

@@ -16,6 +16,7 @@ public static class ConformanceCommand
             DoctorCommand.Create(output, error),
             CleanupCommand.Create(output, error),
             EmulatorCommand.Create(output, error),
+            CompareCommand.Create(output, error),
         };
         var configuration = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
         // Tag expressions start with '@', which would otherwise be read as a response file name.

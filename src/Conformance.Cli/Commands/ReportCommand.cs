@@ -19,18 +19,20 @@ public static class ReportCommand
             Description = "Cucumber Messages NDJSON files, one per target, as PATH or TARGET=PATH (the target's name defaults to the file's folder).",
             Arity = ArgumentArity.OneOrMore,
         };
+        var merge = new Option<bool>("--merge") { Description = "The files are the shards of one run (`run --shard i/n`): join them into one report." };
         var outDirectory = new Option<string?>("--out") { Description = "Directory for index.html, matrix.html and matrix.md (default: beside the first messages)." };
         var command = new Command("report", "Render index.html from a message stream, and the matrix of several targets' runs.\n\nExamples:\n" +
             "  conformance report reports/latest/messages.ndjson --out site\n" +
-            "  conformance report reports/reference/messages.ndjson reports/emulator/messages.ndjson --out reports/matrix")
+            "  conformance report reports/reference/messages.ndjson reports/emulator/messages.ndjson --out reports/matrix\n" +
+            "  conformance report --merge shard1/messages.ndjson shard2/messages.ndjson --out reports/aws")
         {
-            messages, outDirectory,
+            messages, merge, outDirectory,
         };
-        command.SetAction(parsed => Execute(parsed.GetValue(messages)!, parsed.GetValue(outDirectory), output, error));
+        command.SetAction(parsed => Execute(parsed.GetValue(messages)!, parsed.GetValue(merge), parsed.GetValue(outDirectory), output, error));
         return command;
     }
 
-    private static int Execute(string[] inputs, string? outDirectory, TextWriter output, TextWriter error)
+    private static int Execute(string[] inputs, bool merge, string? outDirectory, TextWriter output, TextWriter error)
     {
         var runs = new List<(string Target, RunReport Run)>();
         foreach (var input in inputs)
@@ -51,6 +53,7 @@ public static class ReportCommand
                 return ExitCodes.UsageOrInputError;
             }
         }
+        if (merge) runs = [(runs[0].Target, RunMerge.Merge([.. runs.Select(r => r.Run)]))];
         var duplicate = runs.GroupBy(r => r.Target).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)
         {
@@ -60,7 +63,7 @@ public static class ReportCommand
 
         var directory = outDirectory ?? Path.GetDirectoryName(Path.GetFullPath(Split(inputs[0]).Path))!;
         Directory.CreateDirectory(directory);
-        var matrix = runs.Count > 1 ? ConformanceMatrix.Build(runs) : null;
+        var matrix = runs.Count > 1 || merge ? ConformanceMatrix.Build(runs) : null;
         var html = Path.Combine(directory, "index.html");
         WriteAtomically(html, HtmlReport.Render(runs[0].Run, matrix: matrix));
         output.WriteLine($"wrote {html} ({runs[0].Run.Scenarios.Count()} scenarios)");

@@ -3,11 +3,14 @@ using Conformance.Cli.Output;
 using Conformance.Core.Targets;
 using Conformance.Gherkin.Execution;
 using Conformance.Gherkin.Messages;
+using Conformance.Gherkin.Parsing;
+using Gherkin.CucumberMessages;
 using Conformance.Gherkin.Tags;
 using Conformance.Reporting.Html;
 using Conformance.Reporting.JUnit;
 using Conformance.Reporting.Markdown;
 using Conformance.Reporting.Model;
+using Conformance.Reporting.Recordings;
 using Conformance.Steps;
 using Conformance.Targets;
 
@@ -36,23 +39,34 @@ public static class RunCommand
             if (result.GetValueOrDefault<string?>() is { } id && (id.Length is 0 or > 12 || !id.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c))))
                 result.AddError($"--run-id: '{id}' must be 1 to 12 lowercase letters or digits.");
         });
+        var record = new Option<string?>("--record") { Description = "Also write each scenario's normalised observations to DIR, as a baseline for `conformance compare`." };
+        var shard = new Option<string?>("--shard") { Description = "Run only share i of n of the selected scenarios (e.g. 1/2), for CI runners side by side; merge with `conformance report --merge`." };
         var seed = new Option<int>("--seed") { Description = "Seed for the reference engine's ids.", DefaultValueFactory = _ => 0 };
         var stepTimeout = new Option<int>("--step-timeout") { Description = "Seconds a step may take before it fails (a hanging target never hangs the run).", DefaultValueFactory = _ => 300 };
 
         var command = new Command("run", "Run the specification against a target and write the reports.\n\nExample:\n  conformance run --tags \"@async\" --report reports/async")
         {
-            features, report, tags, target, endpoint, region, roleArn, runId, seed, stepTimeout,
+            features, report, tags, target, endpoint, region, roleArn, runId, record, shard, seed, stepTimeout,
         };
         command.SetAction((parsed, cancellation) => ExecuteAsync(new RunSettings(
             parsed.GetValue(features)!, parsed.GetValue(report)!, parsed.GetValue(tags), parsed.GetValue(target)!,
-            new TargetOptions(parsed.GetValue(seed), parsed.GetValue(endpoint), parsed.GetValue(region), parsed.GetValue(roleArn), parsed.GetValue(runId)), parsed.GetValue(stepTimeout)),
+            new TargetOptions(parsed.GetValue(seed), parsed.GetValue(endpoint), parsed.GetValue(region), parsed.GetValue(roleArn), parsed.GetValue(runId)), parsed.GetValue(stepTimeout))
+            {
+                RecordDirectory = parsed.GetValue(record),
+                Shard = parsed.GetValue(shard),
+            },
             output, error, cancellation));
         return command;
     }
 
-    private sealed record RunSettings(string Features, string ReportDirectory, string? Tags, string Target, TargetOptions TargetOptions, int StepTimeoutSeconds);
+    internal sealed record RunSettings(string Features, string ReportDirectory, string? Tags, string Target, TargetOptions TargetOptions, int StepTimeoutSeconds)
+    {
+        public string? RecordDirectory { get; init; }
 
-    private static async Task<int> ExecuteAsync(RunSettings settings, TextWriter output, TextWriter error, CancellationToken cancellation)
+        public string? Shard { get; init; }
+    }
+
+    internal static async Task<int> ExecuteAsync(RunSettings settings, TextWriter output, TextWriter error, CancellationToken cancellation)
     {
         TagExpression? tagFilter = null;
         if (settings.Tags is not null)
@@ -64,6 +78,16 @@ public static class RunCommand
             catch (FormatException ex)
             {
                 await error.WriteLineAsync($"error: --tags: {ex.Message}");
+                return ExitCodes.UsageOrInputError;
+            }
+        }
+        Shard? shard = null;
+        if (settings.Shard is not null)
+        {
+            (shard, var problem) = Shard.Parse(settings.Shard);
+            if (problem is not null)
+            {
+                await error.WriteLineAsync($"error: {problem}");
                 return ExitCodes.UsageOrInputError;
             }
         }
@@ -92,19 +116,24 @@ public static class RunCommand
         await using var stopsTheTarget = session;
         var services = new ServiceRegistry().Add<ITarget>(_ => session.Create());
         var messages = new MessageCollector();
+        // The share is decided on the whole selection, before the run keeps only its own scenarios.
+        var shardKeys = shard?.Select(new FeatureLoader(new IncrementingIdGenerator()).LoadDirectory(featuresDirectory)
+            .SelectMany(f => f.Pickles).Where(p => tagFilter?.Evaluate([.. p.Tags.Select(t => t.Name)]) ?? true)
+            .Select(p => $"{p.Uri}:{p.Location?.Line}"));
         var run = TestRun.Create(new RunOptions
         {
             FeaturesDirectory = featuresDirectory,
             BindingAssemblies = [StepsAssembly.Assembly],
             Services = services,
             Tags = tagFilter,
+            Filter = shardKeys is null ? null : plan => shardKeys.Contains(plan.Key),
             StepTimeout = TimeSpan.FromSeconds(settings.StepTimeoutSeconds),
         }, messages);
 
         var console = new ConsoleReporter(output, error);
         if (console.ReportInputErrors(run))
         {
-            await WriteReportsAsync(settings.ReportDirectory, run, messages, null, console, session.Name);
+            await WriteReportsAsync(settings, run, messages, null, console, session.Name);
             return ExitCodes.UsageOrInputError;
         }
 
@@ -120,15 +149,16 @@ public static class RunCommand
         }
         finally
         {
-            await WriteReportsAsync(settings.ReportDirectory, run, messages, crash, console, session.Name);
+            await WriteReportsAsync(settings, run, messages, crash, console, session.Name);
         }
         console.Totals(run);
         return run.Success ? ExitCodes.AllPassed : ExitCodes.Failures;
     }
 
     /// <summary>Writes the reports of whatever ran, also when the run ended early.</summary>
-    private static async Task WriteReportsAsync(string directory, TestRun run, MessageCollector messages, Exception? crash, ConsoleReporter console, string targetName)
+    private static async Task WriteReportsAsync(RunSettings settings, TestRun run, MessageCollector messages, Exception? crash, ConsoleReporter console, string targetName)
     {
+        var directory = settings.ReportDirectory;
         await run.FinishAsync(crash);
         var ndjson = Path.Combine(directory, "messages.ndjson");
         var lines = messages.Envelopes.Select(MessagesJson.Serialize).ToList();
@@ -141,6 +171,11 @@ public static class RunCommand
         WriteAtomically(Path.Combine(directory, "summary.md"), summary);
         if (Environment.GetEnvironmentVariable("GITHUB_STEP_SUMMARY") is { Length: > 0 } stepSummary) File.AppendAllText(stepSummary, summary);
         console.ReportsWritten(ndjson, html);
+        if (settings.RecordDirectory is { } recordings)
+        {
+            var count = ScenarioRecording.WriteAll(report, targetName, recordings, DateOnly.FromDateTime(DateTime.UtcNow));
+            console.RecordingsWritten(recordings, count);
+        }
     }
 
     private static void WriteAtomically(string path, string content)

@@ -42,4 +42,6 @@ public sealed class ConsoleReporter(TextWriter output, TextWriter error)
     }
 
     public void ReportsWritten(string ndjson, string html) => output.WriteLine($"reports: {ndjson}, {html}");
+
+    public void RecordingsWritten(string directory, int count) => output.WriteLine($"recorded {count} scenarios in {directory}");
 }
