@@ -7,4 +7,7 @@ public static class ExitCodes
     public const int Failures = 1;
     public const int UsageOrInputError = 2;
     public const int TargetUnavailable = 3;
+
+    /// <summary>The run was interrupted (Ctrl+C); the reports hold what ran. 128 + SIGINT, as shells report it.</summary>
+    public const int Interrupted = 130;
 }

@@ -18,7 +18,11 @@ public static class ConformanceCommand
             EmulatorCommand.Create(output, error),
             CompareCommand.Create(output, error),
         };
-        var configuration = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
+        // On Ctrl+C (or SIGTERM) a run gets this long to write its reports and stop the target's processes.
+        var configuration = new InvocationConfiguration
+        {
+            Output = output, Error = error, EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = TimeSpan.FromSeconds(60),
+        };
         // Tag expressions start with '@', which would otherwise be read as a response file name.
         var parsed = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
         if (parsed.Errors.Count > 0)

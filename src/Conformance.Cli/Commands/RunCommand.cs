@@ -41,12 +41,20 @@ public static class RunCommand
         });
         var record = new Option<string?>("--record") { Description = "Also write each scenario's normalised observations to DIR, as a baseline for `conformance compare`." };
         var shard = new Option<string?>("--shard") { Description = "Run only share i of n of the selected scenarios (e.g. 1/2), for CI runners side by side; merge with `conformance report --merge`." };
+        var parallel = new Option<int?>("--parallel")
+        {
+            Description = "How many scenarios run at once, each with its own resources (default: 1 on reference, 3 on emulator, 8 on localstack and aws).",
+        };
+        parallel.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int?>() is < 1 or > 64) result.AddError("--parallel: give a number from 1 to 64.");
+        });
         var seed = new Option<int>("--seed") { Description = "Seed for the reference engine's ids.", DefaultValueFactory = _ => 0 };
         var stepTimeout = new Option<int>("--step-timeout") { Description = "Seconds a step may take before it fails (a hanging target never hangs the run).", DefaultValueFactory = _ => 300 };
 
         var command = new Command("run", "Run the specification against a target and write the reports.\n\nExample:\n  conformance run --tags \"@async\" --report reports/async")
         {
-            features, report, tags, target, endpoint, region, roleArn, runId, record, shard, seed, stepTimeout,
+            features, report, tags, target, endpoint, region, roleArn, runId, record, shard, parallel, seed, stepTimeout,
         };
         command.SetAction((parsed, cancellation) => ExecuteAsync(new RunSettings(
             parsed.GetValue(features)!, parsed.GetValue(report)!, parsed.GetValue(tags), parsed.GetValue(target)!,
@@ -54,6 +62,7 @@ public static class RunCommand
             {
                 RecordDirectory = parsed.GetValue(record),
                 Shard = parsed.GetValue(shard),
+                Parallel = parsed.GetValue(parallel),
             },
             output, error, cancellation));
         return command;
@@ -64,6 +73,11 @@ public static class RunCommand
         public string? RecordDirectory { get; init; }
 
         public string? Shard { get; init; }
+
+        public int? Parallel { get; init; }
+
+        /// <summary>Real targets spend most of a scenario waiting, so several run at once unless told otherwise.</summary>
+        public int Parallelism => Parallel ?? Target switch { "emulator" => 3, "localstack" or "aws" => 8, _ => 1 };
     }
 
     internal static async Task<int> ExecuteAsync(RunSettings settings, TextWriter output, TextWriter error, CancellationToken cancellation)
@@ -114,6 +128,7 @@ public static class RunCommand
             return ExitCodes.TargetUnavailable;
         }
         await using var stopsTheTarget = session;
+        await using var interrupts = cancellation.Register(session.Interrupt);
         var services = new ServiceRegistry().Add<ITarget>(_ => session.Create());
         var messages = new MessageCollector();
         // The share is decided on the whole selection, before the run keeps only its own scenarios.
@@ -128,6 +143,8 @@ public static class RunCommand
             Tags = tagFilter,
             Filter = shardKeys is null ? null : plan => shardKeys.Contains(plan.Key),
             StepTimeout = TimeSpan.FromSeconds(settings.StepTimeoutSeconds),
+            MaxParallelism = settings.Parallelism,
+            ParallelScenarios = true,
         }, messages);
 
         var console = new ConsoleReporter(output, error);
@@ -141,6 +158,11 @@ public static class RunCommand
         try
         {
             await run.RunAllAsync(console.ScenarioFinished, cancellation);
+            cancellation.ThrowIfCancellationRequested(); // interrupted during the last scenario
+        }
+        catch (OperationCanceledException ex) when (cancellation.IsCancellationRequested)
+        {
+            crash = ex; // Ctrl+C: the reports of what ran are still written, and the target is stopped
         }
         catch (Exception ex)
         {
@@ -152,6 +174,11 @@ public static class RunCommand
             await WriteReportsAsync(settings, run, messages, crash, console, session.Name);
         }
         console.Totals(run);
+        if (crash is not null)
+        {
+            await error.WriteLineAsync("interrupted: the reports hold the scenarios that ran.");
+            return ExitCodes.Interrupted;
+        }
         return run.Success ? ExitCodes.AllPassed : ExitCodes.Failures;
     }
 

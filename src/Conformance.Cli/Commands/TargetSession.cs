@@ -19,12 +19,16 @@ internal sealed class TargetSession : IAsyncDisposable
 
     private readonly IAsyncDisposable? resources;
 
-    private TargetSession(string name, Func<ITarget> create, IAsyncDisposable? resources)
+    private TargetSession(string name, Func<ITarget> create, IAsyncDisposable? resources, Action? interrupt = null)
     {
         Name = name;
         Create = create;
         this.resources = resources;
+        Interrupt = interrupt ?? (() => { });
     }
+
+    /// <summary>Ends every wait on the target at once (Ctrl+C), so the run can write its reports and clean up.</summary>
+    public Action Interrupt { get; }
 
     public string Name { get; }
 
@@ -37,12 +41,12 @@ internal sealed class TargetSession : IAsyncDisposable
         {
             case "emulator":
                 var stack = await EmulatorStack.StartAsync(progress, cancellation);
-                return new TargetSession(name, stack.CreateTarget, stack);
+                return new TargetSession(name, stack.CreateTarget, stack, stack.Interrupt);
             case "localstack" or "aws":
                 var settings = options.AwsSettings(name);
                 await progress.WriteLineAsync($"run id: {settings.RunId} (if the run is killed, `conformance cleanup --target {name} --run-id {settings.RunId}` removes what it left)");
                 var run = await AwsRun.StartAsync(settings, EmulatorInstallation.Locate().ProbeFile, cancellation);
-                return new TargetSession(name, run.CreateTarget, run);
+                return new TargetSession(name, run.CreateTarget, run, run.Interrupt);
             default:
                 return new TargetSession(name, () => new ReferenceTarget(options.Seed), null);
         }

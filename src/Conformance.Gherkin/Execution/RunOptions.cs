@@ -38,6 +38,12 @@ public sealed class RunOptions
     /// <summary>Runs the features in reverse path order (Cucumber's <c>--order reverse</c>).</summary>
     public bool ReverseOrder { get; init; }
 
-    /// <summary>How many features may run at once (1: one scenario after another).</summary>
+    /// <summary>How many features (or scenarios, see <see cref="ParallelScenarios"/>) may run at once (1: one scenario after another).</summary>
     public int MaxParallelism { get; init; } = 1;
+
+    /// <summary>
+    /// Scenarios, not only features, run side by side: for hosts whose scenarios share nothing (each gets
+    /// its own resources on the target), so a run takes about as long as its slowest scenario.
+    /// </summary>
+    public bool ParallelScenarios { get; init; }
 }

@@ -112,7 +112,8 @@ public sealed class TestRun
     /// <summary>
     /// Runs every selected test case, calling <paramref name="onResult"/> after each. With
     /// <see cref="RunOptions.MaxParallelism"/> above 1, features run side by side (the scenarios of
-    /// one feature stay in order); the message stream stays valid, each envelope whole.
+    /// one feature stay in order), or scenarios with <see cref="RunOptions.ParallelScenarios"/>; the
+    /// message stream stays valid, each envelope whole.
     /// </summary>
     public async Task<IReadOnlyList<ScenarioResult>> RunAllAsync(Action<ScenarioResult>? onResult = null, CancellationToken cancellation = default)
     {
@@ -130,7 +131,9 @@ public sealed class TestRun
         }
 
         var workers = new System.Collections.Concurrent.ConcurrentQueue<string>(Enumerable.Range(0, options.MaxParallelism).Select(i => i.ToString()));
-        var features = TestCases.GroupBy(p => p.Pickle.Uri).ToList();
+        var features = options.ParallelScenarios
+            ? TestCases.Select(p => (IEnumerable<TestCasePlan>)[p]).ToList()
+            : TestCases.GroupBy(p => p.Pickle.Uri).Select(g => (IEnumerable<TestCasePlan>)g).ToList();
         await Parallel.ForEachAsync(features, new ParallelOptions { MaxDegreeOfParallelism = options.MaxParallelism, CancellationToken = cancellation },
             async (feature, token) =>
             {

@@ -21,6 +21,12 @@ public sealed class AwsRun : IAsyncDisposable
 {
     private readonly ConcurrentDictionary<string, (ProbeLedger Ledger, Lock Gate)> ledgers = new(StringComparer.Ordinal);
     private int scenarios;
+    private readonly CancellationTokenSource stopping = new();
+
+    /// <summary>Cancelled when the run is interrupted: every wait of every scenario's target ends at once.</summary>
+    public CancellationToken Stopping => stopping.Token;
+
+    public void Interrupt() => stopping.Cancel();
 
     private AwsRun(AwsSettings settings)
     {

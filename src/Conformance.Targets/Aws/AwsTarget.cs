@@ -132,7 +132,11 @@ public sealed partial class AwsTarget : ITarget
         return string.Join(':', parts);
     }
 
-    public Task AdvanceAsync(TimeSpan duration, CancellationToken cancellation = default) => Task.Delay(duration, cancellation);
+    public async Task AdvanceAsync(TimeSpan duration, CancellationToken cancellation = default)
+    {
+        using var either = CancellationTokenSource.CreateLinkedTokenSource(cancellation, run.Stopping);
+        await Task.Delay(duration, either.Token);
+    }
 
     // ---- Observing -------------------------------------------------------------------------------
 

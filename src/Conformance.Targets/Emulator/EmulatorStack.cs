@@ -22,6 +22,7 @@ public sealed class EmulatorStack : IAsyncDisposable
     private static readonly BasicAWSCredentials LocalCredentials = new("local", "local");
 
     private readonly List<ChildProcess> processes = [];
+    private readonly CancellationTokenSource stopping = new();
     private int scenarios;
 
     private EmulatorStack(EmulatorInstallation installation, string workDirectory, ObservationSink sink)
@@ -129,6 +130,11 @@ public sealed class EmulatorStack : IAsyncDisposable
         }
         throw new TargetUnavailableException($"{name} does not answer on 127.0.0.1:{port}.");
     }
+
+    /// <summary>Cancelled when the run is interrupted: every wait of every scenario's target ends at once.</summary>
+    public CancellationToken Stopping => stopping.Token;
+
+    public void Interrupt() => stopping.Cancel();
 
     /// <summary>A fresh target for one scenario, with its own names and its own serverless-offline.</summary>
     public EmulatorTarget CreateTarget() => new(this, Interlocked.Increment(ref scenarios));

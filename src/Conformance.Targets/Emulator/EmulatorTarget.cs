@@ -124,7 +124,8 @@ public sealed partial class EmulatorTarget : ITarget, IObservationListener
     public async Task AdvanceAsync(TimeSpan duration, CancellationToken cancellation = default)
     {
         await EnsureStartedAsync(cancellation); // schedules and pollers run only while the emulator does
-        await Task.Delay(duration, cancellation);
+        using var either = CancellationTokenSource.CreateLinkedTokenSource(cancellation, stack.Stopping);
+        await Task.Delay(duration, either.Token);
     }
 
     private async Task<LambdaApi> LambdaAsync(CancellationToken cancellation)
