@@ -87,6 +87,27 @@ public sealed class ReportInBrowserTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_matrix_shows_each_target_s_outcome_with_the_reason_in_the_cell()
+    {
+        var reference = RunReportReader.Read(await SampleRun.MessagesAsync("Feature: F\n  Scenario: works\n    Given a passing step\n  Scenario: breaks\n    Given a passing step\n"));
+        var emulator = RunReportReader.Read(await SampleRun.MessagesAsync("Feature: F\n  Scenario: works\n    Given a passing step\n  Scenario: breaks\n    Then it fails with \"<i>observed 400</i>\"\n"));
+        var path = Path.Combine(directory.FullName, "index.html");
+        await File.WriteAllTextAsync(path, HtmlReport.Render(reference, matrix: Conformance.Reporting.Matrix.ConformanceMatrix.Build([("reference", reference), ("emulator", emulator)])));
+        var page = await browser!.NewPageAsync();
+        await page.GotoAsync(new Uri(path).AbsoluteUri);
+
+        await WithScreenshotOnFailure(page, "matrix", async () =>
+        {
+            (await page.Locator("#matrix .matrix-grid thead th").AllInnerTextsAsync()).ShouldBe(["scenario", "reference", "emulator"]);
+            var breaks = page.Locator("#matrix .matrix-grid tr", new PageLocatorOptions { HasText = "breaks" });
+            (await breaks.Locator("td").AllInnerTextsAsync()).ShouldBe(["breaks", "passed", "failed"]);
+            (await breaks.Locator("td.m-failed").GetAttributeAsync("title")).ShouldNotBeNull().ShouldContain("<i>observed 400</i>");
+            (await page.Locator("#matrix i").CountAsync()).ShouldBe(0);
+            (await page.Locator("#matrix .matrix-totals tr", new PageLocatorOptions { HasText = "emulator" }).Locator("td").AllInnerTextsAsync()).ShouldBe(["1", "1", "0", "0"]);
+        });
+    }
+
+    [Fact]
     public async Task Markup_from_a_run_is_shown_as_text_and_never_executed()
     {
         var page = await OpenAsync("Feature: <img src=x onerror=\"window.pwned=1\">\n  Scenario: <script>window.pwned=2</script>\n    Then it fails with \"<b onmouseover=window.pwned=3>bold</b>\"\n");
