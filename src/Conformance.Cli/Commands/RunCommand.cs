@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Conformance.Cli.Configuration;
 using Conformance.Cli.Output;
 using Conformance.Core.Targets;
 using Conformance.Gherkin.Execution;
@@ -56,15 +57,32 @@ public static class RunCommand
         {
             features, report, tags, target, endpoint, region, roleArn, runId, record, shard, parallel, seed, stepTimeout,
         };
-        command.SetAction((parsed, cancellation) => ExecuteAsync(new RunSettings(
-            parsed.GetValue(features)!, parsed.GetValue(report)!, parsed.GetValue(tags), parsed.GetValue(target)!,
-            new TargetOptions(parsed.GetValue(seed), parsed.GetValue(endpoint), parsed.GetValue(region), parsed.GetValue(roleArn), parsed.GetValue(runId)), parsed.GetValue(stepTimeout))
+        var config = new Option<string>("--config") { Description = $"A {ConformanceConfig.FileName} with this project's defaults (options given here win).", DefaultValueFactory = _ => ConformanceConfig.FileName };
+        command.Options.Add(config);
+        command.SetAction(async (parsed, cancellation) =>
+        {
+            ConformanceConfig? defaults;
+            try
+            {
+                defaults = ConformanceConfig.Load(parsed.GetValue(config)!);
+            }
+            catch (InvalidDataException ex)
+            {
+                await error.WriteLineAsync($"error: {ex.Message}");
+                return ExitCodes.UsageOrInputError;
+            }
+            // A value from the command line wins; then the configuration file; then the option's default.
+            T Pick<T>(Option<T> option, T? configured) => parsed.GetResult(option) is { Implicit: false } || configured is null ? parsed.GetValue(option)! : configured;
+            return await ExecuteAsync(new RunSettings(
+                Pick(features, defaults?.Features), Pick(report, defaults?.Report), Pick(tags, defaults?.Tags), Pick(target, defaults?.Target),
+                new TargetOptions(parsed.GetValue(seed), Pick(endpoint, defaults?.Endpoint), Pick(region, defaults?.Region), Pick(roleArn, defaults?.RoleArn), parsed.GetValue(runId)),
+                parsed.GetValue(stepTimeout))
             {
                 RecordDirectory = parsed.GetValue(record),
                 Shard = parsed.GetValue(shard),
-                Parallel = parsed.GetValue(parallel),
-            },
-            output, error, cancellation));
+                Parallel = Pick(parallel, defaults?.Parallel),
+            }, output, error, cancellation);
+        });
         return command;
     }
 
