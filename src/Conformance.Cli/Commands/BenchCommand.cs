@@ -15,12 +15,14 @@ public static class BenchCommand
     {
         var full = new Option<bool>("--full") { Description = "Sizes up to 1,000,000 (minutes) instead of up to 100,000 (under a minute)." };
         var features = CommonOptions.Features();
+        var runner = new Option<string?>("--runner") { Description = "Only run the .feature files in DIR with the trivial steps of the runner-overhead benchmark (bench/runner-vs-cucumber-js.sh)." };
         var command = new Command("bench", "Measure the corpus run and the engine's throughput, with ratios to a bare queue loop.\n\nExample:\n  conformance bench")
         {
-            full, features,
+            full, features, runner,
         };
         command.SetAction(async (parsed, _) =>
         {
+            if (parsed.GetValue(runner) is { } trivialFeatures) return await RunTrivialAsync(trivialFeatures, output, error);
             var directory = CommonOptions.ResolveFeatures(parsed.GetValue(features)!);
             if (directory is null)
             {
@@ -32,6 +34,28 @@ public static class BenchCommand
             return ExitCodes.AllPassed;
         });
         return command;
+    }
+
+    /// <summary>The runner alone: parse, bind and execute trivial steps, as cucumber-js does in the comparison.</summary>
+    private static async Task<int> RunTrivialAsync(string directory, TextWriter output, TextWriter error)
+    {
+        if (!Directory.Exists(directory))
+        {
+            await error.WriteLineAsync($"error: --runner: the directory '{directory}' does not exist.");
+            return ExitCodes.UsageOrInputError;
+        }
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var run = Conformance.Gherkin.Execution.TestRun.Create(new Conformance.Gherkin.Execution.RunOptions
+        {
+            FeaturesDirectory = directory,
+            BindingTypes = [typeof(TrivialSteps)],
+        }, new Conformance.Gherkin.Messages.MessageCollector());
+        var loaded = watch.Elapsed;
+        var results = await run.RunAllAsync();
+        await run.FinishAsync();
+        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+            $"{results.Count} scenarios, {results.Count(r => !r.Failed)} passed: parse and plan {loaded.TotalMilliseconds:0} ms, run {(watch.Elapsed - loaded).TotalMilliseconds:0} ms"));
+        return run.Success ? ExitCodes.AllPassed : ExitCodes.Failures;
     }
 
     private static async Task RunAsync(string features, int[] sizes, TextWriter output)

@@ -7,10 +7,13 @@ namespace Conformance.Gherkin.Execution;
 /// <summary>Binds a pickle to the hooks whose tags it matches and to the step definitions matching each step.</summary>
 public sealed class TestCasePlanner(BindingRegistry bindings, Func<string> newId)
 {
+    // Once per feature, not once per pickle: a feature of n scenarios would otherwise cost n² lookups.
+    private readonly Dictionary<FeatureFile, Dictionary<string, string>> keywordsByFeature = new(ReferenceEqualityComparer.Instance);
+
     public TestCasePlan Plan(Pickle pickle, FeatureFile feature)
     {
         var tags = pickle.Tags.Select(t => t.Name).ToHashSet();
-        var keywords = StepKeywords(feature);
+        if (!keywordsByFeature.TryGetValue(feature, out var keywords)) keywordsByFeature[feature] = keywords = StepKeywords(feature);
         var steps = new List<PlannedStep>();
         steps.AddRange(HooksFor(HookKind.BeforeScenario, tags));
         foreach (var step in pickle.Steps)

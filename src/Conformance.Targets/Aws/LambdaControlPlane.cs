@@ -21,7 +21,7 @@ public sealed class LambdaControlPlane(LambdaApi api)
             ["Runtime"] = "nodejs20.x",
             ["Handler"] = "probe.handler",
             ["Role"] = roleArn,
-            ["Timeout"] = Math.Max(1, (int)Math.Ceiling(timeout.TotalSeconds)),
+            ["Timeout"] = (int)Math.Ceiling(timeout.TotalSeconds),
             ["MemorySize"] = 128,
             ["Code"] = new JsonObject { ["ZipFile"] = Convert.ToBase64String(zip) },
             ["Environment"] = new JsonObject { ["Variables"] = ToJson(environment) },
@@ -39,7 +39,7 @@ public sealed class LambdaControlPlane(LambdaApi api)
     {
         var body = new JsonObject
         {
-            ["Timeout"] = Math.Max(1, (int)Math.Ceiling(timeout.TotalSeconds)),
+            ["Timeout"] = (int)Math.Ceiling(timeout.TotalSeconds),
             ["Environment"] = new JsonObject { ["Variables"] = ToJson(environment) },
         };
         if (deadLetterArn is not null) body["DeadLetterConfig"] = new JsonObject { ["TargetArn"] = deadLetterArn };

@@ -205,29 +205,8 @@ public sealed partial class EmulatorTarget
     /// is its configuration, so a setting it refuses shows as a failed start, answered here as a 400 with
     /// the emulator's own words (and the event taken out again).
     /// </summary>
-    private async Task<ApiResult> ApplyEventAsync(string function, JsonObject @event, CancellationToken cancellation)
-    {
-        lock (gate)
-        {
-            service.AddEvent(function, @event);
-            configurationVersion++;
-        }
-        try
-        {
-            await EnsureStartedAsync(cancellation);
-            return ApiResult.Ok;
-        }
-        catch (TargetUnavailableException ex)
-        {
-            lock (gate)
-            {
-                service.Events[function].Remove(@event);
-                configurationVersion++;
-            }
-            var words = string.Join(" ", ex.Message.Split('\n').Where(l => l.Contains("rror", StringComparison.Ordinal) || l.Contains("must", StringComparison.Ordinal)).Take(5).Select(l => l.Trim()));
-            return new ApiResult(400, "ServerlessConfigurationError", words.Length > 0 ? words : ex.Message);
-        }
-    }
+    private Task<ApiResult> ApplyEventAsync(string function, JsonObject @event, CancellationToken cancellation) =>
+        ApplyAsync(() => service.AddEvent(function, @event), () => service.Events[function].Remove(@event), cancellation);
 
     public Task<ApiResult> SetEventSourceMappingEnabledAsync(string uuid, bool enabled, CancellationToken cancellation = default)
     {

@@ -61,18 +61,47 @@ public sealed partial class EmulatorTarget : ITarget, IObservationListener
 
     // ---- Functions -------------------------------------------------------------------------------
 
-    public Task<ApiResult> CreateFunctionAsync(FunctionSpec spec, CancellationToken cancellation = default)
+    public async Task<ApiResult> CreateFunctionAsync(FunctionSpec spec, CancellationToken cancellation = default)
     {
         lock (gate)
         {
             if (service.Functions.ContainsKey(spec.Name))
-                return Task.FromResult(new ApiResult(409, "ResourceConflictException", $"Function already exist: {spec.Name}"));
-            service.Functions[spec.Name] = spec;
+                return new ApiResult(409, "ResourceConflictException", $"Function already exist: {spec.Name}");
             ledgers[spec.Name] = new ProbeLedger(spec);
-            stack.Sink.RegisterFunction(service.DeployedName(spec.Name), this);
+        }
+        stack.Sink.RegisterFunction(service.DeployedName(spec.Name), this);
+        var result = await ApplyAsync(() => service.Functions[spec.Name] = spec, () => service.Functions.Remove(spec.Name), cancellation);
+        if (!result.Succeeded) lock (gate) ledgers.Remove(spec.Name);
+        return result;
+    }
+
+    /// <summary>
+    /// Changes the scenario's configuration and restarts the emulator with it at once: the emulator's
+    /// control plane is its configuration file, so a setting it refuses shows as a failed start, answered
+    /// here as a 400 with serverless's own words (and the change taken back).
+    /// </summary>
+    private async Task<ApiResult> ApplyAsync(Action change, Action undo, CancellationToken cancellation)
+    {
+        lock (gate)
+        {
+            change();
             configurationVersion++;
         }
-        return Task.FromResult(ApiResult.Ok);
+        try
+        {
+            await EnsureStartedAsync(cancellation);
+            return ApiResult.Ok;
+        }
+        catch (TargetUnavailableException ex)
+        {
+            lock (gate)
+            {
+                undo();
+                configurationVersion++;
+            }
+            var words = string.Join(" ", ex.Message.Split('\n').Where(l => l.Contains("rror", StringComparison.Ordinal) || l.Contains("must", StringComparison.Ordinal)).Take(5).Select(l => l.Trim()));
+            return new ApiResult(400, "ServerlessConfigurationError", words.Length > 0 ? words : ex.Message);
+        }
     }
 
     public Task<ApiResult> UpdateFunctionAsync(FunctionSpec spec, CancellationToken cancellation = default)

@@ -78,7 +78,7 @@ public sealed class ServerlessService(string name)
             functions[function] = new JsonObject
             {
                 ["handler"] = "probe.handler",
-                ["timeout"] = Math.Max(1, (int)Math.Ceiling(spec.Timeout.TotalSeconds)),
+                ["timeout"] = (int)Math.Ceiling(spec.Timeout.TotalSeconds), // as given: serverless decides what it accepts
                 ["environment"] = new JsonObject { ["PROBE_SINK_URL"] = stack.Sink.Url },
                 ["events"] = new JsonArray(Events.GetValueOrDefault(function, []).Select(e => (JsonNode)e.DeepClone()).ToArray()),
             };
