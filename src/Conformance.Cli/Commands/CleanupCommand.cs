@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Conformance.Cli.Output;
 using Conformance.Targets;
 using Conformance.Targets.Aws;
 
@@ -41,7 +42,7 @@ public static class CleanupCommand
             }
             catch (Exception ex) when (ex is TargetUnavailableException or HttpRequestException or Amazon.Runtime.AmazonServiceException or Amazon.Runtime.AmazonClientException)
             {
-                await error.WriteLineAsync($"error: the {parsed.GetValue(target)} target cannot be reached: {ex.Message}");
+                await error.WriteLineAsync($"error: the {parsed.GetValue(target)} target cannot be reached: {Redaction.Redact(ex.Message)}");
                 return ExitCodes.TargetUnavailable;
             }
         });

@@ -142,7 +142,7 @@ public static class RunCommand
         }
         catch (Exception ex) when (ex is TargetUnavailableException or HttpRequestException or Amazon.Runtime.AmazonClientException)
         {
-            await error.WriteLineAsync($"error: the {settings.Target} target cannot run here: {ex.Message}");
+            await error.WriteLineAsync($"error: the {settings.Target} target cannot run here: {Redaction.Redact(ex.Message)}");
             return ExitCodes.TargetUnavailable;
         }
         await using var stopsTheTarget = session;
@@ -206,7 +206,8 @@ public static class RunCommand
         var directory = settings.ReportDirectory;
         await run.FinishAsync(crash);
         var ndjson = Path.Combine(directory, "messages.ndjson");
-        var lines = messages.Envelopes.Select(MessagesJson.Serialize).ToList();
+        // A service's error text may echo a credential; no report carries one.
+        var lines = messages.Envelopes.Select(MessagesJson.Serialize).Select(Redaction.Redact).ToList();
         NdjsonFile.WriteLines(ndjson, lines);
         var html = Path.Combine(directory, "index.html");
         var report = RunReportReader.Read(lines);

@@ -27,7 +27,7 @@ public sealed class ConsoleReporter(TextWriter output, TextWriter error)
         if (result.Status is TestStepResultStatus.PASSED) return;
         var problem = result.Problem;
         if (problem is not null)
-            foreach (var line in problem.Split('\n')) output.WriteLine($"        {line}");
+            foreach (var line in Redaction.Redact(problem).Split('\n')) output.WriteLine($"        {line}");
     }
 
     public void Totals(TestRun run)
