@@ -47,7 +47,7 @@ public sealed class CanaryCredentialsTests : IDisposable
         }
 
         run.ExitCode.ShouldBe(ExitCodes.TargetUnavailable);
-        run.Error.ShouldContain("AKIA…(redacted)"); // the service echoed the key id, and the kit took it out
+        run.Error.ShouldContain("(AWS_ACCESS_KEY_ID redacted)"); // the service echoed the key id, and the kit took it out
         aws.LogEntries.ShouldNotBeEmpty();
         aws.LogEntries.First().RequestMessage.Headers!["Authorization"].Single().ShouldContain(KeyId); // the canary was used
         var everything = run.Output + run.Error + string.Concat(Directory.GetFiles(cli.Directory.FullName, "*", SearchOption.AllDirectories).Select(File.ReadAllText));
