@@ -108,6 +108,46 @@ public sealed class ReportInBrowserTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_6_MB_event_of_markup_on_one_line_is_shown_as_text_and_the_page_stays_usable()
+    {
+        var page = await OpenAsync("Feature: Big\n  Scenario: huge event\n    Given an attempt whose event is 6291456 bytes of \"<img src=x onerror=window.pwned=1>\" is attached\n  Scenario: after it\n    Given a passing step\n");
+
+        await WithScreenshotOnFailure(page, "huge", async () =>
+        {
+            (await page.EvaluateAsync<bool>("() => window.pwned === undefined")).ShouldBeTrue();
+            (await page.Locator("article img").CountAsync()).ShouldBe(0);
+            var titles = string.Join("|", await page.Locator("article.scenario h3").AllInnerTextsAsync());
+            titles.ShouldContain("huge event");
+            titles.ShouldContain("after it");
+            var shown = await page.EvaluateAsync<int>("() => Math.max(...[...document.querySelectorAll('article pre, article code')].map(e => e.textContent.length))");
+            shown.ShouldBeGreaterThan(1_000_000);
+        });
+    }
+
+    [Fact]
+    public async Task Bytes_that_are_not_UTF_8_in_the_messages_show_as_replacement_characters()
+    {
+        var lines = await SampleRun.MessagesAsync("Feature: Bytes\n  Scenario: marker-XYZ\n    Given a passing step\n");
+        var path = Path.Combine(directory.FullName, "messages.ndjson");
+        // Every "marker-" is followed by bytes that are not UTF-8 (a broken two-byte sequence and 0xFF).
+        var parts = (string.Join("\n", lines) + "\n").Split("marker-");
+        var bytes = new List<byte>();
+        for (var i = 0; i < parts.Length; i++)
+        {
+            if (i > 0) bytes.AddRange([.. "marker-"u8, 0xC3, 0x28, 0xFF]);
+            bytes.AddRange(System.Text.Encoding.UTF8.GetBytes(parts[i]));
+        }
+        await File.WriteAllBytesAsync(path, [.. bytes]);
+        var html = Path.Combine(directory.FullName, "bytes.html");
+        await File.WriteAllTextAsync(html, HtmlReport.Render(RunReportReader.Read(path)));
+        var page = await browser!.NewPageAsync();
+        await page.GotoAsync(new Uri(html).AbsoluteUri);
+
+        await WithScreenshotOnFailure(page, "bytes", async () =>
+            (await page.Locator("article.scenario h3").First.InnerTextAsync()).ShouldContain("marker-\uFFFD"));
+    }
+
+    [Fact]
     public async Task Markup_from_a_run_is_shown_as_text_and_never_executed()
     {
         var page = await OpenAsync("Feature: <img src=x onerror=\"window.pwned=1\">\n  Scenario: <script>window.pwned=2</script>\n    Then it fails with \"<b onmouseover=window.pwned=3>bold</b>\"\n");

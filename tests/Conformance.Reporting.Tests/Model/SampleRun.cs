@@ -42,6 +42,14 @@ public sealed class SampleSteps(Attachments attachments)
             $"{{\"seconds\":{s.Trim()},\"requestId\":\"r\",\"outcome\":\"{(i == 0 ? "FunctionError" : "Succeeded")}\",\"event\":\"<b>{i}</b>\"}}")) + "]}",
         RunReportReader.TimelineMediaType);
 
+    [Given("an attempt whose event is {int} bytes of {string} is attached")]
+    public void HugeEvent(int bytes, string text)
+    {
+        var body = string.Concat(Enumerable.Repeat(text, bytes / text.Length + 1))[..bytes];
+        attachments.Attach("{\"invocations\":[{\"seconds\":0,\"requestId\":\"r\",\"outcome\":\"Succeeded\",\"event\":" +
+            System.Text.Json.JsonSerializer.Serialize(body) + "}]}", RunReportReader.TimelineMediaType);
+    }
+
     [Given("a passing step")]
     public void Passing() { }
 
