@@ -50,12 +50,13 @@ public static class RunCommand
         {
             if (result.GetValueOrDefault<int?>() is < 1 or > 64) result.AddError("--parallel: give a number from 1 to 64.");
         });
+        var quiet = new Option<bool>("--quiet", "-q") { Description = "Print only the scenarios that did not pass, and the totals (for CI logs)." };
         var seed = new Option<int>("--seed") { Description = "Seed for the reference engine's ids.", DefaultValueFactory = _ => 0 };
         var stepTimeout = new Option<int>("--step-timeout") { Description = "Seconds a step may take before it fails (a hanging target never hangs the run).", DefaultValueFactory = _ => 300 };
 
         var command = new Command("run", "Run the specification against a target and write the reports.\n\nExample:\n  conformance run --tags \"@async\" --report reports/async")
         {
-            features, report, tags, target, endpoint, region, roleArn, runId, record, shard, parallel, seed, stepTimeout,
+            features, report, tags, target, endpoint, region, roleArn, runId, record, shard, parallel, quiet, seed, stepTimeout,
         };
         var config = new Option<string>("--config") { Description = $"A {ConformanceConfig.FileName} with this project's defaults (options given here win).", DefaultValueFactory = _ => ConformanceConfig.FileName };
         command.Options.Add(config);
@@ -81,6 +82,7 @@ public static class RunCommand
                 RecordDirectory = parsed.GetValue(record),
                 Shard = parsed.GetValue(shard),
                 Parallel = Pick(parallel, defaults?.Parallel),
+                Quiet = parsed.GetValue(quiet),
             }, output, error, cancellation);
         });
         return command;
@@ -93,6 +95,8 @@ public static class RunCommand
         public string? Shard { get; init; }
 
         public int? Parallel { get; init; }
+
+        public bool Quiet { get; init; }
 
         /// <summary>Real targets spend most of a scenario waiting, so several run at once unless told otherwise.</summary>
         public int Parallelism => Parallel ?? Target switch { "emulator" => 3, "localstack" or "aws" => 8, _ => 1 };
@@ -165,7 +169,8 @@ public static class RunCommand
             ParallelScenarios = true,
         }, messages);
 
-        var console = new ConsoleReporter(output, error);
+        var live = LiveProgress.Wanted(output, settings.Quiet);
+        var console = new ConsoleReporter(live ? LiveProgress.Lines : output, error) { Quiet = settings.Quiet };
         if (console.ReportInputErrors(run))
         {
             await WriteReportsAsync(settings, run, messages, null, console, session.Name);
@@ -175,7 +180,11 @@ public static class RunCommand
         Exception? crash = null;
         try
         {
-            await run.RunAllAsync(console.ScenarioFinished, cancellation);
+            if (live)
+                await LiveProgress.RunAsync(run.TestCases.Count, $"{session.Name}: scenarios", advance =>
+                    run.RunAllAsync(result => { console.ScenarioFinished(result); advance(); }, cancellation));
+            else
+                await run.RunAllAsync(console.ScenarioFinished, cancellation);
             cancellation.ThrowIfCancellationRequested(); // interrupted during the last scenario
         }
         catch (OperationCanceledException ex) when (cancellation.IsCancellationRequested)

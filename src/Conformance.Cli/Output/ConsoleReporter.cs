@@ -6,6 +6,9 @@ namespace Conformance.Cli.Output;
 /// <summary>Prints the progress and the outcome of a run in plain text.</summary>
 public sealed class ConsoleReporter(TextWriter output, TextWriter error)
 {
+    /// <summary>Only the scenarios that did not pass are printed (the totals always are).</summary>
+    public bool Quiet { get; init; }
+
     /// <summary>Prints parse and binding errors; true when there were any (the run must not start).</summary>
     public bool ReportInputErrors(TestRun run)
     {
@@ -17,6 +20,7 @@ public sealed class ConsoleReporter(TextWriter output, TextWriter error)
 
     public void ScenarioFinished(ScenarioResult result)
     {
+        if (Quiet && result.Status is TestStepResultStatus.PASSED or TestStepResultStatus.SKIPPED) return;
         var mark = result.Status switch
         {
             TestStepResultStatus.PASSED => "passed ",
