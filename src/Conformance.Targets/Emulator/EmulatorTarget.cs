@@ -1,8 +1,4 @@
 using System.Text.Json.Nodes;
-using Amazon.DynamoDBv2.DocumentModel;
-using Amazon.DynamoDBv2.Model;
-using Amazon.Runtime;
-using Amazon.SQS.Model;
 using Conformance.Core.Functions;
 using Conformance.Core.Invocation;
 using Conformance.Core.Observation;
@@ -29,7 +25,10 @@ public sealed partial class EmulatorTarget : ITarget, IObservationListener
     private readonly Dictionary<string, ApiSpec> apis = new(StringComparer.Ordinal);
     private readonly List<BucketNotification> notifications = [];
     private readonly HttpClient http = new(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false }) { Timeout = TimeSpan.FromMinutes(16) };
+    private readonly SemaphoreSlim starting = new(1, 1);
     private ServerlessOffline? offline;
+    private HttpClient? lambdaHttp;
+    private LambdaApi? lambda;
     private int configurationVersion;
     private int startedVersion = -1;
 
@@ -159,23 +158,40 @@ public sealed partial class EmulatorTarget : ITarget, IObservationListener
 
     private async Task<LambdaApi> LambdaAsync(CancellationToken cancellation)
     {
-        var ports = await EnsureStartedAsync(cancellation);
-        return new LambdaApi(new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{ports.Lambda}"), Timeout = http.Timeout });
+        await EnsureStartedAsync(cancellation);
+        return lambda!;
     }
 
-    /// <summary>Starts serverless-offline with the scenario's current configuration, or restarts it after a change.</summary>
+    /// <summary>Starts serverless-offline with the scenario's current configuration, or restarts it after a change (one start at a time).</summary>
     private async Task<EmulatorPorts> EnsureStartedAsync(CancellationToken cancellation)
     {
-        if (offline is { HasExited: true })
-            throw new TargetUnavailableException($"target lost: serverless-offline ({service.Name}) exited.\n{offline.RecentOutput}");
-        if (offline is not null && startedVersion == configurationVersion) return offline.Ports;
+        await starting.WaitAsync(cancellation);
+        try
+        {
+            if (offline is { HasExited: true })
+                throw new TargetUnavailableException($"target lost: serverless-offline ({service.Name}) exited.\n{offline.RecentOutput}");
+            if (offline is not null && startedVersion == configurationVersion) return offline.Ports;
+            await StopOfflineAsync();
+            int version;
+            lock (gate) version = configurationVersion;
+            offline = await ServerlessOffline.StartAsync(stack, service, directory, cancellation);
+            startedVersion = version;
+            lambdaHttp = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{offline.Ports.Lambda}"), Timeout = http.Timeout };
+            lambda = new LambdaApi(lambdaHttp);
+            return offline.Ports;
+        }
+        finally
+        {
+            starting.Release();
+        }
+    }
+
+    private async Task StopOfflineAsync()
+    {
         if (offline is not null) await offline.DisposeAsync();
         offline = null;
-        int version;
-        lock (gate) version = configurationVersion;
-        offline = await ServerlessOffline.StartAsync(stack, service, directory, cancellation);
-        startedVersion = version;
-        return offline.Ports;
+        lambdaHttp?.Dispose();
+        (lambdaHttp, lambda) = (null, null);
     }
 
     private static (string Function, string? Qualifier) SplitFunctionName(string name)
@@ -226,9 +242,9 @@ public sealed partial class EmulatorTarget : ITarget, IObservationListener
     public async ValueTask DisposeAsync()
     {
         stack.Sink.Unregister(this);
-        if (offline is not null) await offline.DisposeAsync();
-        offline = null;
+        await StopOfflineAsync();
         http.Dispose();
+        starting.Dispose();
         await DeleteResourcesAsync();
     }
 }
