@@ -112,9 +112,34 @@ public static partial class HtmlReport
                 svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{(X(points[i - 1].Seconds) + x) / 2:0.#}\" y=\"{axis - 12}\" font-size=\"10\" text-anchor=\"middle\" fill=\"#555\">+{E(Seconds(point.Seconds - points[i - 1].Seconds))}</text>");
         }
         svg.Append("</svg>");
-        var events = new StringBuilder("<details class=\"events\"><summary>events</summary><ol>");
-        foreach (var point in points) events.Append("<li><pre>").Append(E(point.Event)).Append("</pre></li>");
+        var events = new StringBuilder("<details class=\"events\"><summary>events and responses</summary><ol>");
+        foreach (var point in points)
+        {
+            events.Append("<li><details><summary>event</summary><pre>").Append(E(Pretty(point.Event))).Append("</pre></details>");
+            if (point.Response is not null) events.Append("<details><summary>response</summary><pre>").Append(E(Pretty(point.Response))).Append("</pre></details>");
+            events.Append("</li>");
+        }
         return svg.Append(events).Append("</ol></details>").ToString();
+    }
+
+    // Characters stay as they are (the text is HTML-encoded afterwards), so markup in an event reads as written.
+    private static readonly System.Text.Json.JsonSerializerOptions PrettyJson = new()
+    {
+        WriteIndented = true,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    /// <summary>JSON indented for reading; anything else (a shortened payload) as it is.</summary>
+    private static string Pretty(string text)
+    {
+        try
+        {
+            return System.Text.Json.Nodes.JsonNode.Parse(text)?.ToJsonString(PrettyJson) ?? text;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return text;
+        }
     }
 
     private static string Seconds(double seconds) => seconds switch

@@ -20,7 +20,10 @@ public sealed record ScenarioReport(string Name, long Line, IReadOnlyList<string
     public IReadOnlyList<TimelinePoint> Timeline { get; init; } = [];
 }
 
-/// <summary>One invocation on a scenario's timeline: seconds since the first, outcome, request id and event.</summary>
-public sealed record TimelinePoint(double Seconds, string Outcome, string RequestId, string Event);
+/// <summary>One invocation on a scenario's timeline: seconds since the first, outcome, request id, event and (when it ended) the response.</summary>
+public sealed record TimelinePoint(double Seconds, string Outcome, string RequestId, string Event)
+{
+    public string? Response { get; init; }
+}
 
 public sealed record StepReport(string Text, string Status, string? Message);

@@ -109,7 +109,10 @@ public static class RunReportReader
         try
         {
             return (JsonNode.Parse(body)?["invocations"]?.AsArray() ?? [])
-                .Select(i => new TimelinePoint(i!["seconds"]?.GetValue<double>() ?? 0, Text(i["outcome"]), Text(i["requestId"]), Text(i["event"])))
+                .Select(i => new TimelinePoint(i!["seconds"]?.GetValue<double>() ?? 0, Text(i["outcome"]), Text(i["requestId"]), Text(i["event"]))
+                {
+                    Response = i["response"]?.GetValue<string>(),
+                })
                 .ToList();
         }
         catch (JsonException)

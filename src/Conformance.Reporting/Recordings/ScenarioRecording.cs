@@ -28,6 +28,7 @@ public static class ScenarioRecording
                 ["outcome"] = point.Outcome,
                 ["requestId"] = normaliser.Normalise(JsonValue.Create(point.RequestId)),
                 ["event"] = normaliser.Normalise(ParseOrText(point.Event)),
+                ["response"] = point.Response is null ? null : normaliser.Normalise(ParseOrText(point.Response)),
             });
         }
         return new JsonObject

@@ -31,9 +31,13 @@ public sealed class EvidenceHooks(FunctionDriver function, ITarget target, Attac
                 ["seconds"] = Math.Round((i.At - start).TotalSeconds, 3),
                 ["requestId"] = i.RequestId,
                 ["outcome"] = i.Outcome.ToString(),
-                ["event"] = i.Event.Length <= 2048 ? i.Event : i.Event[..2048] + "…",
+                ["event"] = Shortened(i.Event),
+                ["response"] = i.Response is null ? null : Shortened(i.Response),
             }).ToArray()),
         };
         attachments.Attach(timeline.ToJsonString(), TimelineMediaType);
     }
+
+    /// <summary>Evidence keeps the first 2 KB of an event or response: enough to read, small enough for the report.</summary>
+    private static string Shortened(string json) => json.Length <= 2048 ? json : json[..2048] + "…";
 }

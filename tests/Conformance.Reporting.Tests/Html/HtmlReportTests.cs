@@ -79,4 +79,17 @@ public sealed class HtmlReportTests
         html.ShouldContain("<div class=\"expected\"><h4>expected</h4><code>{&lt;a&gt;:20<mark>1</mark>}</code></div>");
         html.ShouldContain("<div class=\"observed\"><h4>observed</h4><code>{&lt;a&gt;:20<mark>0</mark>}</code></div>");
     }
+
+    [Fact]
+    public void Each_attempt_shows_its_event_and_response_pretty_printed_and_collapsed()
+    {
+        var scenario = new ScenarioReport("s", 3, [], "PASSED", [])
+        {
+            Timeline = [new TimelinePoint(0, "Succeeded", "r1", "{\"order\":7,\"note\":\"<b>x</b>\"}") { Response = "{\"ok\":true}" }],
+        };
+        var html = HtmlReport.Render(new RunReport([new FeatureReport("f.feature", "F", "", [], [scenario])], [], true));
+
+        html.ShouldContain("<details><summary>event</summary><pre>{\n  &quot;order&quot;: 7,\n  &quot;note&quot;: &quot;&lt;b&gt;x&lt;/b&gt;&quot;\n}</pre></details>");
+        html.ShouldContain("<details><summary>response</summary><pre>{\n  &quot;ok&quot;: true\n}</pre></details>");
+    }
 }
