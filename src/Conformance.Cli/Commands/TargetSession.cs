@@ -42,17 +42,44 @@ internal sealed class TargetSession : IAsyncDisposable
             case "emulator":
                 var stack = await EmulatorStack.StartAsync(progress, cancellation);
                 return new TargetSession(name, stack.CreateTarget, stack, stack.Interrupt);
+            case "localstack" when options.Endpoint is null && LocalStackContainer.DockerAvailable():
+                var (endpoint, container) = await LocalStackContainer.StartAsync(progress, cancellation);
+                try
+                {
+                    var inContainer = await StartAwsAsync(name, options with { Endpoint = endpoint.ToString() }, progress, cancellation);
+                    return new TargetSession(name, inContainer.CreateTarget, new Both(inContainer, container), inContainer.Interrupt);
+                }
+                catch
+                {
+                    await container.DisposeAsync();
+                    throw;
+                }
             case "localstack" or "aws":
-                var settings = options.AwsSettings(name);
-                await progress.WriteLineAsync($"run id: {settings.RunId} (if the run is killed, `conformance cleanup --target {name} --run-id {settings.RunId}` removes what it left)");
-                var run = await AwsRun.StartAsync(settings, EmulatorInstallation.Locate().ProbeFile, cancellation);
+                var run = await StartAwsAsync(name, options, progress, cancellation);
                 return new TargetSession(name, run.CreateTarget, run, run.Interrupt);
             default:
                 return new TargetSession(name, () => new ReferenceTarget(options.Seed), null);
         }
     }
 
+    private static async Task<AwsRun> StartAwsAsync(string name, TargetOptions options, TextWriter progress, CancellationToken cancellation)
+    {
+        var settings = options.AwsSettings(name);
+        await progress.WriteLineAsync($"run id: {settings.RunId} (if the run is killed, `conformance cleanup --target {name} --run-id {settings.RunId}` removes what it left)");
+        return await AwsRun.StartAsync(settings, EmulatorInstallation.Locate().ProbeFile, cancellation);
+    }
+
     public ValueTask DisposeAsync() => resources?.DisposeAsync() ?? ValueTask.CompletedTask;
+
+    /// <summary>The run's resources first, then the container they live in.</summary>
+    private sealed class Both(IAsyncDisposable first, IAsyncDisposable then) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            await first.DisposeAsync();
+            await then.DisposeAsync();
+        }
+    }
 }
 
 /// <summary>What the command line says about the target: the reference engine's seed, and for AWS and LocalStack where and as whom.</summary>

@@ -62,6 +62,18 @@ public sealed class TargetCommandsTests : IDisposable
     }
 
     [Fact]
+    public async Task Without_Docker_and_without_an_endpoint_LocalStack_is_looked_for_on_its_edge_port()
+    {
+        if (Conformance.Targets.Aws.LocalStackContainer.DockerAvailable()) Assert.Skip("a Docker engine is available here: the target would start LocalStack itself");
+        if (Conformance.Targets.Processes.FreePorts.IsListening(4566)) Assert.Skip("something listens on 127.0.0.1:4566");
+
+        var (exitCode, _, error) = await cli.RunAsync("run", "--target", "localstack", "--features", RepositoryPaths.Features);
+
+        exitCode.ShouldBe(ExitCodes.TargetUnavailable);
+        error.ShouldContain("the target at http://127.0.0.1:4566/ refused or did not answer");
+    }
+
+    [Fact]
     public async Task Cleanup_refuses_a_run_id_that_is_not_one()
     {
         var (exitCode, _, error) = await cli.RunAsync("cleanup", "--run-id", "../etc", "--target", "localstack");
