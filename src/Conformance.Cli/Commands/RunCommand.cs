@@ -50,13 +50,16 @@ public static class RunCommand
         {
             if (result.GetValueOrDefault<int?>() is < 1 or > 64) result.AddError("--parallel: give a number from 1 to 64.");
         });
+        var featureFilter = new Option<string?>("--feature") { Description = "Only the feature files whose path contains this text, e.g. pull/sqs." };
+        var nameFilter = new Option<string?>("--name") { Description = "Only the scenarios whose name contains this text (case-insensitive)." };
+        var verbose = new Option<bool>("--verbose", "-v") { Description = "Also print the target's traffic: the emulator's output, the probe's reports, each request to AWS (never credentials or bodies)." };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "Print only the scenarios that did not pass, and the totals (for CI logs)." };
         var seed = new Option<int>("--seed") { Description = "Seed for the reference engine's ids.", DefaultValueFactory = _ => 0 };
         var stepTimeout = new Option<int>("--step-timeout") { Description = "Seconds a step may take before it fails (a hanging target never hangs the run).", DefaultValueFactory = _ => 300 };
 
         var command = new Command("run", "Run the specification against a target and write the reports.\n\nExample:\n  conformance run --tags \"@async\" --report reports/async")
         {
-            features, report, tags, target, endpoint, region, roleArn, runId, record, shard, parallel, quiet, seed, stepTimeout,
+            features, report, tags, target, endpoint, region, roleArn, runId, record, shard, parallel, featureFilter, nameFilter, verbose, quiet, seed, stepTimeout,
         };
         var config = new Option<string>("--config") { Description = $"A {ConformanceConfig.FileName} with this project's defaults (options given here win).", DefaultValueFactory = _ => ConformanceConfig.FileName };
         command.Options.Add(config);
@@ -83,6 +86,9 @@ public static class RunCommand
                 Shard = parsed.GetValue(shard),
                 Parallel = Pick(parallel, defaults?.Parallel),
                 Quiet = parsed.GetValue(quiet),
+                Verbose = parsed.GetValue(verbose),
+                FeatureFilter = parsed.GetValue(featureFilter),
+                NameFilter = parsed.GetValue(nameFilter),
             }, output, error, cancellation);
         });
         return command;
@@ -97,6 +103,18 @@ public static class RunCommand
         public int? Parallel { get; init; }
 
         public bool Quiet { get; init; }
+
+        public bool Verbose { get; init; }
+
+        public string? FeatureFilter { get; init; }
+
+        public string? NameFilter { get; init; }
+
+        /// <summary>Whether a scenario passes --feature and --name (and the shard, when there is one).</summary>
+        public bool Selects(string uri, string name, IReadOnlySet<string>? shardKeys, string key) =>
+            (FeatureFilter is null || uri.Contains(FeatureFilter, StringComparison.Ordinal))
+            && (NameFilter is null || name.Contains(NameFilter, StringComparison.OrdinalIgnoreCase))
+            && (shardKeys is null || shardKeys.Contains(key));
 
         /// <summary>Real targets spend most of a scenario waiting, so several run at once unless told otherwise.</summary>
         public int Parallelism => Parallel ?? Target switch { "emulator" => 3, "localstack" or "aws" => 8, _ => 1 };
@@ -134,6 +152,9 @@ public static class RunCommand
             return ExitCodes.UsageOrInputError;
         }
 
+        var traffic = new object();
+        if (settings.Verbose) Traffic.Sink = line => { lock (traffic) error.WriteLine(Redaction.Redact("  " + line)); };
+        using var stopsTheTraffic = new Conformance.Targets.Processes.OnDispose(() => Traffic.Sink = null);
         TargetSession session;
         try
         {
@@ -156,6 +177,7 @@ public static class RunCommand
         // The share is decided on the whole selection, before the run keeps only its own scenarios.
         var shardKeys = shard?.Select(new FeatureLoader(new IncrementingIdGenerator()).LoadDirectory(featuresDirectory)
             .SelectMany(f => f.Pickles).Where(p => tagFilter?.Evaluate([.. p.Tags.Select(t => t.Name)]) ?? true)
+            .Where(p => settings.Selects(p.Uri, p.Name, null, ""))
             .Select(p => $"{p.Uri}:{p.Location?.Line}"));
         var run = TestRun.Create(new RunOptions
         {
@@ -163,7 +185,7 @@ public static class RunCommand
             BindingAssemblies = [StepsAssembly.Assembly],
             Services = services,
             Tags = tagFilter,
-            Filter = shardKeys is null ? null : plan => shardKeys.Contains(plan.Key),
+            Filter = plan => settings.Selects(plan.Pickle.Uri, plan.Pickle.Name, shardKeys, plan.Key),
             StepTimeout = TimeSpan.FromSeconds(settings.StepTimeoutSeconds),
             MaxParallelism = settings.Parallelism,
             ParallelScenarios = true,

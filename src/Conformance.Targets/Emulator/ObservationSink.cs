@@ -76,11 +76,13 @@ public sealed class ObservationSink : IAsyncDisposable
             {
                 case "/started":
                     var started = ProbeProtocol.Started.Parse(body);
+                    Traffic.Log("probe", $"{started.FunctionName} started (request {started.RequestId})");
                     if (functions.TryGetValue(started.FunctionName, out var owner)) answer = owner.Started(started).ToJsonString();
                     else (status, answer) = (404, $"{{\"message\":\"no scenario owns {started.FunctionName}\"}}");
                     break;
                 case "/ended":
                     var ended = ProbeProtocol.Ended.Parse(body);
+                    Traffic.Log("probe", $"{ended.FunctionName} ended: {ended.Outcome} (request {ended.RequestId})");
                     if (functions.TryGetValue(ended.FunctionName, out var endedOwner)) endedOwner.Ended(ended);
                     break;
                 case "/s3-events":

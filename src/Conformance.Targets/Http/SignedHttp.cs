@@ -11,7 +11,7 @@ namespace Conformance.Targets.Http;
 public static class SignedHttp
 {
     public static HttpClient Create(AWSCredentials credentials, string region, string service, Uri endpoint, HttpMessageHandler? inner = null) =>
-        new(new SigV4SigningHandler(credentials, RegionEndpoint.GetBySystemName(region), service, inner ?? new SocketsHttpHandler()))
+        new(new Traffic.LoggingHandler(service, new SigV4SigningHandler(credentials, RegionEndpoint.GetBySystemName(region), service, inner ?? new SocketsHttpHandler())))
         {
             BaseAddress = endpoint,
             Timeout = TimeSpan.FromMinutes(16), // a synchronous invoke may run for the 15-minute maximum

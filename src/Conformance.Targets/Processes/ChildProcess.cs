@@ -103,6 +103,7 @@ public sealed class ChildProcess : IAsyncDisposable
         lines.Enqueue(line);
         while (lines.Count > KeptLines) lines.TryDequeue(out _);
         if (isReady(line)) ready.TrySetResult(line);
+        Traffic.Log(Name, line);
         LineWritten?.Invoke(line);
     }
 

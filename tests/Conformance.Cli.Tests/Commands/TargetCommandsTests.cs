@@ -21,7 +21,7 @@ public sealed class TargetCommandsTests : IDisposable
         (int ExitCode, string Output, string Error) run;
         try
         {
-            run = await cli.RunAsync("run", "--target", "emulator", "--features", RepositoryPaths.Features, "--tags", tags, "--report", cli.Path("out"));
+            run = await cli.RunAsync("run", "--target", "emulator", "--verbose", "--features", RepositoryPaths.Features, "--tags", tags, "--report", cli.Path("out"));
         }
         finally
         {
@@ -30,6 +30,8 @@ public sealed class TargetCommandsTests : IDisposable
         var (exitCode, output, error) = run;
 
         error.ShouldNotContain("Exception");
+        error.ShouldContain("[probe] "); // --verbose: the probe's reports
+        error.ShouldContain("[serverless-offline (c");
         exitCode.ShouldBe(ExitCodes.Failures);
         output.ShouldContain("passed  A synchronous invocation returns the function's response: The function receives the payload unchanged");
         output.ShouldContain("failed  Requests that Lambda rejects before the function runs: A dry run answers 204 and does not run the function");
