@@ -30,10 +30,11 @@ public static class CleanupCommand
             try
             {
                 var settings = new TargetOptions(0, parsed.GetValue(endpoint), parsed.GetValue(region), null, id).AwsSettings(parsed.GetValue(target)!);
-                var removed = await AwsCleanup.RemoveAsync(settings, cancellation);
-                foreach (var resource in removed) await output.WriteLineAsync($"removed {resource}");
-                await output.WriteLineAsync($"{removed.Count} resources of run {id} removed.");
-                return ExitCodes.AllPassed;
+                var result = await AwsCleanup.RemoveAsync(settings, cancellation);
+                foreach (var resource in result.Removed) await output.WriteLineAsync($"removed {resource}");
+                foreach (var resource in result.Failed) await error.WriteLineAsync(Redaction.Redact($"could not remove {resource}"));
+                await output.WriteLineAsync($"{result.Removed.Count} resources of run {id} removed{(result.Failed.Count > 0 ? $", {result.Failed.Count} could not be" : "")}.");
+                return result.Failed.Count == 0 ? ExitCodes.AllPassed : ExitCodes.Failures;
             }
             catch (ArgumentException ex)
             {

@@ -8,9 +8,18 @@ namespace Conformance.Targets.Aws;
 /// </summary>
 public static class AwsCleanup
 {
-    public static async Task<IReadOnlyList<string>> RemoveAsync(AwsSettings settings, CancellationToken cancellation)
+    /// <summary>What was removed, and what could not be (with the service's answer).</summary>
+    public sealed record Result(IReadOnlyList<string> Removed, IReadOnlyList<string> Failed);
+
+    public static async Task<Result> RemoveAsync(AwsSettings settings, CancellationToken cancellation)
     {
         var removed = new List<string>();
+        var failed = new List<string>();
+        void Record(string what, Conformance.Core.Invocation.ApiResult result)
+        {
+            if (result.Succeeded) removed.Add(what);
+            else failed.Add($"{what}: {result}");
+        }
         await using var run = AwsRun.Connect(settings);
         string? marker = null;
         do
@@ -18,8 +27,7 @@ public static class AwsCleanup
             var (names, next) = await run.Lambda.ListFunctionsAsync(marker, cancellation);
             foreach (var name in names.Where(n => n.StartsWith(settings.Prefix, StringComparison.Ordinal)))
             {
-                await run.Lambda.DeleteFunctionAsync(name, cancellation);
-                removed.Add($"function {name}");
+                Record($"function {name}", (await run.Lambda.DeleteFunctionAsync(name, cancellation)).Result);
             }
             marker = next;
         }
@@ -28,31 +36,27 @@ public static class AwsCleanup
         var queues = await run.Sqs.ListQueuesAsync(settings.Prefix, cancellation);
         foreach (var url in queues.QueueUrls ?? [])
         {
-            await AwsCall.Run(() => run.Sqs.DeleteQueueAsync(url, cancellation));
-            removed.Add($"queue {url}");
+            Record($"queue {url}", await AwsCall.Run(() => run.Sqs.DeleteQueueAsync(url, cancellation)));
         }
 
         var (listed, streams) = await run.Kinesis.CallAsync("ListStreams", new System.Text.Json.Nodes.JsonObject(), cancellation);
         foreach (var stream in listed.Succeeded ? streams?["StreamNames"]?.AsArray().Select(s => s?.ToString() ?? "") ?? [] : [])
             if (stream.StartsWith(settings.Prefix, StringComparison.Ordinal))
             {
-                await run.Kinesis.DeleteStreamAsync(stream, cancellation);
-                removed.Add($"stream {stream}");
+                Record($"stream {stream}", await run.Kinesis.DeleteStreamAsync(stream, cancellation));
             }
 
         var tables = await run.DynamoDb.ListTablesAsync(cancellation);
         foreach (var table in (tables.TableNames ?? []).Where(t => t.StartsWith(settings.Prefix, StringComparison.Ordinal)))
         {
-            await AwsCall.Run(() => run.DynamoDb.DeleteTableAsync(table, cancellation));
-            removed.Add($"table {table}");
+            Record($"table {table}", await AwsCall.Run(() => run.DynamoDb.DeleteTableAsync(table, cancellation)));
         }
 
         var buckets = await run.S3.ListBucketsAsync(cancellation);
         foreach (var bucket in (buckets.Buckets ?? []).Select(b => b.BucketName).Where(b => b.StartsWith(settings.Prefix, StringComparison.Ordinal)))
         {
-            await AwsTarget.EmptyAndDeleteBucketAsync(run.S3, bucket);
-            removed.Add($"bucket {bucket}");
+            Record($"bucket {bucket}", await AwsTarget.EmptyAndDeleteBucketAsync(run.S3, bucket));
         }
-        return removed;
+        return new Result(removed, failed);
     }
 }

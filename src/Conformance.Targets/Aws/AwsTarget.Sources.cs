@@ -179,7 +179,7 @@ public sealed partial class AwsTarget
         foreach (var bucket in buckets) await EmptyAndDeleteBucketAsync(run.S3, bucket);
     }
 
-    public static Task EmptyAndDeleteBucketAsync(AmazonS3Client s3, string bucket) => AwsCall.Run(async () =>
+    public static Task<ApiResult> EmptyAndDeleteBucketAsync(AmazonS3Client s3, string bucket) => AwsCall.Run(async () =>
     {
         var versions = await s3.ListVersionsAsync(bucket);
         foreach (var version in versions.Versions ?? [])
