@@ -66,9 +66,15 @@ public static class RunCommand
         command.SetAction(async (parsed, cancellation) =>
         {
             ConformanceConfig? defaults;
+            var configPath = parsed.GetValue(config)!;
+            if (parsed.GetResult(config) is { Implicit: false } && !File.Exists(configPath))
+            {
+                await error.WriteLineAsync($"error: --config: {configPath}: no such file.");
+                return ExitCodes.UsageOrInputError;
+            }
             try
             {
-                defaults = ConformanceConfig.Load(parsed.GetValue(config)!);
+                defaults = ConformanceConfig.Load(configPath);
             }
             catch (InvalidDataException ex)
             {

@@ -51,4 +51,13 @@ public sealed class ConfigFileTests : IDisposable
         error.ShouldContain(message);
         error.ShouldNotContain("   at ");
     }
+
+    [Fact]
+    public async Task A_config_file_given_by_name_must_exist()
+    {
+        var (exitCode, _, error) = await cli.RunAsync("run", "--config", "team.json");
+
+        exitCode.ShouldBe(ExitCodes.UsageOrInputError);
+        error.ShouldContain("--config: team.json: no such file.");
+    }
 }
