@@ -19,7 +19,7 @@ namespace Conformance.Targets.Aws;
 /// </summary>
 public sealed class AwsRun : IAsyncDisposable
 {
-    private readonly ConcurrentDictionary<string, (ProbeLedger Ledger, Lock Gate)> ledgers = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (ProbeLedger Ledger, Lock Gate, string ScenarioPrefix)> ledgers = new(StringComparer.Ordinal);
     private int scenarios;
     private readonly CancellationTokenSource stopping = new();
 
@@ -111,7 +111,8 @@ public sealed class AwsRun : IAsyncDisposable
 
     public AwsTarget CreateTarget() => new(this, Interlocked.Increment(ref scenarios));
 
-    public void Register(string deployedName, ProbeLedger ledger) => ledgers[deployedName] = (ledger, new Lock());
+    /// <summary>Routes a deployed function's observations to its ledger; <paramref name="scenarioPrefix"/> (lc-RUN-N-) is taken out of its events.</summary>
+    public void Register(string deployedName, ProbeLedger ledger, string scenarioPrefix) => ledgers[deployedName] = (ledger, new Lock(), scenarioPrefix);
 
     public IReadOnlyList<Conformance.Core.Observation.InvocationRecord> Records(string deployedName)
     {
@@ -141,7 +142,14 @@ public sealed class AwsRun : IAsyncDisposable
         lock (entry.Gate)
         {
             if (observation["kind"]?.ToString() == "started")
-                entry.Ledger.Start(attempt, ProbeProtocol.Started.Parse(observation) with { FunctionName = entry.Ledger.Spec.Name });
+            {
+                var started = ProbeProtocol.Started.Parse(observation);
+                entry.Ledger.Start(attempt, started with
+                {
+                    FunctionName = entry.Ledger.Spec.Name,
+                    Event = started.Event.Replace(entry.ScenarioPrefix, "", StringComparison.Ordinal), // the scenario's own names, as on the emulator
+                });
+            }
             else
                 entry.Ledger.End(ProbeProtocol.Ended.Parse(observation));
         }

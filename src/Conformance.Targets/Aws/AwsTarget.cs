@@ -65,7 +65,7 @@ public sealed partial class AwsTarget : ITarget
         if (!result.Succeeded) return result;
         var ledger = new ProbeLedger(spec);
         functions[spec.Name] = ledger;
-        run.Register(physical, ledger);
+        run.Register(physical, ledger, Physical(""));
         return await WaitUntilReadyAsync(physical, cancellation);
     }
 
