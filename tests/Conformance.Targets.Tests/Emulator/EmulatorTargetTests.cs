@@ -87,6 +87,24 @@ public sealed class EmulatorTargetTests(EmulatorFixture emulator) : IClassFixtur
     }
 
     [Fact]
+    public async Task A_scenario_whose_serverless_offline_dies_reports_the_target_lost_with_its_last_output()
+    {
+        await using var target = emulator.Stack.CreateTarget();
+        await target.CreateFunctionAsync(new FunctionSpec("probe", new FunctionBehaviour()));
+        var directory = Path.Combine(emulator.Stack.WorkDirectory, target.Physical("").TrimEnd('-'));
+        var processes = Conformance.Tests.Shared.ProcessTable.Mentioning(directory);
+        processes.ShouldNotBeEmpty();
+
+        foreach (var process in processes)
+            using (var kill = System.Diagnostics.Process.Start("kill", ["-9", process.Split(':')[0]])) await kill!.WaitForExitAsync();
+        await Task.Delay(500);
+        var lost = await Should.ThrowAsync<TargetUnavailableException>(() => target.InvokeAsync(new InvokeRequest("probe", InvocationType.RequestResponse, "{}")));
+
+        lost.Message.ShouldStartWith("target lost: serverless-offline");
+        lost.Message.ShouldContain("Offline [http for lambda] listening"); // its last output, as evidence
+    }
+
+    [Fact]
     public async Task What_serverless_offline_lacks_is_not_supported_rather_than_faked()
     {
         await using var target = emulator.Stack.CreateTarget();
