@@ -176,6 +176,11 @@ public static class RunCommand
             await error.WriteLineAsync($"error: the {settings.Target} target cannot run here: {Redaction.Redact(ex.Message)}");
             return ExitCodes.TargetUnavailable;
         }
+        catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+        {
+            await error.WriteLineAsync("interrupted while the target was starting; nothing ran.");
+            return ExitCodes.Interrupted; // whatever had started was stopped by the target's own clean-up
+        }
         await using var stopsTheTarget = session;
         await using var interrupts = cancellation.Register(session.Interrupt);
         var services = new ServiceRegistry().Add<ITarget>(_ => session.Create());

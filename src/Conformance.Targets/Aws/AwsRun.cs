@@ -96,6 +96,11 @@ public sealed class AwsRun : IAsyncDisposable
             await run.DisposeAsync();
             throw new TargetUnavailableException($"the target at {settings.ServiceEndpoint("sqs")} refused or did not answer: {ex.Message}");
         }
+        catch
+        {
+            await run.DisposeAsync(); // interrupted or a missing role: what was created is removed
+            throw;
+        }
     }
 
     public static async Task WaitForTableAsync(AmazonDynamoDBClient dynamoDb, string table, CancellationToken cancellation)

@@ -16,9 +16,12 @@ public sealed partial class AwsTarget
     private readonly List<string> tables = [];
     private readonly List<string> buckets = [];
 
-    private SqsQueues Queues => new(run.Sqs, QueueUrl, QueueArn);
+    private SqsQueues Queues => queueOperations ??= new(run.Sqs, QueueUrl, QueueArn);
 
-    private DynamoDbTables Tables => new(run.DynamoDb);
+    private DynamoDbTables Tables => tableOperations ??= new(run.DynamoDb);
+
+    private SqsQueues? queueOperations;
+    private DynamoDbTables? tableOperations;
 
     private string QueueUrl(string physical) => $"{run.ObservationQueueUrl[..run.ObservationQueueUrl.LastIndexOf('/')]}/{physical}";
 

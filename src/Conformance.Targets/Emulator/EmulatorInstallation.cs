@@ -88,7 +88,15 @@ public sealed record EmulatorInstallation(string StackDirectory, string ProbeFil
         }
         await using var stopsNpm = npm;
         npm.LineWritten += line => progress.WriteLine($"  npm: {line}");
-        var exit = await npm.WaitForExitAsync(TimeSpan.FromMinutes(15), cancellation);
+        int exit;
+        try
+        {
+            exit = await npm.WaitForExitAsync(TimeSpan.FromMinutes(15), cancellation);
+        }
+        catch (ChildProcessFailedException ex)
+        {
+            throw new TargetUnavailableException($"installing the emulator stack did not finish: {ex.Message}\n{ex.Output}");
+        }
         if (exit != 0) throw new TargetUnavailableException($"installing the emulator stack failed (npm ci exited with {exit}):\n{npm.RecentOutput}");
         await File.WriteAllTextAsync(marker, lockHash, cancellation);
         await progress.WriteLineAsync("Emulator stack installed.");

@@ -94,8 +94,16 @@ public sealed class EmulatorStack : IAsyncDisposable
             // The run's folder in the command line marks the process as this run's (tests look for leftovers by it).
             [$"-Dlambda.conformance.run={WorkDirectory}", "-Djava.library.path=./DynamoDBLocal_lib", "-jar", "DynamoDBLocal.jar", "-port", $"{DynamoDbPort}", "-inMemory", "-sharedDb", "-disableTelemetry"]),
             dynamoDirectory, null, line => line.Contains("CorsParams", StringComparison.Ordinal));
-        await servers.WaitUntilReadyAsync(TimeSpan.FromSeconds(60), cancellation);
-        await dynamo.WaitUntilReadyAsync(TimeSpan.FromSeconds(60), cancellation);
+        try
+        {
+            await servers.WaitUntilReadyAsync(TimeSpan.FromSeconds(60), cancellation);
+            await dynamo.WaitUntilReadyAsync(TimeSpan.FromSeconds(60), cancellation);
+        }
+        catch (ChildProcessFailedException ex)
+        {
+            // e.g. Java missing (the guard reports "could not start java"), or a port taken meanwhile
+            throw new TargetUnavailableException($"{ex.Message}\n{ex.Output}");
+        }
         await WaitForPortAsync(DynamoDbPort, "DynamoDB Local", cancellation);
 
         Sqs = new AmazonSQSClient(LocalCredentials, new AmazonSQSConfig { ServiceURL = $"http://127.0.0.1:{SqsPort}", AuthenticationRegion = Region });

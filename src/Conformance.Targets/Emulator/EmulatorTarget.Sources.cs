@@ -196,7 +196,7 @@ public sealed partial class EmulatorTarget
         var applied = await ApplyEventAsync(mapping.FunctionName, @event, cancellation);
         if (!applied.Succeeded) return (applied, null);
         var uuid = Guid.NewGuid().ToString();
-        lock (gate) mappings[uuid] = (mapping.FunctionName, @event);
+        lock (gate) mappings[uuid] = @event;
         return (applied, uuid);
     }
 
@@ -213,7 +213,7 @@ public sealed partial class EmulatorTarget
         lock (gate)
         {
             if (!mappings.TryGetValue(uuid, out var mapping)) return Task.FromResult(ApiResult.NotFound($"The resource you requested does not exist. (Service: Lambda; UUID: {uuid})"));
-            ((JsonObject)mapping.Event.First().Value!)["enabled"] = enabled;
+            ((JsonObject)mapping.First().Value!)["enabled"] = enabled;
             configurationVersion++;
         }
         return Task.FromResult(ApiResult.Ok);

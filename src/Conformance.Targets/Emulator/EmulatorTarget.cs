@@ -21,7 +21,7 @@ public sealed partial class EmulatorTarget : ITarget, IObservationListener
     private readonly string directory;
     private readonly Lock gate = new();
     private readonly Dictionary<string, ProbeLedger> ledgers = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, (string Function, JsonObject Event)> mappings = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, JsonObject> mappings = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ApiSpec> apis = new(StringComparer.Ordinal);
     private readonly List<BucketNotification> notifications = [];
     private readonly HttpClient http = new(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false }) { Timeout = TimeSpan.FromMinutes(16) };

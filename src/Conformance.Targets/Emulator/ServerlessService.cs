@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
 using Conformance.Core.Functions;
 
@@ -98,8 +97,6 @@ public sealed class ServerlessService(string name)
             ["functions"] = functions,
         };
     }
-
-    public static string Seconds(TimeSpan span) => ((int)span.TotalSeconds).ToString(CultureInfo.InvariantCulture);
 }
 
 /// <summary>The loopback ports of one serverless-offline process.</summary>
