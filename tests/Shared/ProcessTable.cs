@@ -8,6 +8,20 @@ public static class ProcessTable
         [.. Directory.GetDirectories("/proc").Where(d => int.TryParse(Path.GetFileName(d), out _)).Select(Describe)
             .Where(process => process.Contains(marker, StringComparison.Ordinal))];
 
+    /// <summary>Whether the process runs: a killed process waiting to be reaped by init (state Z) does not.</summary>
+    public static bool IsRunning(string pid)
+    {
+        try
+        {
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            return stat[(stat.LastIndexOf(')') + 2)..][0] != 'Z';
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+    }
+
     private static string Describe(string directory)
     {
         try

@@ -59,6 +59,21 @@ public sealed record EmulatorInstallation(string StackDirectory, string ProbeFil
             yield return directory.FullName;
     }
 
+    /// <summary>
+    /// Puts one of the stack's files into the shared install. Another run or test process may be starting
+    /// <c>node guard.cjs</c> from it at this moment, and a file truncated and rewritten in place reads as an
+    /// empty script that exits 0 at once; so a file is replaced only when it changed, and then whole (a new
+    /// file renamed over the old one).
+    /// </summary>
+    public static void CopyWhole(string source, string destination)
+    {
+        var content = File.ReadAllBytes(source);
+        if (File.Exists(destination) && File.ReadAllBytes(destination).AsSpan().SequenceEqual(content)) return;
+        var temporary = $"{destination}.{Environment.ProcessId}-{Guid.NewGuid():N}.tmp";
+        File.WriteAllBytes(temporary, content);
+        File.Move(temporary, destination, overwrite: true);
+    }
+
     /// <summary>Installs the npm packages unless this lockfile's install is already complete; progress goes to <paramref name="progress"/>.</summary>
     public async Task EnsureInstalledAsync(TextWriter progress, CancellationToken cancellation)
     {
@@ -69,7 +84,7 @@ public sealed record EmulatorInstallation(string StackDirectory, string ProbeFil
         InstalledDirectory = Path.Combine(cacheRoot, $"emulator-{lockHash}");
         Directory.CreateDirectory(InstalledDirectory);
         foreach (var file in StackFiles)
-            File.Copy(Path.Combine(StackDirectory, file), Path.Combine(InstalledDirectory, file), overwrite: true);
+            CopyWhole(Path.Combine(StackDirectory, file), Path.Combine(InstalledDirectory, file));
         var marker = Path.Combine(InstalledDirectory, "node_modules", ".installed");
         if (File.Exists(marker)) return;
         // Two runs (or two test processes) installing at once would corrupt node_modules: one installs, the other waits.

@@ -52,8 +52,7 @@ public sealed class ChildProcess : IAsyncDisposable
         var child = new ChildProcess(process, isReady) { Name = name };
         process.OutputDataReceived += (_, e) => child.OnLine(e.Data);
         process.ErrorDataReceived += (_, e) => child.OnLine(e.Data);
-        process.Exited += (_, _) => child.ready.TrySetException(new ChildProcessFailedException(
-            $"{name} exited (code {SafeExitCode(process)}) before it was ready.", child.RecentOutput));
+        process.Exited += (_, _) => child.ready.TrySetException(new ChildProcessExitedException());
         try
         {
             process.Start();
@@ -78,6 +77,25 @@ public sealed class ChildProcess : IAsyncDisposable
         catch (TimeoutException)
         {
             throw new ChildProcessFailedException($"{Name} was not ready within {timeout.TotalSeconds:0} s.", RecentOutput);
+        }
+        catch (ChildProcessExitedException)
+        {
+            // The exit can be seen before the last lines are read; they are the evidence, so wait for them.
+            await DrainOutputAsync();
+            throw new ChildProcessFailedException($"{Name} exited (code {SafeExitCode(process)}) before it was ready.", RecentOutput);
+        }
+    }
+
+    private async Task DrainOutputAsync()
+    {
+        using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+        try
+        {
+            await process.WaitForExitAsync(grace.Token); // returns once stdout and stderr reached their end
+        }
+        catch (OperationCanceledException)
+        {
+            // a grandchild still holds the pipes open; what was read so far has to do
         }
     }
 
@@ -132,6 +150,9 @@ public sealed class ChildProcess : IAsyncDisposable
         disposed = true;
     }
 }
+
+/// <summary>The process ended before its ready line; turned into a <see cref="ChildProcessFailedException"/> once its output is read.</summary>
+internal sealed class ChildProcessExitedException : Exception;
 
 /// <summary>A child process that failed to start or to become ready; <see cref="Output"/> holds what it printed.</summary>
 public sealed class ChildProcessFailedException(string message, string output) : Exception(message)

@@ -8,9 +8,14 @@ namespace Conformance.Targets.Tests.Emulator;
 /// </summary>
 public sealed class EmulatorFixture : IAsyncLifetime
 {
-    public EmulatorStack Stack { get; private set; } = null!;
+    private EmulatorStack? stack;
 
-    public async ValueTask InitializeAsync() => Stack = await EmulatorStack.StartAsync(TextWriter.Null);
+    public EmulatorStack Stack => stack ?? throw new InvalidOperationException("the emulator stack did not start");
 
-    public async ValueTask DisposeAsync() => await Stack.DisposeAsync();
+    public async ValueTask InitializeAsync() => stack = await EmulatorStack.StartAsync(TextWriter.Null);
+
+    public async ValueTask DisposeAsync()
+    {
+        if (stack is not null) await stack.DisposeAsync();
+    }
 }

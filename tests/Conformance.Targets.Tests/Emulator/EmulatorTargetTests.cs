@@ -136,7 +136,7 @@ public sealed class EmulatorStackLifetimeTests
         await stack.DisposeAsync();
 
         processes.ShouldAllBe(p => !Directory.Exists($"/proc/{p.Id}"));
-        ports.ShouldAllBe(port => !Processes.FreePorts.IsListening(port));
+        ports.ShouldAllBe(port => !Conformance.Targets.Processes.FreePorts.IsListening(port));
         Directory.Exists(stack.WorkDirectory).ShouldBeFalse();
         Conformance.Tests.Shared.ProcessTable.Mentioning(stack.WorkDirectory).ShouldBeEmpty();
     }
