@@ -200,6 +200,7 @@ public static class RunCommand
             StepTimeout = TimeSpan.FromSeconds(settings.StepTimeoutSeconds),
             MaxParallelism = settings.Parallelism,
             ParallelScenarios = true,
+            StopReason = session.Lost,
         }, messages);
 
         var live = LiveProgress.Wanted(output, settings.Quiet);
@@ -238,6 +239,11 @@ public static class RunCommand
         {
             await error.WriteLineAsync("interrupted: the reports hold the scenarios that ran.");
             return ExitCodes.Interrupted;
+        }
+        if (session.Lost() is { } lost)
+        {
+            await error.WriteLineAsync($"error: the {session.Name} target was lost during the run; the scenarios that had not started are reported as not run.\n{Redaction.Redact(lost)}");
+            return ExitCodes.TargetUnavailable;
         }
         return run.Success ? ExitCodes.AllPassed : ExitCodes.Failures;
     }

@@ -19,13 +19,17 @@ internal sealed class TargetSession : IAsyncDisposable
 
     private readonly IAsyncDisposable? resources;
 
-    private TargetSession(string name, Func<ITarget> create, IAsyncDisposable? resources, Action? interrupt = null)
+    private TargetSession(string name, Func<ITarget> create, IAsyncDisposable? resources, Action? interrupt = null, Func<string?>? lost = null)
     {
         Name = name;
         Create = create;
         this.resources = resources;
         Interrupt = interrupt ?? (() => { });
+        Lost = lost ?? (() => null);
     }
+
+    /// <summary>Why the target can serve no more scenarios (e.g. "target lost: DynamoDB Local (java) exited ..."), or null.</summary>
+    public Func<string?> Lost { get; }
 
     /// <summary>Ends every wait on the target at once (Ctrl+C), so the run can write its reports and clean up.</summary>
     public Action Interrupt { get; }
@@ -41,7 +45,7 @@ internal sealed class TargetSession : IAsyncDisposable
         {
             case "emulator":
                 var stack = await EmulatorStack.StartAsync(progress, cancellation);
-                return new TargetSession(name, stack.CreateTarget, stack, stack.Interrupt);
+                return new TargetSession(name, stack.CreateTarget, stack, stack.Interrupt, () => stack.Lost);
             case "localstack" when options.Endpoint is null && LocalStackContainer.DockerAvailable():
                 var (endpoint, container) = await LocalStackContainer.StartAsync(progress, cancellation);
                 try

@@ -23,6 +23,7 @@ public sealed class ConsoleReporter(TextWriter output, TextWriter error)
         if (Quiet && result.Status is TestStepResultStatus.PASSED or TestStepResultStatus.SKIPPED) return;
         var mark = result.Status switch
         {
+            _ when result.NotRun => "not run",
             TestStepResultStatus.PASSED => "passed ",
             TestStepResultStatus.SKIPPED => "n/a    ",
             _ => result.Status.ToString().ToLowerInvariant().PadRight(7),
@@ -39,10 +40,11 @@ public sealed class ConsoleReporter(TextWriter output, TextWriter error)
         foreach (var problem in run.RunHookProblems) error.WriteLine($"error: {problem}");
         var results = run.Results;
         var passed = results.Count(r => r.Status == TestStepResultStatus.PASSED);
-        var notApplicable = results.Count(r => r.Status == TestStepResultStatus.SKIPPED);
-        var failed = results.Count - passed - notApplicable;
+        var notRun = results.Count(r => r.NotRun);
+        var notApplicable = results.Count(r => r.Status == TestStepResultStatus.SKIPPED) - notRun;
+        var failed = results.Count - passed - notApplicable - notRun;
         output.WriteLine();
-        output.WriteLine($"{results.Count} scenarios: {passed} passed, {failed} failed, {notApplicable} not applicable");
+        output.WriteLine($"{results.Count} scenarios: {passed} passed, {failed} failed, {notApplicable} not applicable{(notRun > 0 ? $", {notRun} not run" : "")}");
     }
 
     public void ReportsWritten(string ndjson, string html) => output.WriteLine($"reports: {ndjson}, {html}");

@@ -35,6 +35,13 @@ public sealed class RunOptions
     /// </summary>
     public TimeSpan? StepTimeout { get; init; }
 
+    /// <summary>
+    /// Asked before each scenario and after each failed step: a reason (e.g. "target lost: ...") means the
+    /// run cannot go on. Scenarios that have not started are then reported with every step SKIPPED and
+    /// "not run: " and the reason; a step that failed meanwhile carries the reason before its own message.
+    /// </summary>
+    public Func<string?>? StopReason { get; init; }
+
     /// <summary>Runs the features in reverse path order (Cucumber's <c>--order reverse</c>).</summary>
     public bool ReverseOrder { get; init; }
 

@@ -12,12 +12,14 @@ namespace Conformance.Gherkin.Execution;
 /// definition is UNDEFINED and one with several is AMBIGUOUS; before-step and after-step hooks wrap
 /// each step that runs; after-hooks always run. The scenario's status is the worst of its steps'.
 /// </summary>
-internal sealed class ScenarioExecutor(IMessageSink sink, ServiceRegistry services, BindingRegistry bindings, TimeProvider clock, Func<string> newId, TimeSpan? stepTimeout = null)
+internal sealed class ScenarioExecutor(IMessageSink sink, ServiceRegistry services, BindingRegistry bindings, TimeProvider clock, Func<string> newId,
+    TimeSpan? stepTimeout = null, Func<string?>? stopReason = null)
 {
     public async Task<ScenarioResult> RunAsync(TestCasePlan plan, string workerId)
     {
         var startedId = newId();
         sink.Publish(Envelope.Create(new TestCaseStarted(0, startedId, plan.Id, workerId, Now())));
+        if (stopReason?.Invoke() is { } reason) return NotRun(plan, startedId, reason);
 
         var outcomes = new List<StepOutcome>();
         var container = new ScenarioContainer(services);
@@ -50,6 +52,22 @@ internal sealed class ScenarioExecutor(IMessageSink sink, ServiceRegistry servic
         }
         sink.Publish(Envelope.Create(new TestCaseFinished(startedId, Now(), false)));
         return new ScenarioResult(plan, ScenarioResult.Worst(outcomes.Select(o => o.Status)), outcomes);
+    }
+
+    /// <summary>The run cannot go on (the target was lost): every step is reported SKIPPED, the first with the reason; nothing runs, no hook either.</summary>
+    private ScenarioResult NotRun(TestCasePlan plan, string startedId, string reason)
+    {
+        var message = ScenarioResult.NotRunPrefix + reason;
+        var outcomes = new List<StepOutcome>();
+        foreach (var step in plan.Steps)
+        {
+            sink.Publish(Envelope.Create(new TestStepStarted(startedId, step.Id, Now())));
+            var said = outcomes.Count == 0 ? message : null;
+            sink.Publish(Envelope.Create(new TestStepFinished(startedId, step.Id, new TestStepResult(ToDuration(TimeSpan.Zero), said, TestStepResultStatus.SKIPPED, null), Now())));
+            outcomes.Add(new StepOutcome(step.Text, TestStepResultStatus.SKIPPED, said));
+        }
+        sink.Publish(Envelope.Create(new TestCaseFinished(startedId, Now(), false)));
+        return new ScenarioResult(plan, TestStepResultStatus.SKIPPED, outcomes);
     }
 
     /// <summary>
@@ -125,6 +143,9 @@ internal sealed class ScenarioExecutor(IMessageSink sink, ServiceRegistry servic
         catch (System.Exception ex)
         {
             var (status, message, exception) = StepInvoker.Classify(ex);
+            // A step that failed because the target went away says so first: that is the evidence that matters.
+            if (status == TestStepResultStatus.FAILED && stopReason?.Invoke() is { } reason && message?.StartsWith(reason, StringComparison.Ordinal) != true)
+                message = $"{reason}\n{message}";
             return new Outcome(status, message, exception);
         }
     }

@@ -8,7 +8,16 @@ public sealed record StepOutcome(string Text, TestStepResultStatus Status, strin
 /// <summary>The result of one scenario, as the command line and the test bridge show it.</summary>
 public sealed record ScenarioResult(TestCasePlan Plan, TestStepResultStatus Status, IReadOnlyList<StepOutcome> Steps)
 {
+    /// <summary>
+    /// How the first step of a scenario that was not run begins (see <see cref="RunOptions.StopReason"/>);
+    /// the reports read the message stream by it, so it is part of the stream's meaning.
+    /// </summary>
+    public const string NotRunPrefix = "not run: ";
+
     public bool Passed => Status == TestStepResultStatus.PASSED;
+
+    /// <summary>True when the run stopped before this scenario (its steps are SKIPPED, the first with the reason).</summary>
+    public bool NotRun => Status == TestStepResultStatus.SKIPPED && Steps.FirstOrDefault()?.Message?.StartsWith(NotRunPrefix, StringComparison.Ordinal) == true;
 
     /// <summary>True when the scenario fails the run: a step failed, was undefined, ambiguous or pending (a skip does not).</summary>
     public bool Failed => Status is not (TestStepResultStatus.PASSED or TestStepResultStatus.SKIPPED);

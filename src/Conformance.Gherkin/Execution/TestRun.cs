@@ -38,7 +38,7 @@ public sealed class TestRun
         var planner = new TestCasePlanner(Bindings, NewId);
         var plans = Features.SelectMany(f => f.Pickles.Select(p => planner.Plan(p, f))).Where(Selected);
         TestCases = (options.ReverseOrder ? plans.Reverse() : plans).ToList();
-        executor = new ScenarioExecutor(sink, options.Services, Bindings, options.Clock, NewId, options.StepTimeout);
+        executor = new ScenarioExecutor(sink, options.Services, Bindings, options.Clock, NewId, options.StepTimeout, options.StopReason);
     }
 
     public static TestRun Create(RunOptions options, IMessageSink sink) => new(options, sink);

@@ -16,7 +16,7 @@ public static class MarkdownSummary
         text.AppendLine($"## Lambda conformance: {target}")
             .AppendLine()
             .AppendLine($"{scenarios.Count} scenarios: {Count(scenarios, "PASSED")} passed, {scenarios.Count(s => s.IsFailure)} failed, " +
-                        $"{Count(scenarios, "SKIPPED")} not applicable")
+                        $"{Count(scenarios, "SKIPPED")} not applicable" + (Count(scenarios, RunReportReader.NotRun) is > 0 and var notRun ? $", {notRun} not run" : ""))
             .AppendLine()
             .AppendLine("| feature | passed | failed | not applicable |")
             .AppendLine("|---|---:|---:|---:|");

@@ -18,7 +18,7 @@ public sealed record MatrixCell(string Outcome, string? Detail)
         {
             "PASSED" => new MatrixCell(Passed, null),
             "SKIPPED" => new MatrixCell(NotApplicable, problem?.Message),
-            RunReportReader.NotRun => new MatrixCell(NotRun, null),
+            RunReportReader.NotRun => new MatrixCell(NotRun, scenario.Steps.FirstOrDefault()?.Message),
             _ => new MatrixCell(Failed, problem is null ? null : $"{problem.Text}: {problem.Message}"),
         };
     }

@@ -98,11 +98,18 @@ public static class RunReportReader
             var keyword = (pickleStep?["astNodeIds"]?.AsArray() ?? []).Select(id => keywords.GetValueOrDefault(Text(id))).FirstOrDefault(k => k is not null) ?? "";
             steps.Add(new StepReport(keyword + Text(pickleStep?["text"]), status, message));
         }
-        var scenarioStatus = testCase is null || steps.All(s => s.Status == NotRun)
+        var scenarioStatus = testCase is null || steps.All(s => s.Status == NotRun) || StoppedBefore(steps)
             ? NotRun
             : steps.Select(s => s.Status).Where(s => s != NotRun).DefaultIfEmpty("PASSED").MaxBy(s => Array.IndexOf(Severity, s))!;
         return new ScenarioReport(Text(pickle["name"]), pickle["location"]?["line"]?.GetValue<long>() ?? 0, Tags(pickle["tags"]), scenarioStatus, steps);
     }
+
+    /// <summary>
+    /// The run stopped before the scenario (its target was lost): the runner reports every step SKIPPED,
+    /// the first with "not run: " and the reason (Conformance.Gherkin's ScenarioResult.NotRunPrefix).
+    /// </summary>
+    private static bool StoppedBefore(List<StepReport> steps) =>
+        steps.Count > 0 && steps.All(s => s.Status == "SKIPPED") && steps[0].Message?.StartsWith("not run: ", StringComparison.Ordinal) == true;
 
     private static List<TimelinePoint> Timeline(string body)
     {

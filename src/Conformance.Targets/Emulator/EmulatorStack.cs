@@ -105,6 +105,8 @@ public sealed class EmulatorStack : IAsyncDisposable
             throw new TargetUnavailableException($"{ex.Message}\n{ex.Output}");
         }
         await WaitForPortAsync(DynamoDbPort, "DynamoDB Local", cancellation);
+        servers.ExitedByItself += OnServerLost;
+        dynamo.ExitedByItself += OnServerLost;
 
         Sqs = new AmazonSQSClient(LocalCredentials, new AmazonSQSConfig { ServiceURL = $"http://127.0.0.1:{SqsPort}", AuthenticationRegion = Region });
         DynamoDb = new AmazonDynamoDBClient(LocalCredentials, new AmazonDynamoDBConfig { ServiceURL = $"http://127.0.0.1:{DynamoDbPort}", AuthenticationRegion = Region });
@@ -139,8 +141,21 @@ public sealed class EmulatorStack : IAsyncDisposable
         throw new TargetUnavailableException($"{name} does not answer on 127.0.0.1:{port}.");
     }
 
-    /// <summary>Cancelled when the run is interrupted: every wait of every scenario's target ends at once.</summary>
+    /// <summary>Cancelled when the run is interrupted or the stack is lost: every wait of every scenario's target ends at once.</summary>
     public CancellationToken Stopping => stopping.Token;
+
+    /// <summary>
+    /// Why the stack can no longer serve scenarios: a shared server (the SQS, Kinesis and S3 process or
+    /// DynamoDB Local) ended by itself, e.g. it crashed or was killed; null while the stack is whole.
+    /// </summary>
+    public string? Lost { get; private set; }
+
+    private void OnServerLost(ChildProcess server)
+    {
+        var lastLines = server.RecentOutput.Split('\n').TakeLast(20);
+        Lost ??= $"target lost: {server.Name} exited (code {server.ExitCode}) during the run. Its last output:\n{string.Join('\n', lastLines)}";
+        stopping.Cancel();
+    }
 
     public void Interrupt() => stopping.Cancel();
 

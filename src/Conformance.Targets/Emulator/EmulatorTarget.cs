@@ -168,6 +168,7 @@ public sealed partial class EmulatorTarget : ITarget, IObservationListener
         await starting.WaitAsync(cancellation);
         try
         {
+            if (stack.Lost is { } lost) throw new TargetUnavailableException(lost);
             if (offline is { HasExited: true })
                 throw new TargetUnavailableException($"target lost: serverless-offline ({service.Name}) exited.\n{offline.RecentOutput}");
             if (offline is not null && startedVersion == configurationVersion) return offline.Ports;

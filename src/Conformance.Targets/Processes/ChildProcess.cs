@@ -32,6 +32,14 @@ public sealed class ChildProcess : IAsyncDisposable
     /// <summary>The last lines the process wrote (stdout and stderr), for diagnostics.</summary>
     public string RecentOutput => string.Join('\n', lines);
 
+    /// <summary>Raised when the process ends without being stopped by <see cref="DisposeAsync"/> (it crashed or was killed).</summary>
+    public event Action<ChildProcess>? ExitedByItself;
+
+    /// <summary>The exit code once the process has ended ("?" when it cannot be read).</summary>
+    public string ExitCode => SafeExitCode(process);
+
+    private volatile bool stopping;
+
     /// <summary>Raised for every line the process writes.</summary>
     public event Action<string>? LineWritten;
 
@@ -52,7 +60,11 @@ public sealed class ChildProcess : IAsyncDisposable
         var child = new ChildProcess(process, isReady) { Name = name };
         process.OutputDataReceived += (_, e) => child.OnLine(e.Data);
         process.ErrorDataReceived += (_, e) => child.OnLine(e.Data);
-        process.Exited += (_, _) => child.ready.TrySetException(new ChildProcessExitedException());
+        process.Exited += (_, _) =>
+        {
+            child.ready.TrySetException(new ChildProcessExitedException());
+            if (!child.stopping) child.ExitedByItself?.Invoke(child);
+        };
         try
         {
             process.Start();
@@ -82,7 +94,7 @@ public sealed class ChildProcess : IAsyncDisposable
         {
             // The exit can be seen before the last lines are read; they are the evidence, so wait for them.
             await DrainOutputAsync();
-            throw new ChildProcessFailedException($"{Name} exited (code {SafeExitCode(process)}) before it was ready.", RecentOutput);
+            throw new ChildProcessFailedException($"{Name} exited (code {ExitCode}) before it was ready.", RecentOutput);
         }
     }
 
@@ -133,6 +145,7 @@ public sealed class ChildProcess : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        stopping = true;
         try
         {
             if (!process.HasExited)

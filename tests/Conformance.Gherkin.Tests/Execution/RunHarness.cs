@@ -12,7 +12,7 @@ internal sealed class RunHarness : IDisposable
 
     public TestRun Create(string featureText, params Type[] bindings) => Create([featureText], bindings);
 
-    public TestRun Create(IReadOnlyList<string> featureTexts, Type[] bindings, ServiceRegistry? services = null, Conformance.Gherkin.Tags.TagExpression? tags = null, int parallelism = 1, TimeSpan? stepTimeout = null)
+    public TestRun Create(IReadOnlyList<string> featureTexts, Type[] bindings, ServiceRegistry? services = null, Conformance.Gherkin.Tags.TagExpression? tags = null, int parallelism = 1, TimeSpan? stepTimeout = null, Func<string?>? stopReason = null)
     {
         var features = Directory.CreateDirectory(Path.Combine(root.FullName, "features"));
         for (var i = 0; i < featureTexts.Count; i++) File.WriteAllText(Path.Combine(features.FullName, $"f{i}.feature"), featureTexts[i]);
@@ -24,6 +24,7 @@ internal sealed class RunHarness : IDisposable
             Tags = tags,
             MaxParallelism = parallelism,
             StepTimeout = stepTimeout,
+            StopReason = stopReason,
         }, Messages);
     }
 

@@ -42,6 +42,20 @@ public sealed class RunReportReaderTests
     }
 
     [Fact]
+    public async Task Scenarios_the_run_stopped_before_are_not_run_with_the_reason_in_the_matrix_and_the_summary()
+    {
+        var asked = 0;
+        var messages = await SampleRun.MessagesAsync(Feature, stopReason: () => Interlocked.Increment(ref asked) > 1 ? "target lost: the server exited" : null);
+
+        var report = RunReportReader.Read(messages);
+
+        report.Scenarios.Select(s => $"{s.Name}={s.Status}").ShouldBe(["passes=PASSED", $"fails={RunReportReader.NotRun}", $"filtered out={RunReportReader.NotRun}"]);
+        var cell = Conformance.Reporting.Matrix.MatrixCell.Of(report.Scenarios.Last());
+        (cell.Outcome, cell.Detail).ShouldBe((Conformance.Reporting.Matrix.MatrixCell.NotRun, "not run: target lost: the server exited"));
+        Conformance.Reporting.Markdown.MarkdownSummary.Render(report, "emulator").ShouldContain("3 scenarios: 1 passed, 0 failed, 0 not applicable, 2 not run");
+    }
+
+    [Fact]
     public void A_line_that_is_not_json_is_reported_with_its_number() =>
         Should.Throw<System.Text.Json.JsonException>(() => RunReportReader.Read(["{\"meta\":{}}", "[1]"])).Message.ShouldContain("line 2");
 }

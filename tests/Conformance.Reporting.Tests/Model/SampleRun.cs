@@ -8,7 +8,7 @@ namespace Conformance.Reporting.Tests.Model;
 /// <summary>Produces a real message stream with our runner, for the report tests to read.</summary>
 internal static class SampleRun
 {
-    public static async Task<IReadOnlyList<string>> MessagesAsync(string featureText, string? tags = null)
+    public static async Task<IReadOnlyList<string>> MessagesAsync(string featureText, string? tags = null, Func<string?>? stopReason = null)
     {
         var directory = Directory.CreateTempSubdirectory("report-tests");
         try
@@ -21,6 +21,7 @@ internal static class SampleRun
                 FeaturesDirectory = features.FullName,
                 BindingTypes = [typeof(SampleSteps)],
                 Tags = tags is null ? null : Gherkin.Tags.TagExpression.Parse(tags),
+                StopReason = stopReason,
             }, messages);
             await run.RunAllAsync();
             await run.FinishAsync();

@@ -1,0 +1,86 @@
+using System.Diagnostics;
+using Conformance.Tests.Shared;
+
+namespace Conformance.Cli.Tests.Commands;
+
+/// <summary>
+/// A shared emulator server killed in the middle of a run: the scenario that was running fails with the
+/// "target lost" evidence, the rest are reported as not run, the reports are whole, the exit code is 3,
+/// and nothing is left running.
+/// </summary>
+public sealed class TargetLostTests : IDisposable
+{
+    private readonly DirectoryInfo work = Directory.CreateTempSubdirectory("target-lost");
+
+    public void Dispose() => work.Delete(recursive: true);
+
+    private const string Feature = """
+        Feature: Lost
+          Scenario: first
+            Given a function that returns nothing
+            When the function is invoked synchronously with:
+              ```json
+              {}
+              ```
+            Then the response status is 200
+
+          Scenario: second
+            Given a function that returns nothing
+            When 120 seconds pass
+            Then the function was not invoked
+
+          Scenario: third
+            Given a function that returns nothing
+            When the function is invoked synchronously with:
+              ```json
+              {}
+              ```
+            Then the response status is 200
+        """;
+
+    [Fact]
+    public async Task A_killed_emulator_server_fails_the_running_scenario_and_the_rest_are_not_run()
+    {
+        Directory.CreateDirectory(Path.Combine(work.FullName, "features"));
+        File.WriteAllText(Path.Combine(work.FullName, "features", "lost.feature"), Feature);
+        var temp = Directory.CreateDirectory(Path.Combine(work.FullName, "tmp")).FullName;
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = work.FullName, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "conformance.dll"), "run", "--target", "emulator", "--parallel", "1", "--report", "out" })
+            start.ArgumentList.Add(argument);
+        start.Environment["TMPDIR"] = temp;
+        using var process = Process.Start(start)!;
+        var output = new System.Text.StringBuilder();
+        process.OutputDataReceived += (_, e) => { lock (output) output.AppendLine(e.Data); };
+        process.ErrorDataReceived += (_, e) => { lock (output) output.AppendLine(e.Data); };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+
+        var deadline = DateTime.UtcNow.AddMinutes(3);
+        while (!Text().Contains("passed  Lost: first", StringComparison.Ordinal) && DateTime.UtcNow < deadline && !process.HasExited) await Task.Delay(200);
+        await Task.Delay(2000); // the second scenario is waiting
+        var servers = ProcessTable.Mentioning(temp).Where(p => p.Contains("backends.cjs", StringComparison.Ordinal)).ToList();
+        servers.ShouldHaveSingleItem(Text());
+        using (var kill = Process.Start("kill", ["-9", servers[0].Split(':')[0]])) await kill!.WaitForExitAsync();
+        using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await process.WaitForExitAsync(grace.Token);
+
+        process.ExitCode.ShouldBe(3, Text());
+        Text().ShouldContain("error: the emulator target was lost during the run; the scenarios that had not started are reported as not run.");
+        Text().ShouldContain("target lost: emulator servers (local-aws-sqs, kinesalite, s3rver) exited (code 137) during the run.");
+        Text().ShouldContain("not run Lost: third");
+        Text().ShouldContain("3 scenarios: 1 passed, 1 failed, 0 not applicable, 1 not run");
+        Text().ShouldNotContain("   at ");
+        var messages = File.ReadAllLines(Path.Combine(work.FullName, "out", "messages.ndjson"));
+        messages.Last().ShouldContain("\"testRunFinished\"");
+        var results = messages.Where(m => m.Contains("\"testStepFinished\"", StringComparison.Ordinal)).ToList();
+        results.ShouldContain(m => m.Contains("\"FAILED\"", StringComparison.Ordinal) && m.Contains("target lost: emulator servers", StringComparison.Ordinal));
+        results.ShouldContain(m => m.Contains("\"SKIPPED\"", StringComparison.Ordinal) && m.Contains("not run: target lost: emulator servers", StringComparison.Ordinal));
+        File.Exists(Path.Combine(work.FullName, "out", "index.html")).ShouldBeTrue();
+        ProcessTable.Mentioning(temp).ShouldBeEmpty();
+
+        string Text()
+        {
+            lock (output) return output.ToString();
+        }
+    }
+}
