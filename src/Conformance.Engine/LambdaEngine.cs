@@ -204,7 +204,8 @@ public sealed partial class LambdaEngine
     /// </summary>
     public InvokeResponse Invoke(InvokeRequest request) => Invoke(request, DirectCaller, null);
 
-    internal InvokeResponse Invoke(InvokeRequest request, string principal, string? sourceArn)
+    /// <param name="payloadIsJson">The engine serialised the payload itself (a poller's batch), so it is not parsed again to check it.</param>
+    internal InvokeResponse Invoke(InvokeRequest request, string principal, string? sourceArn, bool payloadIsJson = false)
     {
         var requestId = Ids.Uuid();
         var (target, error) = resolver.Resolve(request.FunctionName, request.Qualifier);
@@ -218,7 +219,7 @@ public sealed partial class LambdaEngine
         if (size > limit)
             return AwsErrors.Rejected(413, requestId, "RequestTooLargeException",
                 $"{size} byte payload is too large for the {(request.Type == InvocationType.Event ? "Event" : "RequestResponse")} invocation type (limit {limit} bytes)");
-        if (!EventJson.IsValidJson(request.Payload))
+        if (!payloadIsJson && !EventJson.IsValidJson(request.Payload))
             return AwsErrors.Rejected(400, requestId, "InvalidRequestContentException", "Could not parse request body into json: Could not parse payload into json");
 
         switch (request.Type)
@@ -255,7 +256,7 @@ public sealed partial class LambdaEngine
     /// </summary>
     internal (InvokeResponse Response, TimeSpan Duration) InvokeForMapping(string functionName, string payload)
     {
-        var response = Invoke(new InvokeRequest(functionName, InvocationType.RequestResponse, payload), DirectCaller, null);
+        var response = Invoke(new InvokeRequest(functionName, InvocationType.RequestResponse, payload), DirectCaller, null, payloadIsJson: true);
         return (response, response.StatusCode == 200 ? RunDuration(functionName) ?? TimeSpan.Zero : TimeSpan.Zero);
     }
 

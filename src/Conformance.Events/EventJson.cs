@@ -43,10 +43,13 @@ public static class EventJson
     /// <summary>True when <paramref name="text"/> is one well-formed JSON value.</summary>
     public static bool IsValidJson(string text)
     {
+        // A reader checks the syntax without building a document: one pass, no allocation beyond the bytes.
+        var reader = new Utf8JsonReader(System.Text.Encoding.UTF8.GetBytes(text));
         try
         {
-            using var _ = JsonDocument.Parse(text);
-            return true;
+            if (!reader.Read()) return false;
+            reader.Skip();
+            return !reader.Read();
         }
         catch (JsonException)
         {

@@ -26,7 +26,7 @@ public sealed class PullSources(LambdaEngine engine)
         if (queues.ContainsKey(spec.Name)) return (new ApiResult(400, "QueueAlreadyExists", $"A queue named {spec.Name} already exists."), null);
         if (spec.VisibilityTimeoutSeconds is < 0 or > 43_200) return (new ApiResult(400, "InvalidAttributeValue", "VisibilityTimeout must be 0 to 43200 seconds."), null);
         var arn = $"arn:aws:sqs:{engine.Settings.Region}:{engine.Settings.AccountId}:{spec.Name}";
-        var queue = new SqsQueue(spec, arn, engine.Ids.Uuid, () => engine.Ids.Base64(96));
+        var queue = new SqsQueue(spec, arn, engine.Ids.UuidValue, () => engine.Ids.Base64(96));
         if (spec.DeadLetterQueueName is { } dlq)
         {
             if (!queues.TryGetValue(dlq, out var target)) return (new ApiResult(400, "InvalidAttributeValue", $"The dead-letter queue {dlq} does not exist."), null);

@@ -32,5 +32,10 @@ public sealed class InvokeErrorDocumentTests
     [InlineData("\"text\"", true)]
     [InlineData("{broken", false)]
     [InlineData("", false)]
+    [InlineData("  ", false)]
+    [InlineData("{} {}", false)]
+    [InlineData("[1,]", false)]
+    [InlineData("{\"a\":1} // note", false)]
+    [InlineData(" [1, {\"b\": [true, null]}] ", true)]
     public void Tells_valid_json_from_invalid(string text, bool valid) => EventJson.IsValidJson(text).ShouldBe(valid);
 }

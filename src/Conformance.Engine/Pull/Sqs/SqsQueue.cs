@@ -4,9 +4,11 @@ using Conformance.Core.Functions;
 namespace Conformance.Engine.Pull.Sqs;
 
 /// <summary>A message in a queue, with the state SQS keeps for it.</summary>
-internal sealed class StoredMessage(string id, QueueMessage message, DateTimeOffset sentAt, DateTimeOffset visibleAt, string? sequenceNumber)
+internal sealed class StoredMessage(Guid uuid, QueueMessage message, DateTimeOffset sentAt, DateTimeOffset visibleAt, string? sequenceNumber)
 {
-    public string Id { get; } = id;
+    /// <summary>The message id; kept as 16 bytes and formatted when an event is built, since queues hold millions.</summary>
+    public Guid Uuid { get; } = uuid;
+    public string Id => Uuid.ToString();
     public QueueMessage Message { get; } = message;
     public DateTimeOffset SentAt { get; } = sentAt;
     public DateTimeOffset VisibleAt { get; set; } = visibleAt;
@@ -32,7 +34,7 @@ internal sealed class StoredMessage(string id, QueueMessage message, DateTimeOff
 /// Visible messages of a standard queue wait in a list and hidden ones (delayed or in flight) in a heap
 /// ordered by the time they become visible, so each operation costs about O(log n) at any queue size.
 /// </summary>
-internal sealed class SqsQueue(QueueSpec spec, string arn, Func<string> newId, Func<string> newReceiptHandle)
+internal sealed class SqsQueue(QueueSpec spec, string arn, Func<Guid> newId, Func<string> newReceiptHandle)
 {
     private static readonly TimeSpan DeduplicationInterval = TimeSpan.FromMinutes(5);
 
@@ -68,7 +70,7 @@ internal sealed class SqsQueue(QueueSpec spec, string arn, Func<string> newId, F
 
     /// <summary>Moves a message (from a source queue's redrive) into this queue as it is.</summary>
     public void Accept(StoredMessage message, DateTimeOffset now) =>
-        Add(new StoredMessage(message.Id, message.Message, message.SentAt, now, message.SequenceNumber) { ReceiveCount = message.ReceiveCount }, now);
+        Add(new StoredMessage(message.Uuid, message.Message, message.SentAt, now, message.SequenceNumber) { ReceiveCount = message.ReceiveCount }, now);
 
     private void Add(StoredMessage message, DateTimeOffset now)
     {
