@@ -30,7 +30,7 @@ public sealed class ConsoleReporter(TextWriter output, TextWriter error)
         };
         output.WriteLine($"{mark} {result.Plan.DisplayName}  ({result.Plan.Key})");
         if (result.Status is TestStepResultStatus.PASSED) return;
-        var problem = result.Problem;
+        var problem = result.NotRun ? result.Steps[0].Message : result.Problem;
         if (problem is not null)
             foreach (var line in Redaction.Redact(problem).Split('\n')) output.WriteLine($"        {line}");
     }

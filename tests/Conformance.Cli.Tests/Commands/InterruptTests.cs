@@ -32,35 +32,19 @@ public sealed class InterruptTests : IDisposable
         Directory.CreateDirectory(Path.Combine(work.FullName, "features"));
         File.WriteAllText(Path.Combine(work.FullName, "features", "slow.feature"), SlowFeature);
         var temp = Directory.CreateDirectory(Path.Combine(work.FullName, "tmp")).FullName;
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = work.FullName, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "conformance.dll"), "run", "--target", "emulator", "--parallel", "1", "--report", "out" })
-            start.ArgumentList.Add(argument);
-        start.Environment["TMPDIR"] = temp;
-        using var process = Process.Start(start)!;
-        var output = new System.Text.StringBuilder();
-        process.OutputDataReceived += (_, e) => { lock (output) output.AppendLine(e.Data); };
-        process.ErrorDataReceived += (_, e) => { lock (output) output.AppendLine(e.Data); };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+        using var cli = new CliProcess(work.FullName, temp, "run", "--target", "emulator", "--parallel", "1", "--report", "out");
 
-        var deadline = DateTime.UtcNow.AddMinutes(3);
-        while (!Text().Contains("passed  Slow: quick", StringComparison.Ordinal) && DateTime.UtcNow < deadline && !process.HasExited) await Task.Delay(200);
+        await cli.WaitForOutputAsync("passed  Slow: quick", TimeSpan.FromMinutes(3));
         await Task.Delay(2000); // the slow scenario is under way
-        using (var kill = Process.Start("kill", ["-INT", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])) await kill!.WaitForExitAsync();
-        using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await process.WaitForExitAsync(grace.Token);
+        using (var kill = Process.Start("kill", ["-INT", cli.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])) await kill!.WaitForExitAsync();
+        await cli.WaitForExitAsync(TimeSpan.FromSeconds(60));
 
-        process.ExitCode.ShouldBe(130, Text());
-        Text().ShouldContain("interrupted: the reports hold the scenarios that ran.");
-        Text().ShouldNotContain("   at ");
+        cli.ExitCode.ShouldBe(130, cli.Text);
+        cli.Text.ShouldContain("interrupted: the reports hold the scenarios that ran.");
+        cli.Text.ShouldNotContain("   at ");
         var messages = File.ReadAllLines(Path.Combine(work.FullName, "out", "messages.ndjson"));
         messages.Last().ShouldContain("\"testRunFinished\"");
         messages.ShouldContain(line => line.Contains("\"testCaseFinished\"", StringComparison.Ordinal));
         ProcessTable.Mentioning(temp).ShouldBeEmpty();
-
-        string Text()
-        {
-            lock (output) return output.ToString();
-        }
     }
 }

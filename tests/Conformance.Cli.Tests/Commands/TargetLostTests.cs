@@ -44,32 +44,21 @@ public sealed class TargetLostTests : IDisposable
         Directory.CreateDirectory(Path.Combine(work.FullName, "features"));
         File.WriteAllText(Path.Combine(work.FullName, "features", "lost.feature"), Feature);
         var temp = Directory.CreateDirectory(Path.Combine(work.FullName, "tmp")).FullName;
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = work.FullName, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "conformance.dll"), "run", "--target", "emulator", "--parallel", "1", "--report", "out" })
-            start.ArgumentList.Add(argument);
-        start.Environment["TMPDIR"] = temp;
-        using var process = Process.Start(start)!;
-        var output = new System.Text.StringBuilder();
-        process.OutputDataReceived += (_, e) => { lock (output) output.AppendLine(e.Data); };
-        process.ErrorDataReceived += (_, e) => { lock (output) output.AppendLine(e.Data); };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+        using var cli = new CliProcess(work.FullName, temp, "run", "--target", "emulator", "--parallel", "1", "--report", "out");
 
-        var deadline = DateTime.UtcNow.AddMinutes(3);
-        while (!Text().Contains("passed  Lost: first", StringComparison.Ordinal) && DateTime.UtcNow < deadline && !process.HasExited) await Task.Delay(200);
+        await cli.WaitForOutputAsync("passed  Lost: first", TimeSpan.FromMinutes(3));
         await Task.Delay(2000); // the second scenario is waiting
         var servers = ProcessTable.Mentioning(temp).Where(p => p.Contains("backends.cjs", StringComparison.Ordinal)).ToList();
-        servers.ShouldHaveSingleItem(Text());
+        servers.ShouldHaveSingleItem(cli.Text);
         using (var kill = Process.Start("kill", ["-9", servers[0].Split(':')[0]])) await kill!.WaitForExitAsync();
-        using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await process.WaitForExitAsync(grace.Token);
+        await cli.WaitForExitAsync(TimeSpan.FromSeconds(60));
 
-        process.ExitCode.ShouldBe(3, Text());
-        Text().ShouldContain("error: the emulator target was lost during the run; the scenarios that had not started are reported as not run.");
-        Text().ShouldContain("target lost: emulator servers (local-aws-sqs, kinesalite, s3rver) exited (code 137) during the run.");
-        Text().ShouldContain("not run Lost: third");
-        Text().ShouldContain("3 scenarios: 1 passed, 1 failed, 0 not applicable, 1 not run");
-        Text().ShouldNotContain("   at ");
+        cli.ExitCode.ShouldBe(3, cli.Text);
+        cli.Text.ShouldContain("error: the emulator target was lost during the run; the scenarios that had not started are reported as not run.");
+        cli.Text.ShouldContain("target lost: emulator servers (local-aws-sqs, kinesalite, s3rver) exited (code 137) during the run.");
+        cli.Text.ShouldContain("not run Lost: third  (features/lost.feature:15)\n        not run: target lost: emulator servers");
+        cli.Text.ShouldContain("3 scenarios: 1 passed, 1 failed, 0 not applicable, 1 not run");
+        cli.Text.ShouldNotContain("   at ");
         var messages = File.ReadAllLines(Path.Combine(work.FullName, "out", "messages.ndjson"));
         messages.Last().ShouldContain("\"testRunFinished\"");
         var results = messages.Where(m => m.Contains("\"testStepFinished\"", StringComparison.Ordinal)).ToList();
@@ -77,10 +66,5 @@ public sealed class TargetLostTests : IDisposable
         results.ShouldContain(m => m.Contains("\"SKIPPED\"", StringComparison.Ordinal) && m.Contains("not run: target lost: emulator servers", StringComparison.Ordinal));
         File.Exists(Path.Combine(work.FullName, "out", "index.html")).ShouldBeTrue();
         ProcessTable.Mentioning(temp).ShouldBeEmpty();
-
-        string Text()
-        {
-            lock (output) return output.ToString();
-        }
     }
 }
