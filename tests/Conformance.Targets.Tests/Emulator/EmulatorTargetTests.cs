@@ -69,6 +69,20 @@ public sealed class EmulatorTargetTests(EmulatorFixture emulator) : IClassFixtur
         var message = JsonNode.Parse(record.Event)!["Records"]![0]!;
         message["body"]!.ToString().ShouldBe("hello");
         message["eventSourceARN"]!.ToString().ShouldEndWith(":orders");
+        target.Starts.ShouldBe(1); // the function alone did not start the emulator; the mapping did, once
+    }
+
+    [Fact]
+    public async Task A_function_timeout_the_emulator_refuses_comes_back_at_once_as_its_configuration_error()
+    {
+        await using var target = emulator.Stack.CreateTarget();
+
+        var result = await target.CreateFunctionAsync(new FunctionSpec("probe", new FunctionBehaviour()) { Timeout = TimeSpan.FromSeconds(901) });
+
+        result.StatusCode.ShouldBe(400);
+        result.ErrorType.ShouldBe("ServerlessConfigurationError");
+        result.Message.ShouldNotBeNull().ShouldContain("timeout");
+        target.Starts.ShouldBe(0);
     }
 
     [Fact]
@@ -91,6 +105,7 @@ public sealed class EmulatorTargetTests(EmulatorFixture emulator) : IClassFixtur
     {
         await using var target = emulator.Stack.CreateTarget();
         await target.CreateFunctionAsync(new FunctionSpec("probe", new FunctionBehaviour()));
+        (await target.InvokeAsync(new InvokeRequest("probe", InvocationType.RequestResponse, "{}"))).StatusCode.ShouldBe(200); // starts serverless-offline
         var directory = Path.Combine(emulator.Stack.WorkDirectory, target.Physical("").TrimEnd('-'));
         var processes = Conformance.Tests.Shared.ProcessTable.Mentioning(directory);
         processes.ShouldNotBeEmpty();
