@@ -123,7 +123,7 @@ public static class RunCommand
             && (shardKeys is null || shardKeys.Contains(key));
 
         /// <summary>Real targets spend most of a scenario waiting, so several run at once unless told otherwise.</summary>
-        public int Parallelism => Parallel ?? Target switch { "emulator" => 3, "localstack" or "aws" => 8, _ => 1 };
+        public int Parallelism => Parallel ?? Target switch { "emulator" => 6, "localstack" or "aws" => 8, _ => 1 };
     }
 
     internal static async Task<int> ExecuteAsync(RunSettings settings, TextWriter output, TextWriter error, CancellationToken cancellation)
