@@ -42,9 +42,14 @@ public static class RunCommand
         });
         var record = new Option<string?>("--record") { Description = "Also write each scenario's normalised observations to DIR, as a baseline for `conformance compare`." };
         var shard = new Option<string?>("--shard") { Description = "Run only share i of n of the selected scenarios (e.g. 1/2), for CI runners side by side; merge with `conformance report --merge`." };
+        var durations = new Option<string[]>("--durations")
+        {
+            Description = "With --shard: an earlier run's messages.ndjson on the same target (or its shards' files); the shares are balanced by how long each scenario took there.",
+            AllowMultipleArgumentsPerToken = true,
+        };
         var parallel = new Option<int?>("--parallel")
         {
-            Description = "How many scenarios run at once, each with its own resources (default: 1 on reference, 3 on emulator, 8 on localstack and aws).",
+            Description = "How many scenarios run at once, each with its own resources (default: 1 on reference, 6 on emulator, 8 on localstack and aws).",
         };
         parallel.Validators.Add(result =>
         {
@@ -59,7 +64,7 @@ public static class RunCommand
 
         var command = new Command("run", "Run the specification against a target and write the reports.\n\nExample:\n  conformance run --tags \"@async\" --report reports/async")
         {
-            features, report, tags, target, endpoint, region, roleArn, runId, record, shard, parallel, featureFilter, nameFilter, verbose, quiet, seed, stepTimeout,
+            features, report, tags, target, endpoint, region, roleArn, runId, record, shard, durations, parallel, featureFilter, nameFilter, verbose, quiet, seed, stepTimeout,
         };
         var config = new Option<string>("--config") { Description = $"A {ConformanceConfig.FileName} with this project's defaults (options given here win).", DefaultValueFactory = _ => ConformanceConfig.FileName };
         command.Options.Add(config);
@@ -90,6 +95,7 @@ public static class RunCommand
             {
                 RecordDirectory = parsed.GetValue(record),
                 Shard = parsed.GetValue(shard),
+                Durations = parsed.GetValue(durations) ?? [],
                 Parallel = Pick(parallel, defaults?.Parallel),
                 Quiet = parsed.GetValue(quiet),
                 Verbose = parsed.GetValue(verbose),
@@ -105,6 +111,8 @@ public static class RunCommand
         public string? RecordDirectory { get; init; }
 
         public string? Shard { get; init; }
+
+        public IReadOnlyList<string> Durations { get; init; } = [];
 
         public int? Parallel { get; init; }
 
@@ -151,6 +159,25 @@ public static class RunCommand
                 return ExitCodes.UsageOrInputError;
             }
         }
+        IReadOnlyDictionary<string, double>? expectedSeconds = null;
+        if (settings.Durations.Count > 0)
+        {
+            if (shard is null)
+            {
+                await error.WriteLineAsync("error: --durations balances the shares of --shard; give --shard i/n too.");
+                return ExitCodes.UsageOrInputError;
+            }
+            try
+            {
+                expectedSeconds = settings.Durations.SelectMany(file => ScenarioDurations.Read(file))
+                    .GroupBy(d => d.Key).ToDictionary(g => g.Key, g => g.Last().Value);
+            }
+            catch (InvalidDataException ex)
+            {
+                await error.WriteLineAsync($"error: --durations: {ex.Message}");
+                return ExitCodes.UsageOrInputError;
+            }
+        }
         var featuresDirectory = CommonOptions.ResolveFeatures(settings.Features);
         if (featuresDirectory is null)
         {
@@ -189,7 +216,7 @@ public static class RunCommand
         var shardKeys = shard?.Select(new FeatureLoader(new IncrementingIdGenerator()).LoadDirectory(featuresDirectory)
             .SelectMany(f => f.Pickles).Where(p => tagFilter?.Evaluate([.. p.Tags.Select(t => t.Name)]) ?? true)
             .Where(p => settings.Selects(p.Uri, p.Name, null, ""))
-            .Select(p => $"{p.Uri}:{p.Location?.Line}"));
+            .Select(p => $"{p.Uri}:{p.Location?.Line}"), expectedSeconds);
         var run = TestRun.Create(new RunOptions
         {
             FeaturesDirectory = featuresDirectory,

@@ -3,7 +3,8 @@ namespace Conformance.Cli.Commands;
 /// <summary>
 /// <c>--shard i/n</c>: a deterministic share of the selected scenarios for CI runner i of n. Scenarios are
 /// taken in a fixed order (by feature path and line) and dealt out greedily to the shard with the least
-/// expected time so far; every scenario counts as equally long until recorded durations are given.
+/// expected time so far. Without recorded durations every scenario counts as equally long; with them
+/// (<see cref="ScenarioDurations"/>), a scenario that was not in the earlier run counts as the average.
 /// </summary>
 public sealed record Shard(int Index, int Count)
 {
@@ -19,15 +20,72 @@ public sealed record Shard(int Index, int Count)
     /// <summary>The keys (uri:line) of the scenarios this shard runs.</summary>
     public IReadOnlySet<string> Select(IEnumerable<string> keys, IReadOnlyDictionary<string, double>? expectedSeconds = null)
     {
+        var unknown = expectedSeconds is { Count: > 0 } ? expectedSeconds.Values.Average() : 1;
+        double Expected(string key) => expectedSeconds?.GetValueOrDefault(key, unknown) ?? 1;
         var load = new double[Count];
         var mine = new HashSet<string>(StringComparer.Ordinal);
-        var ordered = keys.Distinct().OrderByDescending(k => expectedSeconds?.GetValueOrDefault(k, 1) ?? 1).ThenBy(k => k, StringComparer.Ordinal);
+        var ordered = keys.Distinct().OrderByDescending(Expected).ThenBy(k => k, StringComparer.Ordinal);
         foreach (var key in ordered)
         {
             var lightest = Array.IndexOf(load, load.Min());
-            load[lightest] += expectedSeconds?.GetValueOrDefault(key, 1) ?? 1;
+            load[lightest] += Expected(key);
             if (lightest == Index - 1) mine.Add(key);
         }
         return mine;
     }
+}
+
+/// <summary>
+/// How long each scenario took in an earlier run, read from its Cucumber Messages (from a test case's
+/// start to its finish), by feature path and line, the key <c>--shard</c> deals out.
+/// </summary>
+public static class ScenarioDurations
+{
+    /// <summary>Seconds per <c>uri:line</c>; throws <see cref="InvalidDataException"/> naming the file and line when it cannot be read.</summary>
+    public static IReadOnlyDictionary<string, double> Read(string path)
+    {
+        if (!File.Exists(path)) throw new InvalidDataException($"{path}: no such file (give an earlier run's messages.ndjson).");
+        var scenarioOfPickle = new Dictionary<string, string>(StringComparer.Ordinal);
+        var pickleOfCase = new Dictionary<string, string>(StringComparer.Ordinal);
+        var started = new Dictionary<string, (string TestCase, double At)>(StringComparer.Ordinal);
+        var seconds = new Dictionary<string, double>(StringComparer.Ordinal);
+        var number = 0;
+        foreach (var line in File.ReadLines(path))
+        {
+            number++;
+            if (string.IsNullOrWhiteSpace(line)) continue;
+            System.Text.Json.Nodes.JsonNode? envelope;
+            try
+            {
+                envelope = System.Text.Json.Nodes.JsonNode.Parse(line);
+            }
+            catch (System.Text.Json.JsonException ex)
+            {
+                throw new InvalidDataException($"{path}:{number}: not a Cucumber Messages line ({ex.Message})");
+            }
+            try
+            {
+                if (envelope?["pickle"] is { } pickle)
+                    scenarioOfPickle[Text(pickle, "id")] = $"{Text(pickle, "uri")}:{pickle["location"]?["line"]}";
+                else if (envelope?["testCase"] is { } testCase)
+                    pickleOfCase[Text(testCase, "id")] = Text(testCase, "pickleId");
+                else if (envelope?["testCaseStarted"] is { } start)
+                    started[Text(start, "id")] = (Text(start, "testCaseId"), Seconds(start["timestamp"]));
+                else if (envelope?["testCaseFinished"] is { } finish && started.TryGetValue(Text(finish, "testCaseStartedId"), out var begun)
+                         && pickleOfCase.TryGetValue(begun.TestCase, out var pickleId) && scenarioOfPickle.TryGetValue(pickleId, out var key))
+                    seconds[key] = Seconds(finish["timestamp"]) - begun.At;
+            }
+            catch (Exception ex) when (ex is InvalidOperationException or FormatException or KeyNotFoundException)
+            {
+                throw new InvalidDataException($"{path}:{number}: {ex.Message}");
+            }
+        }
+        return seconds;
+    }
+
+    private static string Text(System.Text.Json.Nodes.JsonNode message, string field) =>
+        message[field]?.ToString() ?? throw new KeyNotFoundException($"the message has no \"{field}\"");
+
+    private static double Seconds(System.Text.Json.Nodes.JsonNode? timestamp) =>
+        (timestamp?["seconds"]?.GetValue<long>() ?? 0) + (timestamp?["nanos"]?.GetValue<long>() ?? 0) / 1e9;
 }
