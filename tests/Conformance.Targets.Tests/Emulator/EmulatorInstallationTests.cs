@@ -23,16 +23,16 @@ public sealed class EmulatorInstallationTests : IDisposable
             for (var round = 0; round < 400; round++) EmulatorInstallation.CopyWhole(round % 2 == 0 ? second : first, destination);
         }, TestContext.Current.CancellationToken);
         var reads = 0;
-        while (!refreshing.IsCompleted)
+        do
         {
             var text = File.ReadAllText(destination);
             text.Length.ShouldBe(length, $"read {reads} saw a file being written");
             text.Distinct().Count().ShouldBe(1);
             reads++;
         }
+        while (!refreshing.IsCompleted);
         await refreshing;
 
-        reads.ShouldBeGreaterThan(0);
         folder.GetFiles().Select(f => f.Name).Order().ShouldBe(["first.cjs", "guard.cjs", "second.cjs"]); // no temporary file left
     }
 

@@ -24,9 +24,9 @@ public sealed class ChildProcessTests
     {
         await using var child = ChildProcess.Start("silent server", "sh", ["-c", "echo starting; sleep 60"], Path.GetTempPath(), null, line => line == "READY");
 
-        var failure = await Should.ThrowAsync<ChildProcessFailedException>(() => child.WaitUntilReadyAsync(TimeSpan.FromMilliseconds(500), TestContext.Current.CancellationToken));
+        var failure = await Should.ThrowAsync<ChildProcessFailedException>(() => child.WaitUntilReadyAsync(TimeSpan.FromSeconds(3), TestContext.Current.CancellationToken));
 
-        failure.Message.ShouldBe("silent server was not ready within 1 s.");
+        failure.Message.ShouldBe("silent server was not ready within 3 s.");
         failure.Output.ShouldBe("starting");
     }
 
