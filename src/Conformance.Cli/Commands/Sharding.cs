@@ -35,57 +35,15 @@ public sealed record Shard(int Index, int Count)
     }
 }
 
-/// <summary>
-/// How long each scenario took in an earlier run, read from its Cucumber Messages (from a test case's
-/// start to its finish), by feature path and line, the key <c>--shard</c> deals out.
-/// </summary>
+/// <summary>How long each scenario took in an earlier run (its messages.ndjson), by feature path and line, the key <c>--shard</c> deals out.</summary>
 public static class ScenarioDurations
 {
-    /// <summary>Seconds per <c>uri:line</c>; throws <see cref="InvalidDataException"/> naming the file and line when it cannot be read.</summary>
+    /// <summary>Seconds per <c>uri:line</c>; throws <see cref="InvalidDataException"/> naming the file when it cannot be read.</summary>
     public static IReadOnlyDictionary<string, double> Read(string path)
     {
         if (!File.Exists(path)) throw new InvalidDataException($"{path}: no such file (give an earlier run's messages.ndjson).");
-        var scenarioOfPickle = new Dictionary<string, string>(StringComparer.Ordinal);
-        var pickleOfCase = new Dictionary<string, string>(StringComparer.Ordinal);
-        var started = new Dictionary<string, (string TestCase, double At)>(StringComparer.Ordinal);
-        var seconds = new Dictionary<string, double>(StringComparer.Ordinal);
-        var number = 0;
-        foreach (var line in File.ReadLines(path))
-        {
-            number++;
-            if (string.IsNullOrWhiteSpace(line)) continue;
-            System.Text.Json.Nodes.JsonNode? envelope;
-            try
-            {
-                envelope = System.Text.Json.Nodes.JsonNode.Parse(line);
-            }
-            catch (System.Text.Json.JsonException ex)
-            {
-                throw new InvalidDataException($"{path}:{number}: not a Cucumber Messages line ({ex.Message})");
-            }
-            try
-            {
-                if (envelope?["pickle"] is { } pickle)
-                    scenarioOfPickle[Text(pickle, "id")] = $"{Text(pickle, "uri")}:{pickle["location"]?["line"]}";
-                else if (envelope?["testCase"] is { } testCase)
-                    pickleOfCase[Text(testCase, "id")] = Text(testCase, "pickleId");
-                else if (envelope?["testCaseStarted"] is { } start)
-                    started[Text(start, "id")] = (Text(start, "testCaseId"), Seconds(start["timestamp"]));
-                else if (envelope?["testCaseFinished"] is { } finish && started.TryGetValue(Text(finish, "testCaseStartedId"), out var begun)
-                         && pickleOfCase.TryGetValue(begun.TestCase, out var pickleId) && scenarioOfPickle.TryGetValue(pickleId, out var key))
-                    seconds[key] = Seconds(finish["timestamp"]) - begun.At;
-            }
-            catch (Exception ex) when (ex is InvalidOperationException or FormatException or KeyNotFoundException)
-            {
-                throw new InvalidDataException($"{path}:{number}: {ex.Message}");
-            }
-        }
-        return seconds;
+        return Conformance.Reporting.Model.RunReportReader.Read(path).Features
+            .SelectMany(feature => feature.Scenarios.Where(s => s.Seconds is not null).Select(s => (Key: $"{feature.Uri}:{s.Line}", Seconds: s.Seconds!.Value)))
+            .GroupBy(d => d.Key).ToDictionary(g => g.Key, g => g.Last().Seconds);
     }
-
-    private static string Text(System.Text.Json.Nodes.JsonNode message, string field) =>
-        message[field]?.ToString() ?? throw new KeyNotFoundException($"the message has no \"{field}\"");
-
-    private static double Seconds(System.Text.Json.Nodes.JsonNode? timestamp) =>
-        (timestamp?["seconds"]?.GetValue<long>() ?? 0) + (timestamp?["nanos"]?.GetValue<long>() ?? 0) / 1e9;
 }

@@ -16,6 +16,9 @@ public sealed record ScenarioReport(string Name, long Line, IReadOnlyList<string
     /// <summary>True when the scenario fails the run: anything but passed, skipped (not applicable) or not run.</summary>
     public bool IsFailure => Status is not ("PASSED" or "SKIPPED" or RunReportReader.NotRun);
 
+    /// <summary>How long the scenario took, from its test case's start to its finish (null when it did not run to the end).</summary>
+    public double? Seconds { get; init; }
+
     /// <summary>The invocations the scenario observed, when its steps attached a timeline.</summary>
     public IReadOnlyList<TimelinePoint> Timeline { get; init; } = [];
 }

@@ -37,6 +37,8 @@ public static class RunReportReader
         var stepResults = new Dictionary<(string CaseId, string StepId), JsonNode>();
         var parseErrors = new List<string>();
         var timelines = new Dictionary<string, List<TimelinePoint>>();
+        var startedAt = new Dictionary<string, double>();
+        var seconds = new Dictionary<string, double>();
         bool? success = null;
 
         var lineNumber = 0;
@@ -49,7 +51,13 @@ public static class RunReportReader
             if (envelope["gherkinDocument"] is { } document) documents.Add(document);
             else if (envelope["pickle"] is { } pickle) pickles.Add(pickle);
             else if (envelope["testCase"] is { } testCase) testCases[Text(testCase["id"])] = testCase;
-            else if (envelope["testCaseStarted"] is { } started) startedToCase[Text(started["id"])] = Text(started["testCaseId"]);
+            else if (envelope["testCaseStarted"] is { } started)
+            {
+                startedToCase[Text(started["id"])] = Text(started["testCaseId"]);
+                startedAt[Text(started["id"])] = Seconds(started["timestamp"]);
+            }
+            else if (envelope["testCaseFinished"] is { } caseFinished && startedAt.TryGetValue(Text(caseFinished["testCaseStartedId"]), out var began))
+                seconds[startedToCase[Text(caseFinished["testCaseStartedId"])]] = Seconds(caseFinished["timestamp"]) - began;
             else if (envelope["testStepFinished"] is { } finished)
                 stepResults[(startedToCase.GetValueOrDefault(Text(finished["testCaseStartedId"])) ?? "", Text(finished["testStepId"]))] = finished["testStepResult"]!;
             else if (envelope["attachment"] is { } attachment && Text(attachment["mediaType"]) == TimelineMediaType
@@ -70,7 +78,12 @@ public static class RunReportReader
                 .Select(p =>
                 {
                     var testCase = casesByPickle.GetValueOrDefault(Text(p["id"]));
-                    return Scenario(p, testCase, stepResults, keywords) with { Timeline = timelines.GetValueOrDefault(Text(testCase?["id"])) ?? [] };
+                    var caseId = Text(testCase?["id"]);
+                    return Scenario(p, testCase, stepResults, keywords) with
+                    {
+                        Timeline = timelines.GetValueOrDefault(caseId) ?? [],
+                        Seconds = seconds.TryGetValue(caseId, out var took) ? took : null,
+                    };
                 })
                 .ToList();
             return new FeatureReport(uri, Text(feature?["name"]), Text(feature?["description"]).Trim(),
@@ -150,6 +163,11 @@ public static class RunReportReader
     }
 
     private static IReadOnlyList<string> Tags(JsonNode? tags) => (tags?.AsArray() ?? []).Select(t => Text(t!["name"])).ToList();
+
+    /// <summary>A Cucumber <c>Timestamp</c> ({seconds, nanos}) as seconds; 0 where a field is missing.</summary>
+    private static double Seconds(JsonNode? timestamp) =>
+        (timestamp?["seconds"] is JsonValue s && s.TryGetValue<long>(out var whole) ? whole : 0)
+        + (timestamp?["nanos"] is JsonValue n && n.TryGetValue<long>(out var nanos) ? nanos : 0) / 1e9;
 
     private static string Text(JsonNode? node) => node switch
     {

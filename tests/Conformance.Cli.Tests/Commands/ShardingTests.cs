@@ -44,7 +44,7 @@ public sealed class ShardingTests : IDisposable
     [Fact]
     public async Task Durations_without_a_shard_or_from_a_missing_or_broken_file_are_usage_errors()
     {
-        File.WriteAllText(cli.Path("broken.ndjson"), "{\"meta\":{}}\n{\"testCaseStarted\":{\"id\":\"1\"}}\n");
+        File.WriteAllText(cli.Path("broken.ndjson"), "{\"meta\":{}}\n[1]\n");
 
         var alone = await cli.RunAsync("run", "--features", RepositoryPaths.Features, "--durations", cli.Path("broken.ndjson"));
         var missing = await cli.RunAsync("run", "--features", RepositoryPaths.Features, "--shard", "1/2", "--durations", cli.Path("nothing.ndjson"));
@@ -55,7 +55,7 @@ public sealed class ShardingTests : IDisposable
         missing.ExitCode.ShouldBe(ExitCodes.UsageOrInputError);
         missing.Error.ShouldContain("nothing.ndjson: no such file");
         broken.ExitCode.ShouldBe(ExitCodes.UsageOrInputError);
-        broken.Error.ShouldContain("broken.ndjson:2: the message has no \"testCaseId\"");
+        broken.Error.ShouldContain("broken.ndjson: not a Cucumber message stream: line 2 is not a JSON object");
         new[] { alone.Error, missing.Error, broken.Error }.ShouldAllBe(text => !text.Contains("   at "));
     }
 }

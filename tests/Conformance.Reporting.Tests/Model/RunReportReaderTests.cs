@@ -34,6 +34,9 @@ public sealed class RunReportReaderTests
         feature.Tags.ShouldBe(["@feature-tag"]);
         feature.Scenarios.Select(s => $"{s.Name}={s.Status}").ShouldBe(["passes=PASSED", "fails=FAILED", $"filtered out={RunReportReader.NotRun}"]);
 
+        feature.Scenarios[0].Seconds.ShouldNotBeNull().ShouldBeInRange(0, 10);
+        feature.Scenarios[2].Seconds.ShouldBeNull(); // filtered out: never started
+
         var failed = feature.Scenarios[1];
         failed.Steps.Select(s => $"{s.Text}={s.Status}").ShouldBe(["Given a passing step=PASSED", "Then it fails with \"expected 5 but was 4\"=FAILED"]);
         failed.Steps[1].Message.ShouldBe("expected 5 but was 4");
