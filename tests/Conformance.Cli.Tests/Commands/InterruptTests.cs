@@ -4,12 +4,8 @@ using Conformance.Tests.Shared;
 namespace Conformance.Cli.Tests.Commands;
 
 /// <summary>Ctrl+C in the middle of a real-target run: the reports of what ran are written whole, and nothing is left running.</summary>
-public sealed class InterruptTests : IDisposable
+public sealed class InterruptTests
 {
-    private readonly DirectoryInfo work = Directory.CreateTempSubdirectory("interrupt");
-
-    public void Dispose() => work.Delete(recursive: true);
-
     private const string SlowFeature = """
         Feature: Slow
           Scenario: quick
@@ -29,10 +25,7 @@ public sealed class InterruptTests : IDisposable
     [Fact]
     public async Task Ctrl_C_writes_the_reports_of_what_ran_exits_130_and_stops_the_emulator()
     {
-        Directory.CreateDirectory(Path.Combine(work.FullName, "features"));
-        File.WriteAllText(Path.Combine(work.FullName, "features", "slow.feature"), SlowFeature);
-        var temp = Directory.CreateDirectory(Path.Combine(work.FullName, "tmp")).FullName;
-        using var cli = new CliProcess(work.FullName, temp, "run", "--target", "emulator", "--parallel", "1", "--report", "out");
+        using var cli = new CliProcess("slow.feature", SlowFeature, "run", "--target", "emulator", "--parallel", "1", "--report", "out");
 
         await cli.WaitForOutputAsync("passed  Slow: quick", TimeSpan.FromMinutes(3));
         await Task.Delay(2000); // the slow scenario is under way
@@ -42,9 +35,9 @@ public sealed class InterruptTests : IDisposable
         cli.ExitCode.ShouldBe(130, cli.Text);
         cli.Text.ShouldContain("interrupted: the reports hold the scenarios that ran.");
         cli.Text.ShouldNotContain("   at ");
-        var messages = File.ReadAllLines(Path.Combine(work.FullName, "out", "messages.ndjson"));
+        var messages = File.ReadAllLines(cli.Path("out", "messages.ndjson"));
         messages.Last().ShouldContain("\"testRunFinished\"");
         messages.ShouldContain(line => line.Contains("\"testCaseFinished\"", StringComparison.Ordinal));
-        ProcessTable.Mentioning(temp).ShouldBeEmpty();
+        ProcessTable.Mentioning(cli.Temp).ShouldBeEmpty();
     }
 }

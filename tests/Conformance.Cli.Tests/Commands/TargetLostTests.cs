@@ -8,12 +8,8 @@ namespace Conformance.Cli.Tests.Commands;
 /// "target lost" evidence, the rest are reported as not run, the reports are whole, the exit code is 3,
 /// and nothing is left running.
 /// </summary>
-public sealed class TargetLostTests : IDisposable
+public sealed class TargetLostTests
 {
-    private readonly DirectoryInfo work = Directory.CreateTempSubdirectory("target-lost");
-
-    public void Dispose() => work.Delete(recursive: true);
-
     private const string Feature = """
         Feature: Lost
           Scenario: first
@@ -41,14 +37,11 @@ public sealed class TargetLostTests : IDisposable
     [Fact]
     public async Task A_killed_emulator_server_fails_the_running_scenario_and_the_rest_are_not_run()
     {
-        Directory.CreateDirectory(Path.Combine(work.FullName, "features"));
-        File.WriteAllText(Path.Combine(work.FullName, "features", "lost.feature"), Feature);
-        var temp = Directory.CreateDirectory(Path.Combine(work.FullName, "tmp")).FullName;
-        using var cli = new CliProcess(work.FullName, temp, "run", "--target", "emulator", "--parallel", "1", "--report", "out");
+        using var cli = new CliProcess("lost.feature", Feature, "run", "--target", "emulator", "--parallel", "1", "--report", "out");
 
         await cli.WaitForOutputAsync("passed  Lost: first", TimeSpan.FromMinutes(3));
         await Task.Delay(2000); // the second scenario is waiting
-        var servers = ProcessTable.Mentioning(temp).Where(p => p.Contains("backends.cjs", StringComparison.Ordinal)).ToList();
+        var servers = ProcessTable.Mentioning(cli.Temp).Where(p => p.Contains("backends.cjs", StringComparison.Ordinal)).ToList();
         servers.ShouldHaveSingleItem(cli.Text);
         using (var kill = Process.Start("kill", ["-9", servers[0].Split(':')[0]])) await kill!.WaitForExitAsync();
         await cli.WaitForExitAsync(TimeSpan.FromSeconds(60));
@@ -59,12 +52,12 @@ public sealed class TargetLostTests : IDisposable
         cli.Text.ShouldContain("not run Lost: third  (features/lost.feature:15)\n        not run: target lost: emulator servers");
         cli.Text.ShouldContain("3 scenarios: 1 passed, 1 failed, 0 not applicable, 1 not run");
         cli.Text.ShouldNotContain("   at ");
-        var messages = File.ReadAllLines(Path.Combine(work.FullName, "out", "messages.ndjson"));
+        var messages = File.ReadAllLines(cli.Path("out", "messages.ndjson"));
         messages.Last().ShouldContain("\"testRunFinished\"");
         var results = messages.Where(m => m.Contains("\"testStepFinished\"", StringComparison.Ordinal)).ToList();
         results.ShouldContain(m => m.Contains("\"FAILED\"", StringComparison.Ordinal) && m.Contains("target lost: emulator servers", StringComparison.Ordinal));
         results.ShouldContain(m => m.Contains("\"SKIPPED\"", StringComparison.Ordinal) && m.Contains("not run: target lost: emulator servers", StringComparison.Ordinal));
-        File.Exists(Path.Combine(work.FullName, "out", "index.html")).ShouldBeTrue();
-        ProcessTable.Mentioning(temp).ShouldBeEmpty();
+        File.Exists(cli.Path("out", "index.html")).ShouldBeTrue();
+        ProcessTable.Mentioning(cli.Temp).ShouldBeEmpty();
     }
 }
