@@ -35,14 +35,25 @@ public static class CompareCommand
                 return ExitCodes.UsageOrInputError;
             }
             var messages = parsed.GetValue(runFile);
-            if (messages is null)
+            if (messages is not null) return await CompareAsync(messages, baselineDirectory);
+            // No run given: run the target now into a scratch folder, which goes when the comparison is done.
+            var scratch = Directory.CreateTempSubdirectory("conformance-compare-");
+            try
             {
-                var scratch = Directory.CreateTempSubdirectory("conformance-compare-").FullName;
-                messages = Path.Combine(scratch, "messages.ndjson");
-                var ran = await RunCommand.ExecuteAsync(new RunCommand.RunSettings(parsed.GetValue(features)!, scratch, parsed.GetValue(tags), parsed.GetValue(target)!,
+                var ran = await RunCommand.ExecuteAsync(new RunCommand.RunSettings(parsed.GetValue(features)!, scratch.FullName, parsed.GetValue(tags), parsed.GetValue(target)!,
                     new TargetOptions(0, null, null, null, null), 300), TextWriter.Null, error, cancellation);
                 if (ran >= ExitCodes.UsageOrInputError) return ran;
+                return await CompareAsync(Path.Combine(scratch.FullName, "messages.ndjson"), baselineDirectory);
             }
+            finally
+            {
+                scratch.Delete(recursive: true);
+            }
+        });
+        return command;
+
+        async Task<int> CompareAsync(string messages, string baselineDirectory)
+        {
             if (!File.Exists(messages))
             {
                 await error.WriteLineAsync($"error: --run: {messages}: no such file.");
@@ -66,7 +77,6 @@ public static class CompareCommand
                 await error.WriteLineAsync($"error: {ex.Message}");
                 return ExitCodes.UsageOrInputError;
             }
-        });
-        return command;
+        }
     }
 }

@@ -59,7 +59,9 @@ public sealed class ShardRecordCompareTests : IDisposable
         var recorded = await cli.RunAsync("run", "--record", cli.Path("baseline"), "--report", cli.Path("first"));
         recorded.Output.ShouldContain("recorded 1 scenarios in");
 
+        var scratchFolders = Directory.GetDirectories(Path.GetTempPath(), "conformance-compare-*").Length;
         var same = await cli.RunAsync("compare", "--baseline", cli.Path("baseline"), "--target", "reference");
+        Directory.GetDirectories(Path.GetTempPath(), "conformance-compare-*").Length.ShouldBe(scratchFolders); // the run made for it is removed
         cli.WriteFeature("retries.feature", Retries.Replace("fails its first 2 invocations", "fails its first 1 invocation").Replace("3 times", "2 times"));
         var changed = await cli.RunAsync("compare", "--baseline", cli.Path("baseline"), "--target", "reference");
 
