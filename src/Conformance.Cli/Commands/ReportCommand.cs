@@ -65,7 +65,7 @@ public static class ReportCommand
         Directory.CreateDirectory(directory);
         var matrix = runs.Count > 1 || merge ? ConformanceMatrix.Build(runs) : null;
         var html = Path.Combine(directory, "index.html");
-        WriteAtomically(html, HtmlReport.Render(runs[0].Run, matrix: matrix));
+        WriteAtomically(html, HtmlReport.Render(runs[0].Run, matrix: matrix, target: runs[0].Target));
         output.WriteLine($"wrote {html} ({runs[0].Run.Scenarios.Count()} scenarios)");
         if (matrix is not null)
         {

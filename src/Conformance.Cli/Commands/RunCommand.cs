@@ -272,7 +272,8 @@ public static class RunCommand
             await error.WriteLineAsync($"error: the {session.Name} target was lost during the run; the scenarios that had not started are reported as not run.\n{Redaction.Redact(lost)}");
             return ExitCodes.TargetUnavailable;
         }
-        return run.Success ? ExitCodes.AllPassed : ExitCodes.Failures;
+        // A gap is counted against the target like a wrong answer: the run did not pass.
+        return run.Success && !run.Results.Any(r => r.Unsupported) ? ExitCodes.AllPassed : ExitCodes.Failures;
     }
 
     /// <summary>Writes the reports of whatever ran, also when the run ended early.</summary>
@@ -286,7 +287,7 @@ public static class RunCommand
         NdjsonFile.WriteLines(ndjson, lines);
         var html = Path.Combine(directory, "index.html");
         var report = RunReportReader.Read(lines);
-        WriteAtomically(html, HtmlReport.Render(report));
+        WriteAtomically(html, HtmlReport.Render(report, target: targetName));
         WriteAtomically(Path.Combine(directory, "junit.xml"), JUnitReport.Render(report));
         var summary = MarkdownSummary.Render(report, targetName);
         WriteAtomically(Path.Combine(directory, "summary.md"), summary);

@@ -20,10 +20,11 @@ public sealed class ConsoleReporter(TextWriter output, TextWriter error)
 
     public void ScenarioFinished(ScenarioResult result)
     {
-        if (Quiet && result.Status is TestStepResultStatus.PASSED or TestStepResultStatus.SKIPPED) return;
+        if (Quiet && (result.Passed || result.NotApplicable)) return;
         var mark = result.Status switch
         {
             _ when result.NotRun => "not run",
+            _ when result.Unsupported => "unsupported",
             TestStepResultStatus.PASSED => "passed ",
             TestStepResultStatus.SKIPPED => "n/a    ",
             _ => result.Status.ToString().ToLowerInvariant().PadRight(7),
@@ -41,10 +42,13 @@ public sealed class ConsoleReporter(TextWriter output, TextWriter error)
         var results = run.Results;
         var passed = results.Count(r => r.Status == TestStepResultStatus.PASSED);
         var notRun = results.Count(r => r.NotRun);
-        var notApplicable = results.Count(r => r.Status == TestStepResultStatus.SKIPPED) - notRun;
-        var failed = results.Count - passed - notApplicable - notRun;
+        var unsupported = results.Count(r => r.Unsupported);
+        var notApplicable = results.Count(r => r.NotApplicable);
+        var failed = results.Count - passed - unsupported - notApplicable - notRun;
+        var counted = passed + failed + unsupported;
+        var score = counted == 0 ? "" : $"; score {Math.Floor(100.0 * passed / counted):0} %";
         output.WriteLine();
-        output.WriteLine($"{results.Count} scenarios: {passed} passed, {failed} failed, {notApplicable} not applicable{(notRun > 0 ? $", {notRun} not run" : "")}");
+        output.WriteLine($"{results.Count} scenarios: {passed} passed, {failed} failed, {unsupported} unsupported, {notApplicable} not applicable{(notRun > 0 ? $", {notRun} not run" : "")}{score}");
     }
 
     public void ReportsWritten(string ndjson, string html) => output.WriteLine($"reports: {ndjson}, {html}");

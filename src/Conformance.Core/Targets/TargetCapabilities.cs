@@ -2,7 +2,9 @@ namespace Conformance.Core.Targets;
 
 /// <summary>
 /// What a target can do. A scenario tagged <c>@needs:NAME</c> runs only where the target declares
-/// NAME; elsewhere it is reported "not applicable" with the reason.
+/// NAME. Elsewhere it is reported "unsupported" (the target lacks a Lambda feature: a conformance gap,
+/// counted against it), or "not applicable" when NAME is one of <see cref="ObservationLimits"/>: what
+/// no target of that kind can show (fault injection, more Lambda time than a real run allows).
 /// </summary>
 public sealed record TargetCapabilities(IReadOnlySet<string> Names)
 {
@@ -24,6 +26,15 @@ public sealed record TargetCapabilities(IReadOnlySet<string> Names)
 
     /// <summary>Faults only a model can inject on demand (duplicate delivery, system errors).</summary>
     public const string FaultInjection = "fault-injection";
+
+    /// <summary>
+    /// The capabilities whose absence is a limit of observation, not a gap in the target: a real target
+    /// cannot inject faults on demand or let hours pass in an instant.
+    /// </summary>
+    public static IReadOnlySet<string> ObservationLimits { get; } = new HashSet<string>(StringComparer.Ordinal) { VirtualTime, FaultInjection };
+
+    /// <summary>True when lacking <paramref name="name"/> makes a scenario not applicable rather than unsupported.</summary>
+    public static bool IsObservationLimit(string name) => ObservationLimits.Contains(name);
 
     /// <summary>How far an observed time may stray from the documented one (zero on virtual time).</summary>
     public TimeSpan TimingTolerance { get; init; } = TimeSpan.Zero;

@@ -14,10 +14,27 @@ public sealed record ScenarioResult(TestCasePlan Plan, TestStepResultStatus Stat
     /// </summary>
     public const string NotRunPrefix = "not run: ";
 
+    /// <summary>
+    /// How the message of a step begins when the system under test does not support what the step asks
+    /// (it threw <see cref="NotSupportedException"/>): SKIPPED, and distinct from "not applicable".
+    /// </summary>
+    public const string UnsupportedPrefix = "unsupported: ";
+
+    /// <summary>How the message of a skip begins when the scenario cannot be observed on the system under test at all.</summary>
+    public const string NotApplicablePrefix = "not applicable: ";
+
     public bool Passed => Status == TestStepResultStatus.PASSED;
 
     /// <summary>True when the run stopped before this scenario (its steps are SKIPPED, the first with the reason).</summary>
     public bool NotRun => Status == TestStepResultStatus.SKIPPED && Steps.FirstOrDefault()?.Message?.StartsWith(NotRunPrefix, StringComparison.Ordinal) == true;
+
+    /// <summary>True when the system under test lacks what the scenario needs (a step or hook was skipped as unsupported).</summary>
+    public bool Unsupported => Status == TestStepResultStatus.SKIPPED && !NotRun && SkipMessage?.StartsWith(UnsupportedPrefix, StringComparison.Ordinal) == true;
+
+    /// <summary>True when the scenario was skipped for any other reason than <see cref="NotRun"/> or <see cref="Unsupported"/>.</summary>
+    public bool NotApplicable => Status == TestStepResultStatus.SKIPPED && !NotRun && !Unsupported;
+
+    private string? SkipMessage => Steps.FirstOrDefault(s => s.Status == TestStepResultStatus.SKIPPED && s.Message is not null)?.Message;
 
     /// <summary>True when the scenario fails the run: a step failed, was undefined, ambiguous or pending (a skip does not).</summary>
     public bool Failed => Status is not (TestStepResultStatus.PASSED or TestStepResultStatus.SKIPPED);

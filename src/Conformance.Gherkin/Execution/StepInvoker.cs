@@ -61,8 +61,9 @@ internal static class StepInvoker
     {
         PendingStepException pending => (TestStepResultStatus.PENDING, ex.Message, pending.Explicit ? Describe(ex) : null),
         SkippedStepException skipped => (TestStepResultStatus.SKIPPED, ex.Message, skipped.Explicit ? Describe(ex) : null),
-        // What the system under test cannot do at all (a target without versions, say) is not a failure of the scenario.
-        NotSupportedException => (TestStepResultStatus.SKIPPED, $"not applicable: {ex.Message}", Describe(ex)),
+        // What the system under test lacks (a target without versions, say) is reported apart from a failure:
+        // skipped, as unsupported, so the host can count it as a gap rather than a wrong answer.
+        NotSupportedException => (TestStepResultStatus.SKIPPED, ScenarioResult.UnsupportedPrefix + ex.Message, Describe(ex)),
         _ => (TestStepResultStatus.FAILED, ex.Message, Describe(ex)),
     };
 

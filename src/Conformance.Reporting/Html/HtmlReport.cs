@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Conformance.Reporting.Matrix;
 using Conformance.Reporting.Model;
+using Conformance.Reporting.Scores;
 
 namespace Conformance.Reporting.Html;
 
@@ -19,16 +20,20 @@ public static partial class HtmlReport
     [GeneratedRegex(@"https://[^\s<>""]+")]
     private static partial Regex Url();
 
-    /// <summary>The living documentation of a run; with a <paramref name="matrix"/>, the matrix of every target's run opens the page.</summary>
-    public static string Render(RunReport report, string title = "Lambda conformance report", ConformanceMatrix? matrix = null)
+    /// <summary>
+    /// The living documentation of a run on <paramref name="target"/>, opened by the scores and the
+    /// divergences; with a <paramref name="matrix"/>, those of every target's run and the matrix itself.
+    /// </summary>
+    public static string Render(RunReport report, string title = "Lambda conformance report", ConformanceMatrix? matrix = null, string target = "this run")
     {
         var html = new StringBuilder();
         html.Append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
             .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
-            .Append("<title>").Append(E(title)).Append("</title><style>").Append(Styles).Append(MatrixHtml.Css).Append("</style></head><body>");
+            .Append("<title>").Append(E(title)).Append("</title><style>").Append(Styles).Append(MatrixHtml.Css).Append(ScorecardHtml.Css).Append("</style></head><body>");
         html.Append("<header><h1>").Append(E(title)).Append("</h1>").Append(Summary(report))
             .Append("<input id=\"search\" type=\"search\" placeholder=\"search scenarios, steps or @tags\" aria-label=\"search\">")
             .Append("</header><main>");
+        html.Append(ScorecardHtml.Section(matrix ?? ConformanceMatrix.Build([(target, report)])));
         if (matrix is not null) html.Append(MatrixHtml.Section(matrix));
         html.Append(Contents(report));
 
@@ -196,6 +201,8 @@ public static partial class HtmlReport
         .badge{font-size:.7rem;padding:.1rem .4rem;border-radius:.3rem;background:#ccc;color:#fff}
         .s-passed{border-color:#2e7d32}.s-passed .badge,.filter.s-passed{background:#2e7d32;color:#fff}
         .s-failed{border-color:#c62828}.s-failed .badge,.filter.s-failed{background:#c62828;color:#fff}
+        .s-unsupported{border-color:#ef6c00}.s-unsupported .badge,.filter.s-unsupported{background:#ef6c00;color:#fff}
+        .s-not-applicable .badge,.filter.s-not-applicable{background:#9e9e9e;color:#fff}
         .s-undefined,.s-ambiguous,.s-pending{border-color:#ef6c00}.s-undefined .badge,.s-ambiguous .badge,.s-pending .badge{background:#ef6c00}
         .steps{list-style:none;padding-left:0}.steps li{padding:.15rem 0}.status{display:inline-block;width:6rem;color:#666;font-size:.8rem}
         li.s-failed .status{color:#c62828;font-weight:bold}li.s-skipped{color:#999}

@@ -15,25 +15,30 @@ public static class MarkdownSummary
         var text = new StringBuilder();
         text.AppendLine($"## Lambda conformance: {target}")
             .AppendLine()
-            .AppendLine($"{scenarios.Count} scenarios: {Count(scenarios, "PASSED")} passed, {scenarios.Count(s => s.IsFailure)} failed, " +
-                        $"{Count(scenarios, "SKIPPED")} not applicable" + (Count(scenarios, RunReportReader.NotRun) is > 0 and var notRun ? $", {notRun} not run" : ""))
+            .AppendLine($"{scenarios.Count} scenarios: {Totals(scenarios)}; score {Outcomes.ScoreText(scenarios)}")
             .AppendLine()
-            .AppendLine("| feature | passed | failed | not applicable |")
-            .AppendLine("|---|---:|---:|---:|");
+            .AppendLine("| feature | passed | failed | unsupported | not applicable | score |")
+            .AppendLine("|---|---:|---:|---:|---:|---:|");
         foreach (var feature in report.Features)
-            text.AppendLine($"| {Escape(feature.Name)} | {Count(feature.Scenarios, "PASSED")} | {feature.Scenarios.Count(s => s.IsFailure)} | {Count(feature.Scenarios, "SKIPPED")} |");
-        var failed = report.Features.SelectMany(f => f.Scenarios.Where(s => s.IsFailure).Select(s => (Feature: f, Scenario: s))).ToList();
-        if (failed.Count > 0)
+            text.AppendLine($"| {Escape(feature.Name)} | {Count(feature.Scenarios, Outcomes.Passed)} | {feature.Scenarios.Count(s => s.IsFailure)} | " +
+                            $"{Count(feature.Scenarios, Outcomes.Unsupported)} | {Count(feature.Scenarios, Outcomes.NotApplicable)} | {Outcomes.ScoreText(feature.Scenarios)} |");
+        var notPassed = report.Features.SelectMany(f => f.Scenarios.Where(s => s.IsFailure || s.Status == Outcomes.Unsupported).Select(s => (Feature: f, Scenario: s))).ToList();
+        if (notPassed.Count > 0)
         {
             text.AppendLine().AppendLine("### Not passed").AppendLine();
-            foreach (var (feature, scenario) in failed)
+            foreach (var (feature, scenario) in notPassed)
             {
-                var step = scenario.Steps.FirstOrDefault(s => s.Status is not ("PASSED" or "SKIPPED" or RunReportReader.NotRun));
+                var step = scenario.Problem;
                 text.AppendLine($"- **{Escape(feature.Name)}: {Escape(scenario.Name)}** ({scenario.Status}){(step is null ? "" : $": {Escape(step.Text)}")}");
             }
         }
         return text.ToString();
     }
+
+    /// <summary>"N passed, N failed, N unsupported, N not applicable" (and ", N not run" when any were not).</summary>
+    public static string Totals(IReadOnlyCollection<ScenarioReport> scenarios) =>
+        $"{Count(scenarios, Outcomes.Passed)} passed, {scenarios.Count(s => s.IsFailure)} failed, {Count(scenarios, Outcomes.Unsupported)} unsupported, " +
+        $"{Count(scenarios, Outcomes.NotApplicable)} not applicable" + (Count(scenarios, Outcomes.NotRun) is > 0 and var notRun ? $", {notRun} not run" : "");
 
     private static int Count(IEnumerable<ScenarioReport> scenarios, string status) => scenarios.Count(s => s.Status == status);
 

@@ -2,23 +2,28 @@ using Conformance.Reporting.Model;
 
 namespace Conformance.Reporting.Matrix;
 
-/// <summary>What one target did with one scenario: passed, failed, not applicable (with the reason) or not run.</summary>
+/// <summary>What one target did with one scenario: passed, failed, unsupported or not applicable (with the reason), or not run.</summary>
 public sealed record MatrixCell(string Outcome, string? Detail)
 {
     public const string Passed = "passed";
     public const string Failed = "failed";
+    public const string Unsupported = "unsupported";
     public const string NotApplicable = "n/a";
     public const string NotRun = "not run";
+
+    /// <summary>Every outcome, in the order the totals show them.</summary>
+    public static IReadOnlyList<string> All { get; } = [Passed, Failed, Unsupported, NotApplicable, NotRun];
 
     public static MatrixCell Of(ScenarioReport? scenario)
     {
         if (scenario is null) return new MatrixCell(NotRun, "not in this target's run");
-        var problem = scenario.Steps.FirstOrDefault(s => s.Status is not ("PASSED" or RunReportReader.NotRun) && s.Message is not null);
+        var problem = scenario.Problem;
         return scenario.Status switch
         {
-            "PASSED" => new MatrixCell(Passed, null),
-            "SKIPPED" => new MatrixCell(NotApplicable, problem?.Message),
-            RunReportReader.NotRun => new MatrixCell(NotRun, scenario.Steps.FirstOrDefault()?.Message),
+            Outcomes.Passed => new MatrixCell(Passed, null),
+            Outcomes.Unsupported => new MatrixCell(Unsupported, problem?.Message),
+            Outcomes.NotApplicable => new MatrixCell(NotApplicable, problem?.Message),
+            Outcomes.NotRun => new MatrixCell(NotRun, scenario.Steps.FirstOrDefault()?.Message),
             _ => new MatrixCell(Failed, problem is null ? null : $"{problem.Text}: {problem.Message}"),
         };
     }

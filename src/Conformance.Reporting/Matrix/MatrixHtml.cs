@@ -14,11 +14,11 @@ public static class MatrixHtml
     {
         var html = new StringBuilder();
         html.Append("<section id=\"matrix\" class=\"matrix\"><h2>Conformance matrix</h2>");
-        html.Append("<table class=\"matrix-totals\"><thead><tr><th>target</th><th>passed</th><th>failed</th><th>not applicable</th><th>not run</th></tr></thead><tbody>");
+        html.Append("<table class=\"matrix-totals\"><thead><tr><th>target</th><th>passed</th><th>failed</th><th>unsupported</th><th>not applicable</th><th>not run</th></tr></thead><tbody>");
         for (var t = 0; t < matrix.Targets.Count; t++)
         {
             html.Append($"<tr><th>{E(matrix.Targets[t])}</th>");
-            foreach (var outcome in new[] { MatrixCell.Passed, MatrixCell.Failed, MatrixCell.NotApplicable, MatrixCell.NotRun })
+            foreach (var outcome in MatrixCell.All)
                 html.Append($"<td>{ConformanceMatrix.Count(matrix.Rows, t, outcome)}</td>");
             html.Append("</tr>");
         }
@@ -51,12 +51,12 @@ public static class MatrixHtml
 
     /// <summary>The matrix as a self-contained page (no scripts, no external resources).</summary>
     public static string Page(ConformanceMatrix matrix) =>
-        "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Lambda conformance matrix</title><style>" + Css +
-        "</style></head><body>" + Section(matrix) + "</body></html>";
+        "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Lambda conformance matrix</title><style>" + Css + Scores.ScorecardHtml.Css +
+        "</style></head><body>" + Scores.ScorecardHtml.Section(matrix) + Section(matrix) + "</body></html>";
 
     public const string Css =
         ".matrix table{border-collapse:collapse;margin:1em 0}.matrix th,.matrix td{border:1px solid #ccc;padding:.25em .6em;text-align:left;font:14px system-ui,sans-serif}" +
-        ".matrix-feature th{background:#eef}.m-passed{background:#dfd}.m-failed{background:#fdd}.m-na{background:#eee;color:#555}.m-not-run{color:#999}";
+        ".matrix-feature th{background:#eef}.m-passed{background:#dfd}.m-failed{background:#fdd}.m-unsupported{background:#fde9c8}.m-na{background:#eee;color:#555}.m-not-run{color:#999}";
 
     private static string E(string text) => WebUtility.HtmlEncode(text);
 }

@@ -9,7 +9,7 @@ public static class MatrixMarkdown
     {
         var text = new StringBuilder();
         text.AppendLine("## Conformance matrix").AppendLine();
-        text.AppendLine("| target | passed | failed | not applicable | not run |").AppendLine("|---|---:|---:|---:|---:|");
+        text.AppendLine("| target | passed | failed | unsupported | not applicable | not run |").AppendLine("|---|---:|---:|---:|---:|---:|");
         for (var t = 0; t < matrix.Targets.Count; t++)
             text.AppendLine($"| {Escape(matrix.Targets[t])} | {Totals(matrix.Rows, t)} |");
         foreach (var feature in matrix.Features)
@@ -24,12 +24,13 @@ public static class MatrixMarkdown
     }
 
     private static string Totals(IEnumerable<MatrixRow> rows, int target) => string.Join(" | ",
-        new[] { MatrixCell.Passed, MatrixCell.Failed, MatrixCell.NotApplicable, MatrixCell.NotRun }.Select(o => ConformanceMatrix.Count(rows, target, o)));
+        MatrixCell.All.Select(o => ConformanceMatrix.Count(rows, target, o)));
 
     private static string Mark(MatrixCell cell) => cell.Outcome switch
     {
         MatrixCell.Passed => "✅",
         MatrixCell.Failed => "❌",
+        MatrixCell.Unsupported => "unsupported",
         MatrixCell.NotApplicable => "n/a",
         _ => "–",
     };

@@ -9,7 +9,7 @@ namespace Conformance.Reporting.Model;
 /// </summary>
 public static class RunReportReader
 {
-    public const string NotRun = "NOT RUN";
+    public const string NotRun = Outcomes.NotRun;
 
     /// <summary>The media type of the invocation timelines the conformance steps attach.</summary>
     public const string TimelineMediaType = "application/vnd.lambda-conformance.timeline+json";
@@ -114,15 +114,25 @@ public static class RunReportReader
         var scenarioStatus = testCase is null || steps.All(s => s.Status == NotRun) || StoppedBefore(steps)
             ? NotRun
             : steps.Select(s => s.Status).Where(s => s != NotRun).DefaultIfEmpty("PASSED").MaxBy(s => Array.IndexOf(Severity, s))!;
+        if (scenarioStatus == "SKIPPED") scenarioStatus = SkipOutcome(steps);
         return new ScenarioReport(Text(pickle["name"]), pickle["location"]?["line"]?.GetValue<long>() ?? 0, Tags(pickle["tags"]), scenarioStatus, steps);
     }
+
+    /// <summary>
+    /// A skipped scenario is unsupported when its skip says so; any other skip (the runner's "not
+    /// applicable: ", or a skip of the user's own) is not applicable.
+    /// </summary>
+    private static string SkipOutcome(List<StepReport> steps) =>
+        steps.FirstOrDefault(s => s.Status == "SKIPPED" && s.Message is not null)?.Message?.StartsWith(Outcomes.UnsupportedPrefix, StringComparison.Ordinal) == true
+            ? Outcomes.Unsupported
+            : Outcomes.NotApplicable;
 
     /// <summary>
     /// The run stopped before the scenario (its target was lost): the runner reports every step SKIPPED,
     /// the first with "not run: " and the reason (Conformance.Gherkin's ScenarioResult.NotRunPrefix).
     /// </summary>
     private static bool StoppedBefore(List<StepReport> steps) =>
-        steps.Count > 0 && steps.All(s => s.Status == "SKIPPED") && steps[0].Message?.StartsWith("not run: ", StringComparison.Ordinal) == true;
+        steps.Count > 0 && steps.All(s => s.Status == "SKIPPED") && steps[0].Message?.StartsWith(Outcomes.NotRunPrefix, StringComparison.Ordinal) == true;
 
     private static List<TimelinePoint> Timeline(string body)
     {

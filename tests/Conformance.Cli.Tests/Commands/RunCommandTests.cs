@@ -31,7 +31,7 @@ public sealed class RunCommandTests : IDisposable
         error.ShouldBeEmpty();
         exitCode.ShouldBe(ExitCodes.AllPassed);
         output.ShouldContain("passed  A synchronous invocation returns the function's response: The function's return value is the response payload");
-        output.ShouldMatch(@"\n(\d+) scenarios: \1 passed, 0 failed, 0 not applicable");
+        output.ShouldMatch(@"\n(\d+) scenarios: \1 passed, 0 failed, 0 unsupported, 0 not applicable; score 100 %");
         File.ReadAllLines(cli.Path("out", "messages.ndjson")).Last().ShouldContain("\"testRunFinished\":{\"success\":true");
         File.ReadAllText(cli.Path("out", "index.html")).ShouldContain("A failing event is attempted three times");
     }

@@ -36,8 +36,8 @@ public sealed class TargetCommandsTests : IDisposable
         output.ShouldContain("passed  A synchronous invocation returns the function's response: The function receives the payload unchanged");
         output.ShouldContain("failed  Requests that Lambda rejects before the function runs: A dry run answers 204 and does not run the function");
         output.ShouldContain("observed: 400 InvalidParameterValueException");
-        output.ShouldContain("n/a     A qualifier chooses the version that runs: A published version keeps the code it was published with");
-        output.ShouldContain("not applicable: the emulator target lacks versions");
+        output.ShouldContain("unsupported A qualifier chooses the version that runs: A published version keeps the code it was published with");
+        output.ShouldContain("unsupported: the emulator target lacks versions");
         File.ReadAllText(cli.Path("out", "summary.md")).ShouldContain("emulator");
         File.ReadAllLines(cli.Path("out", "messages.ndjson")).Last().ShouldContain("testRunFinished");
         ProcessTable.Mentioning(temp).ShouldBeEmpty();

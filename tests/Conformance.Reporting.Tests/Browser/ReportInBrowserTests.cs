@@ -103,7 +103,33 @@ public sealed class ReportInBrowserTests : IAsyncLifetime
             (await breaks.Locator("td").AllInnerTextsAsync()).ShouldBe(["breaks", "passed", "failed"]);
             (await breaks.Locator("td.m-failed").GetAttributeAsync("title")).ShouldNotBeNull().ShouldContain("<i>observed 400</i>");
             (await page.Locator("#matrix i").CountAsync()).ShouldBe(0);
-            (await page.Locator("#matrix .matrix-totals tr", new PageLocatorOptions { HasText = "emulator" }).Locator("td").AllInnerTextsAsync()).ShouldBe(["1", "1", "0", "0"]);
+            (await page.Locator("#matrix .matrix-totals tr", new PageLocatorOptions { HasText = "emulator" }).Locator("td").AllInnerTextsAsync()).ShouldBe(["1", "1", "0", "0", "0"]);
+        });
+    }
+
+    [Fact]
+    public async Task The_page_opens_with_the_scores_per_area_and_the_divergences_with_their_evidence()
+    {
+        var page = await OpenAsync(
+            "Feature: F\n  Scenario: works\n    Given a passing step\n  Scenario: breaks\n    Then it expects \"204\" but observes \"<b>400</b>\"\n" +
+            "  Scenario: lacks\n    Given a step the target lacks: \"no versions\"\n  Scenario: also works\n    Given a passing step\n");
+
+        await WithScreenshotOnFailure(page, "scores", async () =>
+        {
+            var all = page.Locator("#scores tr.score-all");
+            (await all.Locator(".bar span").AllInnerTextsAsync()).ShouldBe(["2", "1", "1"]);
+            (await all.Locator(".bar span").EvaluateAllAsync<string[]>("spans => spans.map(s => s.className)")).ShouldBe(["b-passed", "b-failed", "b-unsupported"]);
+            (await all.Locator("td.score").InnerTextAsync()).ShouldBe("50 %");
+            var divergences = page.Locator(".divergences li");
+            (await divergences.CountAsync()).ShouldBe(2);
+            (await divergences.First.InnerTextAsync()).ShouldContain("expected: 204");
+            (await divergences.Last.InnerTextAsync()).ShouldContain("unsupported: no versions");
+            (await page.Locator(".divergences b").CountAsync()).ShouldBe(0);
+            var scores = await page.Locator("#scores").BoundingBoxAsync();
+            var firstFeature = await page.Locator("section.feature").First.BoundingBoxAsync();
+            scores.ShouldNotBeNull().Y.ShouldBeLessThan(firstFeature.ShouldNotBeNull().Y);
+            await page.ClickAsync("button.filter[data-status='UNSUPPORTED']");
+            (await page.Locator("article.scenario:visible h3").InnerTextAsync()).ShouldContain("lacks");
         });
     }
 
@@ -155,7 +181,7 @@ public sealed class ReportInBrowserTests : IAsyncLifetime
         await WithScreenshotOnFailure(page, "hostile", async () =>
         {
             (await page.EvaluateAsync<bool>("() => window.pwned === undefined")).ShouldBeTrue();
-            (await page.Locator("h2").First.InnerTextAsync()).ShouldContain("<img src=x");
+            (await page.Locator("section.feature h2").First.InnerTextAsync()).ShouldContain("<img src=x");
             (await page.Locator("article.scenario h3").InnerTextAsync()).ShouldContain("<script>window.pwned=2</script>");
             (await page.Locator("pre.message").InnerTextAsync()).ShouldContain("<b onmouseover");
             (await page.Locator("article img, article script, article b").CountAsync()).ShouldBe(0);

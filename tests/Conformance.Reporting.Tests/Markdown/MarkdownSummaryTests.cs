@@ -19,7 +19,7 @@ public sealed class MarkdownSummaryTests
 
         var summary = MarkdownSummary.Render(report, "reference");
 
-        summary.ShouldContain("2 scenarios: 1 passed, 1 failed, 0 not applicable");
+        summary.ShouldContain("2 scenarios: 1 passed, 1 failed, 0 unsupported, 0 not applicable; score 50 %");
         summary.ShouldContain("| Pipes \\| and &lt;script&gt; | 1 | 1 | 0 |");
         summary.ShouldContain("**Pipes \\| and &lt;script&gt;: fails \\*bold\\*** (FAILED)");
         summary.ShouldNotContain("<script>");

@@ -16,7 +16,8 @@ public sealed class ConformanceMatrixTests
     private static readonly RunReport Emulator = Run(
         Scenario("one", 3, "PASSED"),
         Scenario("two", 8, "FAILED", "The response differs.\n  expected: 204\n  observed: 400"),
-        Scenario("three", 12, "SKIPPED", "not applicable: the emulator target lacks versions"));
+        Scenario("three", 12, Outcomes.Unsupported, "unsupported: the emulator target lacks versions"),
+        Scenario("four", 15, Outcomes.NotApplicable, "not applicable: the emulator target cannot show virtual-time"));
 
     [Fact]
     public void Each_scenario_gets_one_cell_per_target_with_the_reason_or_the_evidence()
@@ -25,11 +26,12 @@ public sealed class ConformanceMatrixTests
 
         matrix.Targets.ShouldBe(["reference", "emulator"]);
         var rows = matrix.Features.ShouldHaveSingleItem().Rows;
-        rows.Select(r => r.Scenario).ShouldBe(["one", "two", "three"]);
-        rows.Select(r => r.Cells[1].Outcome).ShouldBe([MatrixCell.Passed, MatrixCell.Failed, MatrixCell.NotApplicable]);
+        rows.Select(r => r.Scenario).ShouldBe(["one", "two", "three", "four"]);
+        rows.Select(r => r.Cells[1].Outcome).ShouldBe([MatrixCell.Passed, MatrixCell.Failed, MatrixCell.Unsupported, MatrixCell.NotApplicable]);
         rows[1].Cells[1].Detail.ShouldNotBeNull().ShouldContain("observed: 400");
-        rows[2].Cells[1].Detail.ShouldBe("not applicable: the emulator target lacks versions");
-        rows.ShouldAllBe(r => r.Cells[0].Outcome == MatrixCell.Passed);
+        rows[2].Cells[1].Detail.ShouldBe("unsupported: the emulator target lacks versions");
+        rows[3].Cells[1].Detail.ShouldBe("not applicable: the emulator target cannot show virtual-time");
+        rows.Select(r => r.Cells[0].Outcome).ShouldBe([MatrixCell.Passed, MatrixCell.Passed, MatrixCell.Passed, MatrixCell.NotRun]);
     }
 
     [Fact]
@@ -45,10 +47,11 @@ public sealed class ConformanceMatrixTests
     {
         var markdown = MatrixMarkdown.Render(ConformanceMatrix.Build([("reference", Reference), ("emulator", Emulator)]));
 
-        markdown.ShouldContain("| reference | 3 | 0 | 0 | 0 |");
-        markdown.ShouldContain("| emulator | 1 | 1 | 1 | 0 |");
+        markdown.ShouldContain("| reference | 3 | 0 | 0 | 0 | 1 |");
+        markdown.ShouldContain("| emulator | 1 | 1 | 1 | 1 | 0 |");
         markdown.ShouldContain("| two | ✅ | ❌ |");
-        markdown.ShouldContain("| **total passed** | 3/3 | 1/3 |");
+        markdown.ShouldContain("| three | ✅ | unsupported |");
+        markdown.ShouldContain("| **total passed** | 3/4 | 1/4 |");
     }
 
     [Fact]

@@ -55,7 +55,7 @@ public sealed class RunReportReaderTests
         report.Scenarios.Select(s => $"{s.Name}={s.Status}").ShouldBe(["passes=PASSED", $"fails={RunReportReader.NotRun}", $"filtered out={RunReportReader.NotRun}"]);
         var cell = Conformance.Reporting.Matrix.MatrixCell.Of(report.Scenarios.Last());
         (cell.Outcome, cell.Detail).ShouldBe((Conformance.Reporting.Matrix.MatrixCell.NotRun, "not run: target lost: the server exited"));
-        Conformance.Reporting.Markdown.MarkdownSummary.Render(report, "emulator").ShouldContain("3 scenarios: 1 passed, 0 failed, 0 not applicable, 2 not run");
+        Conformance.Reporting.Markdown.MarkdownSummary.Render(report, "emulator").ShouldContain("3 scenarios: 1 passed, 0 failed, 0 unsupported, 0 not applicable, 2 not run");
     }
 
     [Fact]

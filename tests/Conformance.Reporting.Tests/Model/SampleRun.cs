@@ -60,4 +60,7 @@ public sealed class SampleSteps(Attachments attachments)
 
     [Then("it fails with {string}")]
     public void Fails(string message) => throw new InvalidOperationException(message);
+
+    [Given("a step the target lacks: {string}")]
+    public void Lacks(string what) => throw new NotSupportedException(what);
 }
