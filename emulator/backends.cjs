@@ -1,27 +1,19 @@
 'use strict';
 // Starts the emulator stack's servers on loopback: local-aws-sqs (SQS), kinesalite (Kinesis) and
-// s3rver (S3). s3rver answers the bucket-notification API with 501 but emits each object event in
-// process; this wrapper forwards those events to the harness (S3_FORWARD_URL), which plays S3's
-// notification configuration. Prints one line "READY {ports}" once every server listens; stops on
-// SIGTERM or when its parent closes stdin.
+// s3rver (S3, which has no notification configuration: it answers that API with 501). Prints one
+// line "READY {ports}" once every server listens; stops on SIGTERM or when its parent closes stdin.
 const { createSqsServer } = require('local-aws-sqs');
 const kinesalite = require('kinesalite');
 const S3rver = require('s3rver');
 
 const [sqsPort, kinesisPort, s3Port] = process.argv.slice(2, 5).map(Number);
 const s3Directory = process.argv[5];
-const forwardUrl = process.env.S3_FORWARD_URL;
 
 async function main() {
   const sqs = await createSqsServer({ port: sqsPort, hostname: '127.0.0.1', emulateQueueCreationLifecycle: false });
   const kinesis = kinesalite({ createStreamMs: 50, deleteStreamMs: 50, updateStreamMs: 50, shardLimit: 50 });
   await new Promise((resolve, reject) => kinesis.listen(kinesisPort, '127.0.0.1', (error) => (error ? reject(error) : resolve())));
   const s3 = new S3rver({ address: '127.0.0.1', port: s3Port, directory: s3Directory, silent: true });
-  s3.on('event', (event) => {
-    if (!forwardUrl) return;
-    fetch(forwardUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(event) })
-      .catch((error) => console.error('forwarding an S3 event failed:', error.message));
-  });
   await s3.run();
   console.log('READY ' + JSON.stringify({ sqsPort, kinesisPort, s3Port }));
 

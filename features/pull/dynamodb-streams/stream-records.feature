@@ -20,10 +20,10 @@ Feature: Lambda reads a DynamoDB stream: one record per item change
     And the item with the Id 1 is deleted from "orders"
     And 1 second passes
     Then the function received, in order, "INSERT 1, MODIFY 1, REMOVE 1"
-    And the event has "Records.1.dynamodb.OldImage.status.S" set to "new"
-    And the event has "Records.1.dynamodb.NewImage.status.S" set to "paid"
-    And the event has "Records.0.dynamodb.Keys.Id.N" set to "1"
-    And the event has "Records.0.eventSource" set to "aws:dynamodb"
+    And the MODIFY record has "dynamodb.OldImage.status.S" set to "new"
+    And the MODIFY record has "dynamodb.NewImage.status.S" set to "paid"
+    And the INSERT record has "dynamodb.Keys.Id.N" set to "1"
+    And the INSERT record has "eventSource" set to "aws:dynamodb"
 
   @aws-documented @needs:source:dynamodb
   Scenario Outline: On MODIFY a <view> stream's new image is <new> and its old image <old>
@@ -33,10 +33,10 @@ Feature: Lambda reads a DynamoDB stream: one record per item change
     When the item "{\"Id\": 1, \"status\": \"new\"}" is written to "orders"
     And the item "{\"Id\": 1, \"status\": \"paid\"}" is written to "orders"
     And 1 second passes
-    Then the event has "Records.1.dynamodb.StreamViewType" set to "<view>"
-    And the event's "Records.1.dynamodb.NewImage" is <new>
-    And the event's "Records.1.dynamodb.OldImage" is <old>
-    And the event's "Records.1.dynamodb.Keys" is present
+    Then the MODIFY record has "dynamodb.StreamViewType" set to "<view>"
+    And the MODIFY record's "dynamodb.NewImage" is <new>
+    And the MODIFY record's "dynamodb.OldImage" is <old>
+    And the MODIFY record's "dynamodb.Keys" is present
 
     Examples:
       | view               | new     | old     |

@@ -41,6 +41,7 @@ internal sealed class TargetSession : IAsyncDisposable
     /// <summary>Starts the target; throws <see cref="Conformance.Targets.TargetUnavailableException"/> when it cannot run here.</summary>
     public static async Task<TargetSession> StartAsync(string name, TargetOptions options, TextWriter progress, CancellationToken cancellation)
     {
+        options.ExpectMeaningfulFor(name);
         switch (name)
         {
             case "emulator":
@@ -97,6 +98,19 @@ internal sealed record TargetOptions(int Seed, string? Endpoint, string? Region,
             throw new ArgumentException($"--endpoint: '{Endpoint}' is not an absolute URL (e.g. http://127.0.0.1:4566).");
         if (target == "localstack") endpoint ??= TargetSession.LocalStackEndpoint;
         return Conformance.Targets.Aws.AwsSettings.FromEnvironment(Region, endpoint, RoleArn, RunId ?? NewRunId());
+    }
+
+    /// <summary>
+    /// Refuses an option that means nothing for <paramref name="target"/> (e.g. <c>--endpoint</c> with the
+    /// emulator, which starts its own servers), so a mistaken run is not silently made without it.
+    /// </summary>
+    public void ExpectMeaningfulFor(string target)
+    {
+        if (target is "localstack" or "aws") return;
+        var given = new[] { ("--endpoint", Endpoint), ("--region", Region), ("--role-arn", RoleArn), ("--run-id", RunId) }
+            .Where(o => o.Item2 is not null).Select(o => o.Item1).ToList();
+        if (given.Count > 0)
+            throw new ArgumentException($"{string.Join(", ", given)} {(given.Count == 1 ? "means" : "mean")} nothing for the {target} target (only for localstack and aws); leave {(given.Count == 1 ? "it" : "them")} out.");
     }
 
     /// <summary>Eight lowercase hex digits: short enough for Lambda's 64-character names, unique enough per account.</summary>

@@ -1,9 +1,19 @@
 namespace Conformance.Core.Invocation;
 
-/// <summary>The answer to a control-plane call: success, or an AWS-style error with its status, type and message.</summary>
+/// <summary>
+/// The answer to a control-plane call: success, or an error with the status, type and message the
+/// target gave. A target without a control-plane API (its configuration is a file it checks at start)
+/// refuses with <see cref="NoStatus"/> and no error type: nothing is made up on its behalf.
+/// </summary>
 public sealed record ApiResult(int StatusCode, string? ErrorType = null, string? Message = null)
 {
+    /// <summary>The status of a refusal that came with none (a configuration check, not an API answer).</summary>
+    public const int NoStatus = 0;
+
     public bool Succeeded => StatusCode is >= 200 and < 300;
+
+    /// <summary>A refusal in the target's own words, with no HTTP status and no error type.</summary>
+    public static ApiResult RefusedWithoutCode(string words) => new(NoStatus, null, words);
 
     public static ApiResult Ok { get; } = new(200);
 
@@ -11,5 +21,8 @@ public sealed record ApiResult(int StatusCode, string? ErrorType = null, string?
 
     public static ApiResult NotFound(string message) => new(404, "ResourceNotFoundException", message);
 
-    public override string ToString() => Succeeded ? $"{StatusCode}" : $"{StatusCode} {ErrorType}: {Message}";
+    public override string ToString() =>
+        Succeeded ? $"{StatusCode}"
+        : StatusCode == NoStatus ? $"refused with no status and no error type: {Message}"
+        : $"{StatusCode} {ErrorType ?? "(no error type)"}: {Message}";
 }

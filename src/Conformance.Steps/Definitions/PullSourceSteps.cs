@@ -161,6 +161,17 @@ public sealed class PullSourceSteps(PullSourceDriver pull, FunctionDriver functi
     [Then("the function received the records of {string} in the order {string}")]
     public Task KeyOrder(string key, string items) => pull.ExpectItemsAsync(items, item => item.StartsWith(key.Split('-')[^1] + "-", StringComparison.Ordinal));
 
+    [Then("the {word} record has {string} set to {string}")]
+    public Task RecordField(string eventName, string path, string value) => pull.ExpectRecordFieldAsync(eventName, path, value);
+
+    [Then("the {word} record's {string} is {word}")]
+    public Task RecordFieldPresence(string eventName, string path, string presence) => pull.ExpectRecordFieldPresentAsync(eventName, path, presence switch
+    {
+        "present" => true,
+        "absent" => false,
+        _ => throw new ArgumentException($"Expected 'present' or 'absent', not '{presence}'."),
+    });
+
     [Then("the function received, in order, {string}")]
     public Task Items(string items) => pull.ExpectItemsAsync(items);
 

@@ -16,9 +16,5 @@ public sealed class ControlPlaneDriver
         if (!LastResult.Succeeded) throw new ExpectationFailedException("The call was refused.", "success", LastResult.ToString());
     }
 
-    public void ExpectRejected(string errorType, string? message = null)
-    {
-        if (LastResult.Succeeded || LastResult.ErrorType != errorType || (message is not null && LastResult.Message != message))
-            throw new ExpectationFailedException("The configuration was not rejected as expected.", message is null ? errorType : $"{errorType}: {message}", LastResult.ToString());
-    }
+    public void ExpectRejected(string errorType, string? message = null) => Rejection.Expect(LastResult, "configuration", errorType, message, wholeMessage: true);
 }

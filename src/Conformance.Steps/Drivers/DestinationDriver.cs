@@ -33,12 +33,17 @@ public sealed class DestinationDriver(ITarget target, FunctionDriver function)
 
     public async Task<IReadOnlyList<DestinationRecord>> RecordsAsync(string name) => await target.GetDestinationRecordsAsync(Arn(name));
 
-    public Task ExpectCountAsync(string name, int count) => Observe.EventuallyAsync(target, async () =>
+    /// <summary>Checks how many records a destination received; "received nothing" must hold for the whole observation window.</summary>
+    public Task ExpectCountAsync(string name, int count)
     {
+        async Task Check()
+        {
             var records = await RecordsAsync(name);
             if (records.Count != count)
                 throw new ExpectationFailedException($"'{name}' received another number of records.", $"{count}", $"{records.Count}: {string.Join(" | ", records.Select(r => Json.Compact(r.Body)))}");
-    });
+        }
+        return count == 0 ? Observe.ThroughoutAsync(target, Check) : Observe.EventuallyAsync(target, Check);
+    }
 
     /// <summary>Checks a field of the single record <paramref name="name"/> received, by dotted path (e.g. <c>requestContext.condition</c>).</summary>
     public Task ExpectFieldAsync(string name, string path, string expected) => Observe.EventuallyAsync(target, async () =>

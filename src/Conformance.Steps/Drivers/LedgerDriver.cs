@@ -8,12 +8,17 @@ public sealed class LedgerDriver(ITarget target, FunctionDriver function)
 {
     public Task PassAsync(TimeSpan duration) => target.AdvanceAsync(duration);
 
-    public Task ExpectCountAsync(int count) => Observe.EventuallyAsync(target, async () =>
+    /// <summary>Checks how often the function was invoked; "not invoked" must hold for the whole observation window.</summary>
+    public Task ExpectCountAsync(int count)
     {
+        async Task Check()
+        {
             var records = await target.GetInvocationsAsync(function.Name);
             if (records.Count != count)
                 throw new ExpectationFailedException("The function was invoked another number of times.", $"{count}", $"{records.Count}: {Timeline(records)}");
-    });
+        }
+        return count == 0 ? Observe.ThroughoutAsync(target, Check) : Observe.EventuallyAsync(target, Check);
+    }
 
     /// <summary>Checks the gaps between consecutive invocations, each within the target's timing tolerance.</summary>
     public Task ExpectGapsAsync(params TimeSpan[] gaps) => Observe.EventuallyAsync(target, async () =>

@@ -3,17 +3,24 @@ using Conformance.Core.Targets;
 namespace Conformance.Steps.Drivers;
 
 /// <summary>
-/// Checks of what a target did after the fact. On virtual time the check runs once; a real target
-/// delivers asynchronously, so the check is repeated until it holds or the target's observation
-/// window has passed, and the last failure is reported.
+/// Checks of what a target did after the fact. On virtual time (an observation window of zero) a
+/// check runs once: everything due has happened when the step runs. A real target delivers
+/// asynchronously, so a check that something happened is repeated until it holds or the target's
+/// observation window has passed (the last failure is reported), and a check that nothing happened
+/// must hold for the whole window (the first time it does not is reported).
 /// </summary>
 internal static class Observe
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(250);
 
-    public static async Task EventuallyAsync(ITarget target, Func<Task> check)
+    public static Task EventuallyAsync(ITarget target, Func<Task> check) => EventuallyAsync(target.Capabilities.ObservationWindow, check);
+
+    public static Task ThroughoutAsync(ITarget target, Func<Task> check) => ThroughoutAsync(target.Capabilities.ObservationWindow, check);
+
+    /// <summary>Repeats <paramref name="check"/> until it holds, or until <paramref name="window"/> has passed and it still fails.</summary>
+    public static async Task EventuallyAsync(TimeSpan window, Func<Task> check)
     {
-        var deadline = DateTimeOffset.UtcNow + target.Capabilities.ObservationWindow;
+        var deadline = DateTimeOffset.UtcNow + window;
         while (true)
         {
             try
@@ -25,6 +32,18 @@ internal static class Observe
             {
                 await Task.Delay(PollInterval);
             }
+        }
+    }
+
+    /// <summary>Repeats <paramref name="check"/> until <paramref name="window"/> has passed; the first failure ends it.</summary>
+    public static async Task ThroughoutAsync(TimeSpan window, Func<Task> check)
+    {
+        var deadline = DateTimeOffset.UtcNow + window;
+        while (true)
+        {
+            await check();
+            if (DateTimeOffset.UtcNow >= deadline) return;
+            await Task.Delay(PollInterval);
         }
     }
 }

@@ -49,11 +49,7 @@ public sealed class PullSourceDriver(ITarget target, FunctionDriver function)
         if (lastMapping is not { Succeeded: true }) throw new InvalidOperationException($"The target refused the event source mapping: {lastMapping}");
     }
 
-    public void ExpectMappingRejected(string errorType, string? messagePart = null)
-    {
-        if (lastMapping is null || lastMapping.Succeeded || lastMapping.ErrorType != errorType || (messagePart is not null && lastMapping.Message?.Contains(messagePart, StringComparison.Ordinal) != true))
-            throw new ExpectationFailedException("The mapping was not rejected as expected.", messagePart is null ? errorType : $"{errorType}: …{messagePart}…", lastMapping?.ToString() ?? "(no mapping)");
-    }
+    public void ExpectMappingRejected(string errorType, string? messagePart = null) => Rejection.Expect(lastMapping, "mapping", errorType, messagePart);
 
     public async Task SetEnabledAsync(bool enabled) =>
         Expect(await target.SetEventSourceMappingEnabledAsync(mappingId ?? throw new InvalidOperationException("No mapping was created before this step."), enabled), "change the mapping");
@@ -116,6 +112,28 @@ public sealed class PullSourceDriver(ITarget target, FunctionDriver function)
     {
             var actual = string.Join(", ", (await BatchesAsync()).SelectMany(b => b).Where(which ?? (_ => true)));
             if (actual != items) throw new ExpectationFailedException("The function received other items.", items, actual);
+    });
+
+    /// <summary>
+    /// Checks a field of the first record named <paramref name="eventName"/> (INSERT, MODIFY, REMOVE)
+    /// in whichever batch it came: how a stream's records are split into batches is the poller's affair.
+    /// </summary>
+    public Task ExpectRecordFieldAsync(string eventName, string path, string expected) =>
+        ExpectRecordFieldAsync(eventName, path, expected, actual => Json.Matches(actual, expected));
+
+    /// <summary>Checks that a field of the first <paramref name="eventName"/> record is there (or not).</summary>
+    public Task ExpectRecordFieldPresentAsync(string eventName, string path, bool present) =>
+        ExpectRecordFieldAsync(eventName, path, present ? "present" : "(absent)", actual => (actual is not null) == present);
+
+    private Task ExpectRecordFieldAsync(string eventName, string path, string expected, Func<System.Text.Json.Nodes.JsonNode?, bool> holds) => Observe.EventuallyAsync(target, async () =>
+    {
+            var records = (await target.GetInvocationsAsync(function.Name))
+                .SelectMany(i => Json.ParseOrNull(i.Event)?["Records"]?.AsArray() ?? []).ToList();
+            var record = records.FirstOrDefault(r => r?["eventName"]?.GetValue<string>() == eventName);
+            if (record is null)
+                throw new ExpectationFailedException($"No {eventName} record was received.", $"a {eventName} record", $"{records.Count} records: {string.Join(", ", records.Select(Item))}");
+            var actual = Json.At(record, path);
+            if (!holds(actual)) throw new ExpectationFailedException($"The {eventName} record has another {path}.", expected, actual?.ToJsonString() ?? "(absent)");
     });
 
     private static void Expect(ApiResult result, string what)

@@ -40,11 +40,7 @@ public sealed class PushSourceDriver(ITarget target, FunctionDriver function)
         if (!LastConfiguration.Succeeded) throw new ExpectationFailedException("The source was not configured.", "success", LastConfiguration.ToString());
     }
 
-    public void ExpectConfigurationRejected(string errorType)
-    {
-        if (LastConfiguration.Succeeded || LastConfiguration.ErrorType != errorType)
-            throw new ExpectationFailedException("The configuration was not rejected as expected.", errorType, LastConfiguration.ToString());
-    }
+    public void ExpectConfigurationRejected(string errorType) => Rejection.Expect(LastConfiguration, "source configuration", errorType);
 
     public void ExpectStatus(int status)
     {

@@ -87,7 +87,7 @@ public sealed class EmulatorStack : IAsyncDisposable
         await progress.WriteLineAsync("Starting the emulator servers (SQS, Kinesis, S3, DynamoDB Local) on loopback ...");
         var servers = Start("emulator servers (local-aws-sqs, kinesalite, s3rver)", "node",
             [Path.Combine(Installation.InstalledDirectory, "backends.cjs"), $"{SqsPort}", $"{KinesisPort}", $"{S3Port}", s3Directory],
-            Installation.InstalledDirectory, new Dictionary<string, string> { ["S3_FORWARD_URL"] = Sink.Url + "/s3-events" },
+            Installation.InstalledDirectory, null,
             line => line.StartsWith("READY ", StringComparison.Ordinal));
         var dynamoDirectory = Path.Combine(Installation.NodeModules, "amplify-dynamodb-simulator", "emulator");
         var dynamo = Start("DynamoDB Local (java)", "node", Installation.Guarded("java",

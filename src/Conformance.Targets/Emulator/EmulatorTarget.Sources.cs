@@ -15,7 +15,7 @@ public sealed partial class EmulatorTarget
     private readonly List<string> tables = [];
     private readonly List<string> buckets = [];
 
-    // ---- S3: s3rver stores the objects; its events come back through the sink, and this target plays S3's notification configuration ----
+    // ---- S3: s3rver stores the objects; it has no notification configuration (it answers 501), so no S3 event reaches a function ----
 
     public Task<ApiResult> CreateBucketAsync(string bucket, bool versioned, CancellationToken cancellation = default) => AwsCall.Run(async () =>
     {
@@ -28,19 +28,14 @@ public sealed partial class EmulatorTarget
             }, cancellation);
     });
 
-    public Task<ApiResult> PutBucketNotificationAsync(BucketNotification notification, CancellationToken cancellation = default)
-    {
-        if (!service.Functions.ContainsKey(notification.FunctionName))
-            return Task.FromResult(ApiResult.InvalidParameter("Unable to validate the following destination configurations"));
-        lock (gate) notifications.Add(notification);
-        stack.Sink.RegisterBucket(Physical(notification.Bucket), this);
-        return Task.FromResult(ApiResult.Ok);
-    }
+    public Task<ApiResult> PutBucketNotificationAsync(BucketNotification notification, CancellationToken cancellation = default) =>
+        throw Lacks("S3 bucket notifications (s3rver answers PutBucketNotificationConfiguration with 501 Not Implemented)");
 
     public Task<ApiResult> PutObjectAsync(string bucket, string key, string content, CancellationToken cancellation = default) => AwsCall.Run(async () =>
     {
         await EnsureStartedAsync(cancellation);
-        await stack.S3.PutObjectAsync(new PutObjectRequest { BucketName = Physical(bucket), Key = key, ContentBody = content }, cancellation);
+        // A plain upload, as the AWS CLI sends one: no chunked body with a trailing checksum, which s3rver would store as it came.
+        await stack.S3.PutObjectAsync(new PutObjectRequest { BucketName = Physical(bucket), Key = key, ContentBody = content, UseChunkEncoding = false }, cancellation);
     });
 
     public Task<ApiResult> DeleteObjectAsync(string bucket, string key, CancellationToken cancellation = default) => AwsCall.Run(async () =>
@@ -48,29 +43,6 @@ public sealed partial class EmulatorTarget
         await EnsureStartedAsync(cancellation);
         await stack.S3.DeleteObjectAsync(Physical(bucket), key, cancellation);
     });
-
-    void IObservationListener.S3Event(JsonNode record)
-    {
-        var eventName = record["eventName"]?.ToString() ?? "";
-        var key = record["s3"]?["object"]?["key"]?.ToString() ?? "";
-        var bucket = record["s3"]?["bucket"]?["name"]?.ToString() ?? "";
-        List<BucketNotification> matching;
-        lock (gate)
-            matching = [.. notifications.Where(n => Physical(n.Bucket) == bucket && n.Events.Any(e => EventMatches(e, eventName))
-                && key.StartsWith(n.Prefix ?? "", StringComparison.Ordinal) && key.EndsWith(n.Suffix ?? "", StringComparison.Ordinal))];
-        foreach (var notification in matching)
-        {
-            var payload = new JsonObject { ["Records"] = new JsonArray(record.DeepClone()) }.ToJsonString();
-            _ = InvokeAsync(new InvokeRequest(notification.FunctionName, InvocationType.Event, payload));
-        }
-    }
-
-    /// <summary><c>s3:ObjectCreated:*</c> matches every ObjectCreated event; otherwise the names must be equal.</summary>
-    private static bool EventMatches(string configured, string eventName)
-    {
-        var pattern = configured.StartsWith("s3:", StringComparison.Ordinal) ? configured[3..] : configured;
-        return pattern.EndsWith('*') ? eventName.StartsWith(pattern[..^1], StringComparison.Ordinal) : eventName == pattern;
-    }
 
     // ---- API Gateway: serverless-offline's http (REST) and httpApi (HTTP API) events ----
 
@@ -81,6 +53,9 @@ public sealed partial class EmulatorTarget
         JsonObject @event;
         if (api.Kind == ApiKind.Http)
         {
+            // serverless's httpApi event is always a proxy integration, invoked synchronously: it has no setting to ask otherwise.
+            if (!api.Proxy || api.AsyncInvocation)
+                throw Lacks("HTTP API integration settings (serverless's httpApi event has no integration type and no asynchronous invocation)");
             service.HttpApiPayloadVersion = api.PayloadFormatVersion;
             @event = new JsonObject { ["httpApi"] = api.RouteKey == "$default" ? "*" : new JsonObject { ["method"] = method, ["path"] = path } };
         }
@@ -202,8 +177,8 @@ public sealed partial class EmulatorTarget
 
     /// <summary>
     /// Adds an event to a function and restarts the emulator with it at once: the emulator's control plane
-    /// is its configuration, so a setting it refuses shows as a failed start, answered here as a 400 with
-    /// the emulator's own words (and the event taken out again).
+    /// is its configuration, so a setting it refuses shows as a failed start, answered here in the
+    /// emulator's own words with no status or error type (and the event taken out again).
     /// </summary>
     private Task<ApiResult> ApplyEventAsync(string function, JsonObject @event, CancellationToken cancellation) =>
         ApplyAsync(() => service.AddEvent(function, @event), () => service.Events[function].Remove(@event), cancellation);

@@ -23,7 +23,6 @@ public sealed partial class EmulatorTarget : ITarget, IObservationListener
     private readonly Dictionary<string, ProbeLedger> ledgers = new(StringComparer.Ordinal);
     private readonly Dictionary<string, JsonObject> mappings = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ApiSpec> apis = new(StringComparer.Ordinal);
-    private readonly List<BucketNotification> notifications = [];
     private readonly HttpClient http = new(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false }) { Timeout = TimeSpan.FromMinutes(16) };
     private readonly SemaphoreSlim starting = new(1, 1);
     private ServerlessOffline? offline;
@@ -45,8 +44,7 @@ public sealed partial class EmulatorTarget : ITarget, IObservationListener
 
     /// <summary>What the emulator stack can do (known without starting it).</summary>
     public static TargetCapabilities Declared { get; } = TargetCapabilities.Of(
-        TargetCapabilities.SyncInvoke, TargetCapabilities.AsyncInvoke, TargetCapabilities.LogTail, TargetCapabilities.S3,
-        TargetCapabilities.ApiGateway, TargetCapabilities.Schedules, TargetCapabilities.Sqs, TargetCapabilities.Kinesis,
+        TargetCapabilities.SyncInvoke, TargetCapabilities.AsyncInvoke, TargetCapabilities.LogTail, TargetCapabilities.ApiGateway, TargetCapabilities.Schedules, TargetCapabilities.Sqs, TargetCapabilities.Kinesis,
         TargetCapabilities.DynamoDbStreams, TargetCapabilities.Filtering) with
     {
         TimingTolerance = TimeSpan.FromSeconds(1),
@@ -97,7 +95,7 @@ public sealed partial class EmulatorTarget : ITarget, IObservationListener
     /// <summary>
     /// Changes the scenario's configuration and restarts the emulator with it at once: the emulator's
     /// control plane is its configuration file, so a setting it refuses shows as a failed start, answered
-    /// here as a 400 with serverless's own words (and the change taken back).
+    /// in serverless's own words, with no status or error type since there was no API call (and the change taken back).
     /// </summary>
     private async Task<ApiResult> ApplyAsync(Action change, Action undo, CancellationToken cancellation)
     {
@@ -119,7 +117,7 @@ public sealed partial class EmulatorTarget : ITarget, IObservationListener
                 configurationVersion++;
             }
             var words = string.Join(" ", ex.Message.Split('\n').Where(l => l.Contains("rror", StringComparison.Ordinal) || l.Contains("must", StringComparison.Ordinal)).Take(5).Select(l => l.Trim()));
-            return new ApiResult(400, "ServerlessConfigurationError", words.Length > 0 ? words : ex.Message);
+            return ApiResult.RefusedWithoutCode(words.Length > 0 ? words : ex.Message);
         }
     }
 

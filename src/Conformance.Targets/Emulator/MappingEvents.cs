@@ -19,7 +19,9 @@ public static class MappingEvents
         Set(settings, "maximumRecordAgeInSeconds", mapping.MaximumRecordAgeInSeconds);
         if (mapping.BisectBatchOnFunctionError is { } bisect) settings["bisectBatchOnFunctionError"] = bisect;
         Set(settings, "tumblingWindowInSeconds", mapping.TumblingWindowInSeconds);
-        if (mapping.ReportsBatchItemFailures) settings["functionResponseType"] = "ReportBatchItemFailures";
+        // Passed on as given, so serverless judges a type it does not know (it takes one, as a string).
+        if (mapping.FunctionResponseTypes.Count == 1) settings["functionResponseType"] = mapping.FunctionResponseTypes[0];
+        else if (mapping.FunctionResponseTypes.Count > 1) settings["functionResponseType"] = new JsonArray([.. mapping.FunctionResponseTypes.Select(t => (JsonNode)t)]);
         if (mapping.FilterPatterns.Count > 0)
             settings["filterPatterns"] = new JsonArray([.. mapping.FilterPatterns.Select(PatternNode)]);
         if (mapping.OnFailureDestination is { } destination) settings["destinations"] = new JsonObject { ["onFailure"] = destination };

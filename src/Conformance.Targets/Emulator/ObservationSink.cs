@@ -5,27 +5,24 @@ using System.Text.Json.Nodes;
 
 namespace Conformance.Targets.Emulator;
 
-/// <summary>What the sink hands each observation to: the scenario's target that owns the function or bucket.</summary>
+/// <summary>What the sink hands each observation to: the scenario's target that owns the function.</summary>
 public interface IObservationListener
 {
     /// <summary>Records a started invocation; returns the attempt number and the behaviour to play.</summary>
     JsonObject Started(ProbeProtocol.Started started);
 
     void Ended(ProbeProtocol.Ended ended);
-
-    void S3Event(JsonNode s3Event);
 }
 
 /// <summary>
 /// The probe's observation sink on loopback: an HTTP server the deployed probes post to when an
 /// invocation starts (<c>/started</c>, answered with the attempt number and the behaviour) and ends
-/// (<c>/ended</c>), and the S3 forwarder posts object events to (<c>/s3-events</c>).
+/// (<c>/ended</c>).
 /// </summary>
 public sealed class ObservationSink : IAsyncDisposable
 {
     private readonly HttpListener listener = new();
     private readonly ConcurrentDictionary<string, IObservationListener> functions = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, IObservationListener> buckets = new(StringComparer.Ordinal);
     private readonly Task loop;
 
     public ObservationSink(int port)
@@ -40,12 +37,9 @@ public sealed class ObservationSink : IAsyncDisposable
 
     public void RegisterFunction(string deployedName, IObservationListener owner) => functions[deployedName] = owner;
 
-    public void RegisterBucket(string bucket, IObservationListener owner) => buckets[bucket] = owner;
-
     public void Unregister(IObservationListener owner)
     {
         foreach (var (key, value) in functions) if (ReferenceEquals(value, owner)) functions.TryRemove(key, out _);
-        foreach (var (key, value) in buckets) if (ReferenceEquals(value, owner)) buckets.TryRemove(key, out _);
     }
 
     private async Task AcceptAsync()
@@ -84,11 +78,6 @@ public sealed class ObservationSink : IAsyncDisposable
                     var ended = ProbeProtocol.Ended.Parse(body);
                     Traffic.Log("probe", $"{ended.FunctionName} ended: {ended.Outcome} (request {ended.RequestId})");
                     if (functions.TryGetValue(ended.FunctionName, out var endedOwner)) endedOwner.Ended(ended);
-                    break;
-                case "/s3-events":
-                    foreach (var record in body["Records"]?.AsArray() ?? [])
-                        if (record?["s3"]?["bucket"]?["name"]?.GetValue<string>() is { } bucket && buckets.TryGetValue(bucket, out var bucketOwner))
-                            bucketOwner.S3Event(record);
                     break;
                 default:
                     status = 404;

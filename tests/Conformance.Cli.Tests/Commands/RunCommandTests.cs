@@ -95,6 +95,8 @@ public sealed class RunCommandTests : IDisposable
     [InlineData("--target", "mars")]
     [InlineData("--tags", "@a and")]
     [InlineData("--features", "missing-directory")]
+    [InlineData("--target", "emulator", "--endpoint", "notaurl")]
+    [InlineData("--region", "eu-west-1")]
     public async Task Usage_mistakes_exit_2_with_a_clear_message(params string[] options)
     {
         var (exitCode, _, error) = await cli.RunAsync(["run", .. options]);
@@ -102,6 +104,17 @@ public sealed class RunCommandTests : IDisposable
         exitCode.ShouldBe(ExitCodes.UsageOrInputError);
         error.ShouldStartWith("error: ");
         error.ShouldNotContain("   at ");
+    }
+
+    [Fact]
+    public async Task An_option_that_means_nothing_for_the_target_is_named()
+    {
+        cli.WriteFeature("sync.feature", PassingFeature);
+
+        var (exitCode, _, error) = await cli.RunAsync("run", "--target", "emulator", "--endpoint", "http://127.0.0.1:4566", "--run-id", "abc");
+
+        exitCode.ShouldBe(ExitCodes.UsageOrInputError);
+        error.ShouldBe("error: --endpoint, --run-id mean nothing for the emulator target (only for localstack and aws); leave them out.\n", StringCompareShould.IgnoreLineEndings);
     }
 
     [Fact]
