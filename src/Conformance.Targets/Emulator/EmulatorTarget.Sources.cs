@@ -1,8 +1,8 @@
-using System.Text;
 using System.Text.Json.Nodes;
 using Amazon.S3.Model;
 using Conformance.Core.Functions;
 using Conformance.Core.Invocation;
+using Conformance.Targets.Http;
 using Conformance.Targets.Sources;
 
 namespace Conformance.Targets.Emulator;
@@ -77,15 +77,10 @@ public sealed partial class EmulatorTarget
         var ports = await EnsureStartedAsync(cancellation);
         var api = apis.GetValueOrDefault(apiName) ?? throw new InvalidOperationException($"The scenario created no API named {apiName}.");
         var stagePrefix = api.Kind == ApiKind.Rest ? "/" + ServerlessService.Stage : "";
-        var uri = $"http://127.0.0.1:{ports.Http}{stagePrefix}{request.Path}{(request.QueryString.Length > 0 ? "?" + request.QueryString : "")}";
-        using var message = new HttpRequestMessage(new HttpMethod(request.Method), uri);
-        if (request.Body is not null) message.Content = new StringContent(request.Body, Encoding.UTF8);
-        foreach (var (name, value) in request.Headers)
-            if (!message.Headers.TryAddWithoutValidation(name, value)) message.Content?.Headers.TryAddWithoutValidation(name, value);
-        using var response = await http.SendAsync(message, cancellation);
-        var headers = response.Headers.Concat(response.Content.Headers)
-            .SelectMany(h => h.Value.Select(v => KeyValuePair.Create(h.Key, v))).ToList();
-        return new HttpResponse((int)response.StatusCode, headers, await response.Content.ReadAsStringAsync(cancellation));
+        var uri = new Uri($"http://127.0.0.1:{ports.Http}{stagePrefix}{request.Path}{(request.QueryString.Length > 0 ? "?" + request.QueryString : "")}");
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellation, stack.Stopping);
+        deadline.CancelAfter(http.Timeout);
+        return await PlainHttpClient.SendAsync(uri, request, deadline.Token);
     }
 
     // ---- Schedules: serverless-offline's schedule events ----
