@@ -73,20 +73,33 @@ public sealed class EmulatorTargetTests(EmulatorFixture emulator) : IClassFixtur
     }
 
     [Fact]
-    public async Task A_function_timeout_the_emulator_refuses_comes_back_at_once_as_its_configuration_error()
+    public async Task A_function_timeout_the_emulator_refuses_comes_back_at_once_in_its_own_words_with_no_invented_code()
     {
         await using var target = emulator.Stack.CreateTarget();
 
         var result = await target.CreateFunctionAsync(new FunctionSpec("probe", new FunctionBehaviour()) { Timeout = TimeSpan.FromSeconds(901) });
 
-        result.StatusCode.ShouldBe(400);
-        result.ErrorType.ShouldBe("ServerlessConfigurationError");
+        result.StatusCode.ShouldBe(ApiResult.NoStatus);
+        result.ErrorType.ShouldBeNull();
         result.Message.ShouldNotBeNull().ShouldContain("timeout");
         target.Starts.ShouldBe(0);
     }
 
     [Fact]
-    public async Task A_mapping_the_emulator_refuses_comes_back_as_its_configuration_error()
+    public async Task S3_notifications_are_unsupported_rather_than_played_by_the_adapter()
+    {
+        await using var target = emulator.Stack.CreateTarget();
+        await target.CreateFunctionAsync(new FunctionSpec("probe", new FunctionBehaviour()));
+
+        var lacks = await Should.ThrowAsync<NotSupportedException>(() =>
+            target.PutBucketNotificationAsync(new BucketNotification("photos", "probe", ["s3:ObjectCreated:*"])));
+
+        lacks.Message.ShouldContain("501");
+        EmulatorTarget.Declared.Has(TargetCapabilities.S3).ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task A_mapping_the_emulator_refuses_comes_back_in_its_own_words_with_no_invented_code()
     {
         await using var target = emulator.Stack.CreateTarget();
         await target.CreateFunctionAsync(new FunctionSpec("probe", new FunctionBehaviour()));
@@ -95,8 +108,8 @@ public sealed class EmulatorTargetTests(EmulatorFixture emulator) : IClassFixtur
         var (result, uuid) = await target.CreateEventSourceMappingAsync(new EventSourceMappingSpec(arn!, "probe") { BatchSize = 0 });
 
         uuid.ShouldBeNull();
-        result.StatusCode.ShouldBe(400);
-        result.ErrorType.ShouldBe("ServerlessConfigurationError");
+        result.StatusCode.ShouldBe(ApiResult.NoStatus);
+        result.ErrorType.ShouldBeNull();
         result.Message.ShouldNotBeNull().ShouldContain("batchSize");
     }
 
