@@ -16,13 +16,13 @@ public static class JUnitReport
         var suites = report.Features.Select(feature => new XElement("testsuite",
             new XAttribute("name", feature.Name),
             new XAttribute("tests", feature.Scenarios.Count),
-            new XAttribute("failures", feature.Scenarios.Count(Fails)),
+            new XAttribute("failures", feature.Scenarios.Count(s => s.IsDivergence)),
             new XAttribute("skipped", feature.Scenarios.Count(Skipped)),
             feature.Scenarios.Select(scenario => Case(feature, scenario))));
         var root = new XElement("testsuites",
             new XAttribute("name", name),
             new XAttribute("tests", report.Scenarios.Count()),
-            new XAttribute("failures", report.Scenarios.Count(Fails)),
+            new XAttribute("failures", report.Scenarios.Count(s => s.IsDivergence)),
             suites);
         return new XDocument(new XDeclaration("1.0", "utf-8", null), root).ToString() + "\n";
     }
@@ -31,15 +31,13 @@ public static class JUnitReport
     {
         var element = new XElement("testcase", new XAttribute("classname", feature.Uri), new XAttribute("name", scenario.Name));
         var problem = scenario.Problem;
-        if (Fails(scenario))
+        if (scenario.IsDivergence)
             element.Add(new XElement("failure", new XAttribute("type", scenario.Status), new XAttribute("message", problem?.Message ?? scenario.Status),
                 $"{problem?.Text}\n{problem?.Message}"));
         else if (Skipped(scenario))
             element.Add(new XElement("skipped", new XAttribute("message", problem?.Message ?? "not run")));
         return element;
     }
-
-    private static bool Fails(ScenarioReport scenario) => scenario.IsFailure || scenario.Status == Outcomes.Unsupported;
 
     private static bool Skipped(ScenarioReport scenario) => scenario.Status is Outcomes.NotApplicable or Outcomes.NotRun;
 }

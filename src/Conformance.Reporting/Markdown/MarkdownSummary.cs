@@ -22,7 +22,7 @@ public static class MarkdownSummary
         foreach (var feature in report.Features)
             text.AppendLine($"| {Escape(feature.Name)} | {Count(feature.Scenarios, Outcomes.Passed)} | {feature.Scenarios.Count(s => s.IsFailure)} | " +
                             $"{Count(feature.Scenarios, Outcomes.Unsupported)} | {Count(feature.Scenarios, Outcomes.NotApplicable)} | {Outcomes.ScoreText(feature.Scenarios)} |");
-        var notPassed = report.Features.SelectMany(f => f.Scenarios.Where(s => s.IsFailure || s.Status == Outcomes.Unsupported).Select(s => (Feature: f, Scenario: s))).ToList();
+        var notPassed = report.Features.SelectMany(f => f.Scenarios.Where(s => s.IsDivergence).Select(s => (Feature: f, Scenario: s))).ToList();
         if (notPassed.Count > 0)
         {
             text.AppendLine().AppendLine("### Not passed").AppendLine();

@@ -41,8 +41,9 @@ public static class Outcomes
     }
 
     /// <summary>A score as the reports print it, e.g. "62 %", or "–" when nothing counted.</summary>
-    public static string ScoreText(IEnumerable<ScenarioReport> scenarios) =>
-        Score(scenarios) is { } score ? $"{Math.Floor(score * 100):0} %" : "–";
+    public static string ScoreText(IEnumerable<ScenarioReport> scenarios) => ScoreText(Score(scenarios));
+
+    public static string ScoreText(double? score) => score is { } value ? $"{Math.Floor(value * 100):0} %" : "–";
 }
 
 public sealed record FeatureReport(string Uri, string Name, string Description, IReadOnlyList<string> Tags, IReadOnlyList<ScenarioReport> Scenarios);
@@ -52,6 +53,9 @@ public sealed record ScenarioReport(string Name, long Line, IReadOnlyList<string
 {
     /// <summary>True when the target did something other than Lambda: anything but passed, unsupported, not applicable or not run.</summary>
     public bool IsFailure => Status is not (Outcomes.Passed or Outcomes.Unsupported or Outcomes.NotApplicable or Outcomes.NotRun);
+
+    /// <summary>True when the target differs from Lambda here: it failed, or it lacks the feature (unsupported).</summary>
+    public bool IsDivergence => IsFailure || Status == Outcomes.Unsupported;
 
     /// <summary>The step or hook that decided the outcome (the first that did not pass), or null when the scenario passed.</summary>
     public StepReport? Problem => Steps.FirstOrDefault(s => s.Status is not ("PASSED" or Outcomes.NotRun) && s.Message is not null)

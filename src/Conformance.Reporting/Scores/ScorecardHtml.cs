@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using Conformance.Reporting.Matrix;
+using Conformance.Reporting.Model;
 
 namespace Conformance.Reporting.Scores;
 
@@ -40,8 +41,7 @@ public static class ScorecardHtml
             var width = 100.0 * count / area.Total;
             html.Append(CultureInfo.InvariantCulture, $"<span class=\"b-{name}\" style=\"width:{width:0.##}%\" title=\"{count} {name}\">{count}</span>");
         }
-        var score = area.Score is { } s ? $"{Math.Floor(s * 100):0} %" : "–";
-        return html.Append("</div></td><td class=\"score\">").Append(score).Append("</td></tr>").ToString();
+        return html.Append("</div></td><td class=\"score\">").Append(Outcomes.ScoreText(area.Score)).Append("</td></tr>").ToString();
     }
 
     private static string DivergencesSection(string target, IReadOnlyList<Divergence> divergences)
