@@ -79,7 +79,7 @@ public sealed partial class EmulatorTarget
         var stagePrefix = api.Kind == ApiKind.Rest ? "/" + ServerlessService.Stage : "";
         var uri = new Uri($"http://127.0.0.1:{ports.Http}{stagePrefix}{request.Path}{(request.QueryString.Length > 0 ? "?" + request.QueryString : "")}");
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellation, stack.Stopping);
-        deadline.CancelAfter(http.Timeout);
+        deadline.CancelAfter(RequestTimeout);
         return await PlainHttpClient.SendAsync(uri, request, deadline.Token);
     }
 

@@ -23,7 +23,8 @@ public sealed partial class EmulatorTarget : ITarget, IObservationListener
     private readonly Dictionary<string, ProbeLedger> ledgers = new(StringComparer.Ordinal);
     private readonly Dictionary<string, JsonObject> mappings = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ApiSpec> apis = new(StringComparer.Ordinal);
-    private readonly HttpClient http = new(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false }) { Timeout = TimeSpan.FromMinutes(16) };
+    /// <summary>How long one request to the emulator may take: longer than Lambda's longest timeout (15 min).</summary>
+    private static readonly TimeSpan RequestTimeout = TimeSpan.FromMinutes(16);
     private readonly SemaphoreSlim starting = new(1, 1);
     private ServerlessOffline? offline;
     private HttpClient? lambdaHttp;
@@ -196,7 +197,7 @@ public sealed partial class EmulatorTarget : ITarget, IObservationListener
             offline = await ServerlessOffline.StartAsync(stack, service, directory, cancellation);
             startedVersion = version;
             Starts++;
-            lambdaHttp = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{offline.Ports.Lambda}"), Timeout = http.Timeout };
+            lambdaHttp = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{offline.Ports.Lambda}"), Timeout = RequestTimeout };
             lambda = new LambdaApi(lambdaHttp);
             return offline.Ports;
         }
@@ -263,7 +264,6 @@ public sealed partial class EmulatorTarget : ITarget, IObservationListener
     {
         stack.Sink.Unregister(this);
         await StopOfflineAsync();
-        http.Dispose();
         starting.Dispose();
         await DeleteResourcesAsync();
     }
