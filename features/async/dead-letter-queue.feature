@@ -8,7 +8,7 @@ Feature: A dead-letter queue keeps the events that failed
   AWS documentation:
   - https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-retain-records.html
 
-  @aws-documented @needs:dead-letter-queues @needs:virtual-time
+  @aws-documented @needs:dead-letter-queues
   Scenario: The dead-letter queue receives the original event with the error attributes
     Given a function that fails with "Error": "boom"
     And an SQS queue "dlq"
@@ -17,7 +17,7 @@ Feature: A dead-letter queue keeps the events that failed
       """json
       {"orderId": 42}
       """
-    And 5 minutes pass
+    And 4 minutes pass
     Then "dlq" received 1 record
     And the message in "dlq" is the original event:
       """json
@@ -26,7 +26,7 @@ Feature: A dead-letter queue keeps the events that failed
     And the message in "dlq" has the attribute "RequestID" set to the request id of the invocation
     And the message in "dlq" has the attribute "ErrorCode" set to "200"
 
-  @aws-documented @needs:dead-letter-queues @needs:virtual-time
+  @aws-documented @needs:dead-letter-queues
   Scenario: Nothing reaches the dead-letter queue while retries remain
     Given a function that fails with "Error": "boom"
     And an SQS queue "dlq"

@@ -32,7 +32,7 @@ Feature: Destinations receive a record of each asynchronous invocation's outcome
     And the record in "outcomes" has "responsePayload" set to "{\"status\": \"accepted\"}"
     And the record in "outcomes" has no "responseContext.functionError"
 
-  @aws-documented @needs:destinations @needs:virtual-time
+  @aws-documented @needs:destinations
   Scenario: An event that fails every attempt sends a RetriesExhausted record after the last attempt
     Given a function that fails with "Error": "boom"
     And an SQS queue "failures"
@@ -50,7 +50,7 @@ Feature: Destinations receive a record of each asynchronous invocation's outcome
     And the record in "failures" has "responseContext.functionError" set to "Unhandled"
     And the record in "failures" has "responsePayload.errorMessage" set to "boom"
 
-  @aws-observed @needs:destinations @needs:virtual-time
+  @aws-observed @needs:destinations
   Scenario: An event dropped for its age sends an EventAgeExceeded record
     Given a function that fails with "Error": "boom"
     And an SQS queue "failures"
@@ -59,7 +59,7 @@ Feature: Destinations receive a record of each asynchronous invocation's outcome
       """json
       {}
       """
-    And 10 minutes pass
+    And 3 minutes pass
     Then the record in "failures" has "requestContext.condition" set to "EventAgeExceeded"
     And the record in "failures" has "requestContext.approximateInvokeCount" set to "2"
 

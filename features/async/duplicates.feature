@@ -7,7 +7,7 @@ Feature: An asynchronous event may be delivered more than once
   AWS documentation:
   - https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-error-handling.html
 
-  @aws-documented @needs:fault-injection @needs:virtual-time
+  @aws-documented @needs:fault-injection
   Scenario: A duplicate delivery carries the same request id
     Given a function that returns nothing
     And Lambda delivers every successful event twice

@@ -6,7 +6,7 @@ Feature: Asynchronous settings belong to the qualifier they were put on
   AWS documentation:
   - https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-configuring.html
 
-  @aws-documented @needs:versions @needs:virtual-time
+  @aws-documented @needs:versions
   Scenario: Settings on an alias do not change $LATEST
     Given a function that fails with "Error": "boom"
     And the function is published as version "1"
@@ -16,5 +16,5 @@ Feature: Asynchronous settings belong to the qualifier they were put on
       """json
       {}
       """
-    And 10 minutes pass
+    And 4 minutes pass
     Then the function was invoked 3 times

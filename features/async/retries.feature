@@ -25,19 +25,19 @@ Feature: Asynchronous invocations are retried twice after a function error
     And the response has no payload
     And the function was invoked 1 time
 
-  @aws-documented @needs:virtual-time
+  @aws-documented
   Scenario: A failing event is attempted three times, 1 minute and then 2 minutes apart
     Given a function that fails with "Error": "boom"
     When the function is invoked asynchronously with:
       """json
       {"orderId": 42}
       """
-    And 5 minutes pass
+    And 4 minutes pass
     Then the function was invoked 3 times
     And the attempts were 1 minute and then 2 minutes apart
     And every attempt carried the same request id
 
-  @aws-documented @needs:virtual-time
+  @aws-documented
   Scenario: A retry that succeeds ends the retries
     Given a function that fails its first 1 invocation and then returns:
       """json
@@ -47,11 +47,11 @@ Feature: Asynchronous invocations are retried twice after a function error
       """json
       {"orderId": 42}
       """
-    And 10 minutes pass
+    And 4 minutes pass
     Then the function was invoked 2 times
     And the attempts were 1 minute apart
 
-  @aws-documented @needs:virtual-time
+  @aws-documented
   Scenario Outline: MaximumRetryAttempts <retries> gives <attempts> attempt(s) in all
     Given a function that fails with "Error": "boom"
     And the function's maximum retry attempts are <retries>
@@ -59,7 +59,7 @@ Feature: Asynchronous invocations are retried twice after a function error
       """json
       {}
       """
-    And 10 minutes pass
+    And 4 minutes pass
     Then the function was invoked <attempts> times
 
     Examples:

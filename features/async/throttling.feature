@@ -9,7 +9,7 @@ Feature: A throttled asynchronous event waits in the queue with a growing backof
   - https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-error-handling.html
   - https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-configuring.html
 
-  @aws-documented @needs:concurrency @needs:virtual-time
+  @aws-documented @needs:concurrency
   Scenario: A throttled event runs once a slot is free, after waits of 1, 2, 4, 8, 16 and 32 seconds
     Given a function that runs for 60 seconds and returns:
       """json
@@ -21,11 +21,11 @@ Feature: A throttled asynchronous event waits in the queue with a growing backof
       """json
       {"orderId": 42}
       """
-    And 10 minutes pass
+    And 3 minutes pass
     Then the function was invoked 2 times
     And the attempts were 63 seconds apart
 
-  @aws-documented @needs:fault-injection @needs:virtual-time
+  @aws-documented @needs:fault-injection
   Scenario: System errors before the function runs do not use up the retries
     Given a function that fails with "Error": "boom"
     And the first 2 attempts of each event meet a Lambda service error
@@ -33,6 +33,6 @@ Feature: A throttled asynchronous event waits in the queue with a growing backof
       """json
       {}
       """
-    And 10 minutes pass
+    And 4 minutes pass
     Then the function was invoked 3 times
     And the attempts were 1 minute and then 2 minutes apart

@@ -21,7 +21,7 @@ Feature: Reserved concurrency caps a function's executions and throttles the res
     Then 2 invocations answered 200 and 1 were throttled
     And the invocation is throttled with the reason ReservedFunctionConcurrentInvocationLimitExceeded
 
-  @aws-documented @needs:concurrency @needs:virtual-time
+  @aws-documented @needs:concurrency
   Scenario: A slot is free again once an execution ends
     Given a function that runs for 10 seconds and returns:
       """json

@@ -32,12 +32,12 @@ Feature: A function error in a synchronous invocation still answers 200
     And the response reports the function error "Unhandled"
     And the error message contains "Task timed out after 3.00 seconds"
 
-  @aws-documented @needs:virtual-time
+  @aws-documented
   Scenario: Lambda does not retry a failed synchronous invocation
     Given a function that fails with "Error": "boom"
     When the function is invoked synchronously with:
       """json
       {}
       """
-    And 10 minutes pass
+    And 3 minutes pass
     Then the function was invoked 1 time

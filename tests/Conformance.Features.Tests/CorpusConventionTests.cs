@@ -36,11 +36,16 @@ public sealed partial class CorpusConventionTests
     }
 
     [Fact]
-    public void Scenarios_that_let_time_pass_declare_that_they_need_virtual_time_or_wait_briefly()
+    public void Exactly_the_scenarios_that_let_more_time_pass_than_a_default_run_may_wait_are_tagged_for_virtual_time()
     {
         foreach (var file in Files)
-            foreach (var pickle in file.Pickles.Where(p => p.Steps.Any(s => Regex.IsMatch(s.Text, @"^\d+ (minute|hour|day)s? pass"))))
-                pickle.Tags.Select(t => t.Name).ShouldContain("@needs:virtual-time", $"{file.Uri}: '{pickle.Name}' lets minutes pass without @needs:virtual-time");
+            foreach (var pickle in file.Pickles)
+            {
+                var lambdaTime = Conformance.Steps.Drivers.LambdaTime.Of(pickle.Steps.Select(s => s.Text));
+                var tagged = pickle.Tags.Any(t => t.Name == "@needs:virtual-time");
+                tagged.ShouldBe(lambdaTime > Conformance.Steps.Drivers.LambdaTime.DefaultMaxWait,
+                    $"{file.Uri}: '{pickle.Name}' lets {lambdaTime} pass; @needs:virtual-time marks exactly those over the default --max-wait");
+            }
     }
 
     [Fact]

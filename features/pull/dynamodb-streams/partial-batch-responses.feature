@@ -6,7 +6,7 @@ Feature: A partial batch response checkpoints a DynamoDB stream at the first fai
   AWS documentation:
   - https://docs.aws.amazon.com/lambda/latest/dg/services-ddb-batchfailurereporting.html
 
-  @aws-documented @needs:source:dynamodb @needs:virtual-time
+  @aws-documented @needs:source:dynamodb
   Scenario: The retry starts at the first failed change
     Given a function that reports as failed the items containing "broken"
     And a DynamoDB table "orders" with a NEW_IMAGE stream

@@ -11,7 +11,7 @@ Feature: A failing batch blocks its shard until it succeeds, expires or runs out
   - https://docs.aws.amazon.com/lambda/latest/dg/services-kinesis-parameters.html
   - https://docs.aws.amazon.com/lambda/latest/dg/invocation-retries.html
 
-  @aws-documented @needs:source:kinesis @needs:virtual-time
+  @aws-documented @needs:source:kinesis
   Scenario: A failing batch is retried and holds back the records behind it
     Given a function that fails its first 2 invocations and then returns:
       """json
@@ -23,7 +23,7 @@ Feature: A failing batch blocks its shard until it succeeds, expires or runs out
     And 10 seconds pass
     Then the function received, in order, "r1, r2, r1, r2, r1, r2"
 
-  @aws-documented @needs:source:kinesis @needs:destinations @needs:virtual-time
+  @aws-documented @needs:source:kinesis @needs:destinations
   Scenario: After the last retry the batch is described to the on-failure destination
     Given a function that fails with "Error": "boom"
     And an SQS queue "stream-failures"
@@ -38,7 +38,7 @@ Feature: A failing batch blocks its shard until it succeeds, expires or runs out
     And the record in "stream-failures" has "KinesisBatchInfo.batchSize" set to "2"
     And the record in "stream-failures" has "KinesisBatchInfo.shardId" set to "shardId-000000000000"
 
-  @aws-documented @needs:source:kinesis @needs:virtual-time
+  @aws-documented @needs:source:kinesis
   Scenario: Bisecting halves a failing batch without using retries
     Given a function that fails with "Error": "boom"
     And a Kinesis stream "readings" with 1 shard

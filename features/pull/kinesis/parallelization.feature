@@ -8,7 +8,7 @@ Feature: With a ParallelizationFactor, a shard's partition keys are processed si
   - https://docs.aws.amazon.com/lambda/latest/dg/with-kinesis.html
   - https://docs.aws.amazon.com/lambda/latest/dg/services-kinesis-parameters.html
 
-  @aws-documented @needs:source:kinesis @needs:virtual-time
+  @aws-documented @needs:source:kinesis
   Scenario: Each partition key keeps its order when keys are processed in parallel
     Given a function that returns nothing
     And a Kinesis stream "readings" with 1 shard

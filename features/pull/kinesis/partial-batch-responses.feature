@@ -7,7 +7,7 @@ Feature: A partial batch response checkpoints a Kinesis shard at the first faile
   AWS documentation:
   - https://docs.aws.amazon.com/lambda/latest/dg/services-kinesis-batchfailurereporting.html
 
-  @aws-documented @needs:source:kinesis @needs:virtual-time
+  @aws-documented @needs:source:kinesis
   Scenario: The retry starts at the lowest failed sequence number
     Given a function that reports as failed the items containing "bad"
     And a Kinesis stream "readings" with 1 shard

@@ -9,7 +9,7 @@ Feature: Tumbling windows carry state from one invocation to the next
   - https://docs.aws.amazon.com/lambda/latest/dg/services-kinesis-windows.html
   - https://docs.aws.amazon.com/lambda/latest/dg/services-ddb-windows.html
 
-  @aws-documented @needs:source:kinesis @needs:virtual-time
+  @aws-documented @needs:source:kinesis
   Scenario: The state returned by one invocation is given to the next, and the window closes with a final invocation
     Given a function that returns:
       """json

@@ -30,7 +30,7 @@ Feature: Lambda polls an SQS queue and invokes the function with batches of mess
     And 1 second passes
     Then the batches had the sizes "2, 2, 1"
 
-  @aws-documented @needs:source:sqs @needs:virtual-time
+  @aws-documented @needs:source:sqs
   Scenario: A batching window waits for a full batch
     Given a function that returns nothing
     And an SQS queue "orders" with a visibility timeout of 60 seconds
@@ -41,7 +41,7 @@ Feature: Lambda polls an SQS queue and invokes the function with batches of mess
     When the messages "c, d, e" are sent to "orders"
     Then batch 1 held "a, b, c, d, e"
 
-  @aws-documented @needs:source:sqs @needs:virtual-time
+  @aws-documented @needs:source:sqs
   Scenario: A batching window sends a partial batch when the window ends
     Given a function that returns nothing
     And an SQS queue "orders" with a visibility timeout of 60 seconds
@@ -63,7 +63,7 @@ Feature: Lambda polls an SQS queue and invokes the function with batches of mess
     And the event has "Records.0.attributes.ApproximateReceiveCount" set to "1"
     And the event has "Records.0.md5OfBody" set to "e45153dd35b41f8d5c1d47a589c83c58"
 
-  @aws-documented @needs:source:sqs @needs:virtual-time
+  @aws-documented @needs:source:sqs
   Scenario: A disabled mapping does not poll until it is enabled
     Given a function that returns nothing
     And an SQS queue "orders" with a visibility timeout of 30 seconds

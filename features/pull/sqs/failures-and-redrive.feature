@@ -12,7 +12,7 @@ Feature: A failed batch returns to the queue after the visibility timeout, and r
   - https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-configure.html
   - https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-dead-letter-queues.html
 
-  @aws-documented @needs:source:sqs @needs:virtual-time
+  @aws-documented @needs:source:sqs
   Scenario: A failed batch is received again after the visibility timeout
     Given a function that fails its first 1 invocation and then returns:
       """json
@@ -27,7 +27,7 @@ Feature: A failed batch returns to the queue after the visibility timeout, and r
     And event 2 has "Records.0.attributes.ApproximateReceiveCount" set to "2"
     And "orders" holds 0 messages
 
-  @aws-documented @needs:source:sqs @needs:virtual-time
+  @aws-documented @needs:source:sqs
   Scenario: After maxReceiveCount receives a message moves to the queue's dead-letter queue
     Given a function that fails with "Error": "boom"
     And an SQS queue "orders" with a visibility timeout of 30 seconds that moves a message to "orders-dlq" after 3 receives
@@ -38,7 +38,7 @@ Feature: A failed batch returns to the queue after the visibility timeout, and r
     And "orders" holds 0 messages
     And "orders-dlq" holds the messages "poison"
 
-  @aws-documented @needs:source:sqs @needs:virtual-time
+  @aws-documented @needs:source:sqs
   Scenario: A failure returns the messages the function handled too
     Given a function that fails with "Error": "boom"
     And an SQS queue "orders" with a visibility timeout of 30 seconds

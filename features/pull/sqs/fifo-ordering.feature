@@ -8,7 +8,7 @@ Feature: A FIFO queue delivers each message group in order, and a failure holds 
   - https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-scaling.html
   - https://docs.aws.amazon.com/lambda/latest/dg/with-sqs.html
 
-  @aws-documented @needs:source:sqs @needs:virtual-time
+  @aws-documented @needs:source:sqs
   Scenario: A failed message is retried before the next message of its group
     Given a function that fails its first 1 invocation and then returns:
       """json

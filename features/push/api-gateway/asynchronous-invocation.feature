@@ -6,7 +6,7 @@ Feature: Only a REST custom integration can invoke a function asynchronously
   AWS documentation:
   - https://docs.aws.amazon.com/apigateway/latest/developerguide/set-up-lambda-integration-async.html
 
-  @aws-documented @needs:source:api-gateway @needs:virtual-time
+  @aws-documented @needs:source:api-gateway
   Scenario: The client gets 200 at once and a failing function is retried as any asynchronous invocation
     Given a function that fails with "Error": "boom"
     And a REST API "jobs" with a custom integration that invokes the function asynchronously on "POST /jobs"
@@ -15,7 +15,7 @@ Feature: Only a REST custom integration can invoke a function asynchronously
       """json
       {"job": 1}
       """
-    And 5 minutes pass
+    And 4 minutes pass
     Then the HTTP status is 200
     And the function was invoked 3 times
     And the event has "job" set to "1"

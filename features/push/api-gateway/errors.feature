@@ -9,13 +9,13 @@ Feature: API Gateway answers 502 for function errors and 500 when Lambda rejects
   - https://docs.aws.amazon.com/lambda/latest/dg/services-apigateway-errors.html
   - https://docs.aws.amazon.com/apigateway/latest/developerguide/handle-errors-in-lambda-integration.html
 
-  @aws-documented @needs:source:api-gateway @needs:virtual-time
+  @aws-documented @needs:source:api-gateway
   Scenario: A function error answers 502 and is not retried
     Given a function that fails with "Error": "boom"
     And a REST API "shop" with a Lambda proxy integration on "GET /orders"
     And API Gateway may invoke the function from "shop"
     When a client sends GET "/orders" to "shop"
-    And 10 minutes pass
+    And 3 minutes pass
     Then the HTTP status is 502
     And the HTTP body is "{\"message\":\"Internal server error\"}"
     And the function was invoked 1 time

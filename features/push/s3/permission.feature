@@ -15,13 +15,13 @@ Feature: S3 needs the function's permission to invoke it
     When the bucket "uploads" is configured to notify the function of "s3:ObjectCreated:*"
     Then the source configuration is rejected with InvalidArgument
 
-  @aws-documented @needs:source:s3 @needs:virtual-time
+  @aws-documented @needs:source:s3
   Scenario: A failing function is retried as any asynchronous invocation
     Given a function that fails with "Error": "boom"
     And S3 may invoke the function
     And a bucket "uploads"
     And the bucket "uploads" notifies the function of "s3:ObjectCreated:*"
     When the object "a.txt" is put into "uploads" with the content "x"
-    And 5 minutes pass
+    And 4 minutes pass
     Then the function was invoked 3 times
     And the attempts were 1 minute and then 2 minutes apart

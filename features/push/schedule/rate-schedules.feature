@@ -19,7 +19,7 @@ Feature: A scheduled rule invokes the function asynchronously at each scheduled 
     Then the function was invoked 3 times
     And consecutive invocations were 5 minutes apart
 
-  @aws-documented @needs:source:schedule @needs:virtual-time
+  @aws-documented @needs:source:schedule
   Scenario: The function receives the scheduled event
     Given a function that returns nothing
     And EventBridge may invoke the function
@@ -44,7 +44,7 @@ Feature: A scheduled rule invokes the function asynchronously at each scheduled 
       | cron(0 12 * * * *) |
       | every 5 minutes    |
 
-  @aws-documented @needs:source:schedule @needs:virtual-time
+  @aws-documented @needs:source:schedule
   Scenario: Without the permission the rule cannot invoke the function
     Given a function that returns nothing
     And a rule "every-minute" that invokes the function on the schedule "rate(1 minute)"

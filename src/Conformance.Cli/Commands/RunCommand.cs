@@ -13,6 +13,7 @@ using Conformance.Reporting.Markdown;
 using Conformance.Reporting.Model;
 using Conformance.Reporting.Recordings;
 using Conformance.Steps;
+using Conformance.Steps.Drivers;
 using Conformance.Targets;
 
 namespace Conformance.Cli.Commands;
@@ -53,18 +54,30 @@ public static class RunCommand
         };
         parallel.Validators.Add(result =>
         {
-            if (result.GetValueOrDefault<int?>() is < 1 or > 64) result.AddError("--parallel: give a number from 1 to 64.");
+            if (result.Tokens.Count > 0 && !(int.TryParse(result.Tokens[^1].Value, System.Globalization.CultureInfo.InvariantCulture, out var workers) && workers is >= 1 and <= 64))
+                result.AddError("--parallel: give a number from 1 to 64.");
         });
         var featureFilter = new Option<string?>("--feature") { Description = "Only the feature files whose path contains this text, e.g. pull/sqs." };
         var nameFilter = new Option<string?>("--name") { Description = "Only the scenarios whose name contains this text (case-insensitive)." };
         var verbose = new Option<bool>("--verbose", "-v") { Description = "Also print the target's traffic: the emulator's output, the probe's reports, each request to AWS (never credentials or bodies)." };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "Print only the scenarios that did not pass, and the totals (for CI logs)." };
         var seed = new Option<int>("--seed") { Description = "Seed for the reference engine's ids.", DefaultValueFactory = _ => 0 };
+        var maxWait = new Option<double>("--max-wait")
+        {
+            Description = "Minutes of Lambda time a scenario may let pass on a real target, waited in real time; scenarios that need more are not applicable there (default: 15).",
+            DefaultValueFactory = _ => LambdaTime.DefaultMaxWait.TotalMinutes,
+        };
+        maxWait.Validators.Add(result =>
+        {
+            // Read from the text: a value that is no number at all gets the same clear message.
+            if (result.Tokens.Count > 0 && !(double.TryParse(result.Tokens[^1].Value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var minutes) && minutes is > 0 and <= 24 * 60))
+                result.AddError($"--max-wait: '{result.Tokens[^1].Value}' is not a positive number of minutes up to 1440 (a day).");
+        });
         var stepTimeout = new Option<int>("--step-timeout") { Description = "Seconds a step may take before it fails (a hanging target never hangs the run).", DefaultValueFactory = _ => 300 };
 
         var command = new Command("run", "Run the specification against a target and write the reports.\n\nExample:\n  conformance run --tags \"@async\" --report reports/async")
         {
-            features, report, tags, target, endpoint, region, roleArn, runId, record, shard, durations, parallel, featureFilter, nameFilter, verbose, quiet, seed, stepTimeout,
+            features, report, tags, target, endpoint, region, roleArn, runId, record, shard, durations, parallel, featureFilter, nameFilter, verbose, quiet, seed, stepTimeout, maxWait,
         };
         var config = new Option<string>("--config") { Description = $"A {ConformanceConfig.FileName} with this project's defaults (options given here win).", DefaultValueFactory = _ => ConformanceConfig.FileName };
         command.Options.Add(config);
@@ -101,6 +114,7 @@ public static class RunCommand
                 Verbose = parsed.GetValue(verbose),
                 FeatureFilter = parsed.GetValue(featureFilter),
                 NameFilter = parsed.GetValue(nameFilter),
+                MaxWait = TimeSpan.FromMinutes(parsed.GetValue(maxWait)),
             }, output, error, cancellation);
         });
         return command;
@@ -123,6 +137,9 @@ public static class RunCommand
         public string? FeatureFilter { get; init; }
 
         public string? NameFilter { get; init; }
+
+        /// <summary>How much Lambda time a scenario may let pass on a real target (see <see cref="WaitLimit"/>).</summary>
+        public TimeSpan MaxWait { get; init; } = LambdaTime.DefaultMaxWait;
 
         /// <summary>Whether a scenario passes --feature and --name (and the shard, when there is one).</summary>
         public bool Selects(string uri, string name, IReadOnlySet<string>? shardKeys, string key) =>
@@ -210,8 +227,9 @@ public static class RunCommand
         }
         await using var stopsTheTarget = session;
         await using var interrupts = cancellation.Register(session.Interrupt);
-        var services = new ServiceRegistry().Add<ITarget>(_ => session.Create());
+        var services = new ServiceRegistry().Add<ITarget>(_ => session.Create()).Add(_ => new WaitLimit { MaxWait = settings.MaxWait });
         var messages = new MessageCollector();
+        var waits = new WaitBoard();
         // The share is decided on the whole selection, before the run keeps only its own scenarios.
         var shardKeys = shard?.Select(new FeatureLoader(new IncrementingIdGenerator()).LoadDirectory(featuresDirectory)
             .SelectMany(f => f.Pickles).Where(p => tagFilter?.Evaluate([.. p.Tags.Select(t => t.Name)]) ?? true)
@@ -228,10 +246,14 @@ public static class RunCommand
             MaxParallelism = settings.Parallelism,
             ParallelScenarios = true,
             StopReason = session.Lost,
+            // The longest waits start first, so that the rest of the run fits in them.
+            StartFirst = plan => LambdaTime.Of(plan.Steps.Where(s => s.PickleStep is not null).Select(s => s.PickleStep!.Text)),
+            OnWait = notice => waits.Note(notice),
         }, messages);
 
         var live = LiveProgress.Wanted(output, settings.Quiet);
         var console = new ConsoleReporter(live ? LiveProgress.Lines : output, error) { Quiet = settings.Quiet };
+        waits.Started += console.WaitStarted;
         if (console.ReportInputErrors(run))
         {
             await WriteReportsAsync(settings, run, messages, null, console, session.Name);
@@ -242,7 +264,7 @@ public static class RunCommand
         try
         {
             if (live)
-                await LiveProgress.RunAsync(run.TestCases.Count, $"{session.Name}: scenarios", advance =>
+                await LiveProgress.RunAsync(run.TestCases.Count, $"{session.Name}: scenarios", waits, advance =>
                     run.RunAllAsync(result => { console.ScenarioFinished(result); advance(); }, cancellation));
             else
                 await run.RunAllAsync(console.ScenarioFinished, cancellation);

@@ -36,6 +36,14 @@ public sealed class ConsoleReporter(TextWriter output, TextWriter error)
             foreach (var line in Redaction.Redact(problem).Split('\n')) output.WriteLine($"        {line}");
     }
 
+    /// <summary>A scenario waits in real time: say for how long, so a quiet terminal is not mistaken for a hang.</summary>
+    public void WaitStarted(WaitNotice notice)
+    {
+        if (Quiet) return;
+        var left = notice.Until - DateTimeOffset.Now;
+        lock (output) output.WriteLine($"waiting until {notice.Until.ToLocalTime():HH:mm:ss} ({Math.Max(0, Math.Round(left.TotalSeconds)):0} s): {notice.Scenario}");
+    }
+
     public void Totals(TestRun run)
     {
         foreach (var problem in run.RunHookProblems) error.WriteLine($"error: {problem}");

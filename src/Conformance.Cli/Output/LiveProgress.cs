@@ -13,15 +13,27 @@ public static class LiveProgress
         !quiet && ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected
         && Environment.GetEnvironmentVariable("NO_COLOR") is null && AnsiConsole.Profile.Capabilities.Interactive;
 
-    /// <summary>Runs <paramref name="work"/> with a bar of <paramref name="total"/> steps; <c>advance</c> moves it by one.</summary>
-    public static Task RunAsync(int total, string description, Func<Action, Task> work) =>
+    /// <summary>
+    /// Runs <paramref name="work"/> with a bar of <paramref name="total"/> steps; <c>advance</c> moves it
+    /// by one. The description says which scenarios wait, and until when.
+    /// </summary>
+    public static Task RunAsync(int total, string description, WaitBoard waits, Func<Action, Task> work) =>
         AnsiConsole.Progress()
             .AutoClear(true)
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn())
             .StartAsync(async context =>
             {
                 var task = context.AddTask(description, maxValue: Math.Max(total, 1));
-                await work(() => task.Increment(1));
+                void Describe() => task.Description = waits.Summary() is { } waiting ? $"{description} ({waiting})" : description;
+                waits.Changed += Describe;
+                try
+                {
+                    await work(() => task.Increment(1));
+                }
+                finally
+                {
+                    waits.Changed -= Describe;
+                }
             });
 
     /// <summary>Where the scenario lines go while the bar is drawn: through Spectre, so the bar stays below them.</summary>

@@ -53,4 +53,13 @@ public sealed class RunOptions
     /// its own resources on the target), so a run takes about as long as its slowest scenario.
     /// </summary>
     public bool ParallelScenarios { get; init; }
+
+    /// <summary>
+    /// With <see cref="ParallelScenarios"/>: scenarios ranked higher start first (e.g. those that wait
+    /// longest, so that the rest of the run fits in their waits); equal ones keep their order.
+    /// </summary>
+    public Func<TestCasePlan, TimeSpan>? StartFirst { get; init; }
+
+    /// <summary>Told when a scenario steps away from its worker to wait, and when the wait ends (from any thread).</summary>
+    public Action<WaitNotice>? OnWait { get; init; }
 }

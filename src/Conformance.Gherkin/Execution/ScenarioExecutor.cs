@@ -15,8 +15,9 @@ namespace Conformance.Gherkin.Execution;
 internal sealed class ScenarioExecutor(IMessageSink sink, ServiceRegistry services, BindingRegistry bindings, TimeProvider clock, Func<string> newId,
     TimeSpan? stepTimeout = null, Func<string?>? stopReason = null)
 {
-    public async Task<ScenarioResult> RunAsync(TestCasePlan plan, string workerId)
+    public async Task<ScenarioResult> RunAsync(TestCasePlan plan, string workerId, WorkerSlot? slot = null)
     {
+        slot ??= WorkerSlot.Unshared(plan.DisplayName, clock);
         var startedId = newId();
         sink.Publish(Envelope.Create(new TestCaseStarted(0, startedId, plan.Id, workerId, Now())));
         if (stopReason?.Invoke() is { } reason) return NotRun(plan, startedId, reason);
@@ -25,14 +26,18 @@ internal sealed class ScenarioExecutor(IMessageSink sink, ServiceRegistry servic
         var container = new ScenarioContainer(services);
         var attachments = new Attachments(sink, clock) { TestCaseStartedId = startedId };
         container.Add(attachments);
-        container.Add(new ScenarioInfo(plan.Feature.FeatureName, plan.Pickle.Name, plan.Pickle.Uri, plan.Tags));
+        container.Add(slot);
+        container.Add(new ScenarioInfo(plan.Feature.FeatureName, plan.Pickle.Name, plan.Pickle.Uri, plan.Tags)
+        {
+            StepTexts = plan.Steps.Where(s => s.PickleStep is not null).Select(s => s.PickleStep!.Text).ToList(),
+        });
         var blocked = Blocked.No;
         foreach (var step in plan.Steps)
         {
             sink.Publish(Envelope.Create(new TestStepStarted(startedId, step.Id, Now())));
             attachments.TestStepId = step.Id;
             var watch = Stopwatch.StartNew();
-            var outcome = await ExecuteAsync(step, plan, container, blocked);
+            var outcome = await ExecuteAsync(step, plan, container, blocked, slot);
             var result = new TestStepResult(ToDuration(watch.Elapsed), outcome.Message, outcome.Status, outcome.Exception);
             sink.Publish(Envelope.Create(new TestStepFinished(startedId, step.Id, result, Now())));
             if (outcome.Status == TestStepResultStatus.UNDEFINED) PublishSuggestion(step.PickleStep!);
@@ -91,13 +96,13 @@ internal sealed class ScenarioExecutor(IMessageSink sink, ServiceRegistry servic
     private static readonly Outcome Passed = new(TestStepResultStatus.PASSED);
     private static readonly Outcome Skipped = new(TestStepResultStatus.SKIPPED);
 
-    private async Task<Outcome> ExecuteAsync(PlannedStep step, TestCasePlan plan, ScenarioContainer container, Blocked blocked)
+    private async Task<Outcome> ExecuteAsync(PlannedStep step, TestCasePlan plan, ScenarioContainer container, Blocked blocked, WorkerSlot slot)
     {
         if (step.Hook is not null)
         {
             // After-hooks run even when the scenario failed; before-hooks never follow a failure.
             if (blocked != Blocked.No && step.Hook.Kind == HookKind.BeforeScenario) return Skipped;
-            return await InvokeAsync(() => StepInvoker.InvokeHookAsync(step.Hook.Method, container));
+            return await InvokeAsync(() => StepInvoker.InvokeHookAsync(step.Hook.Method, container), slot);
         }
 
         var pickleStep = step.PickleStep!;
@@ -114,29 +119,28 @@ internal sealed class ScenarioExecutor(IMessageSink sink, ServiceRegistry servic
         if (pickleStep.Argument?.DocString is { } docString) values.Add(ArgumentConverter.ToDocString(docString));
         if (pickleStep.Argument?.DataTable is { } table) values.Add(ArgumentConverter.ToDataTable(table));
 
-        var outcome = await RunHooksAsync(HookKind.BeforeStep, plan, container);
-        if (outcome == Passed) outcome = await InvokeAsync(() => StepInvoker.InvokeStepAsync(match.Binding.Method, container, values, bindings));
-        var after = await RunHooksAsync(HookKind.AfterStep, plan, container);
+        var outcome = await RunHooksAsync(HookKind.BeforeStep, plan, container, slot);
+        if (outcome == Passed) outcome = await InvokeAsync(() => StepInvoker.InvokeStepAsync(match.Binding.Method, container, values, bindings), slot);
+        var after = await RunHooksAsync(HookKind.AfterStep, plan, container, slot);
         return outcome == Passed ? after : outcome;
     }
 
-    private async Task<Outcome> RunHooksAsync(HookKind kind, TestCasePlan plan, ScenarioContainer container)
+    private async Task<Outcome> RunHooksAsync(HookKind kind, TestCasePlan plan, ScenarioContainer container, WorkerSlot slot)
     {
         foreach (var hook in bindings.HooksFor(kind, plan.Tags))
         {
-            var outcome = await InvokeAsync(() => StepInvoker.InvokeHookAsync(hook.Method, container));
+            var outcome = await InvokeAsync(() => StepInvoker.InvokeHookAsync(hook.Method, container), slot);
             if (outcome != Passed) return outcome with { Message = $"{kind} hook {hook.Method.Name}: {outcome.Message}" };
         }
         return Passed;
     }
 
-    private async Task<Outcome> InvokeAsync(Func<Task> call)
+    private async Task<Outcome> InvokeAsync(Func<Task> call, WorkerSlot slot)
     {
         try
         {
             var running = call();
-            if (stepTimeout is { } limit && await Task.WhenAny(running, Task.Delay(limit)) != running)
-                throw new TimeoutException($"The step did not finish within {limit.TotalSeconds:0.###} s; the run goes on without it.");
+            if (stepTimeout is { } limit) await WithinAsync(running, limit, slot);
             await running;
             return Passed;
         }
@@ -147,6 +151,23 @@ internal sealed class ScenarioExecutor(IMessageSink sink, ServiceRegistry servic
             if (status == TestStepResultStatus.FAILED && stopReason?.Invoke() is { } reason && message?.StartsWith(reason, StringComparison.Ordinal) != true)
                 message = $"{reason}\n{message}";
             return new Outcome(status, message, exception);
+        }
+    }
+
+    /// <summary>
+    /// Waits for <paramref name="running"/> while its working time (time away from the worker slot,
+    /// spent waiting on purpose, does not count) stays within <paramref name="limit"/>.
+    /// </summary>
+    private static async Task WithinAsync(Task running, TimeSpan limit, WorkerSlot slot)
+    {
+        var watch = Stopwatch.StartNew();
+        var awayBefore = slot.TimeAway;
+        while (!running.IsCompleted)
+        {
+            var left = limit - (watch.Elapsed - (slot.TimeAway - awayBefore));
+            if (left <= TimeSpan.Zero && !slot.IsAway)
+                throw new TimeoutException($"The step did not finish within {limit.TotalSeconds:0.###} s; the run goes on without it.");
+            await Task.WhenAny(running, Task.Delay(left > TimeSpan.FromSeconds(1) ? left : TimeSpan.FromSeconds(1)));
         }
     }
 

@@ -28,4 +28,8 @@ public sealed class SkippedStepException : Exception
 }
 
 /// <summary>What a running scenario knows about itself; bindings may ask for it in their constructor.</summary>
-public sealed record ScenarioInfo(string FeatureName, string Name, string Uri, IReadOnlyList<string> Tags);
+public sealed record ScenarioInfo(string FeatureName, string Name, string Uri, IReadOnlyList<string> Tags)
+{
+    /// <summary>The texts of the scenario's steps (background included), without keywords, in order.</summary>
+    public IReadOnlyList<string> StepTexts { get; init; } = [];
+}

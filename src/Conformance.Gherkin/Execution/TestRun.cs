@@ -99,21 +99,13 @@ public sealed class TestRun
         foreach (var plan in TestCases) Publish(plan.ToMessage(testRunStartedId));
     }
 
-    public async Task<ScenarioResult> RunAsync(TestCasePlan plan, string workerId = "0")
-    {
-        await StartAsync();
-        var result = beforeRunFailed
-            ? new ScenarioResult(plan, TestStepResultStatus.FAILED, [new StepOutcome("BeforeTestRun hooks", TestStepResultStatus.FAILED, "a BeforeTestRun hook failed, so no scenario ran")])
-            : await executor.RunAsync(plan, workerId);
-        lock (results) results.Add(result);
-        return result;
-    }
-
     /// <summary>
     /// Runs every selected test case, calling <paramref name="onResult"/> after each. With
-    /// <see cref="RunOptions.MaxParallelism"/> above 1, features run side by side (the scenarios of
-    /// one feature stay in order), or scenarios with <see cref="RunOptions.ParallelScenarios"/>; the
-    /// message stream stays valid, each envelope whole.
+    /// <see cref="RunOptions.MaxParallelism"/> above 1, that many workers run features side by side
+    /// (the scenarios of one feature stay in order), or scenarios with
+    /// <see cref="RunOptions.ParallelScenarios"/>, those that <see cref="RunOptions.StartFirst"/> ranks
+    /// higher first. A scenario that steps away to wait (<see cref="WorkerSlot"/>) lets another one use
+    /// its worker meanwhile. The message stream stays valid, each envelope whole.
     /// </summary>
     public async Task<IReadOnlyList<ScenarioResult>> RunAllAsync(Action<ScenarioResult>? onResult = null, CancellationToken cancellation = default)
     {
@@ -130,29 +122,78 @@ public sealed class TestRun
             return Results;
         }
 
-        var workers = new System.Collections.Concurrent.ConcurrentQueue<string>(Enumerable.Range(0, options.MaxParallelism).Select(i => i.ToString()));
-        var features = options.ParallelScenarios
-            ? TestCases.Select(p => (IEnumerable<TestCasePlan>)[p]).ToList()
-            : TestCases.GroupBy(p => p.Pickle.Uri).Select(g => (IEnumerable<TestCasePlan>)g).ToList();
-        await Parallel.ForEachAsync(features, new ParallelOptions { MaxDegreeOfParallelism = options.MaxParallelism, CancellationToken = cancellation },
-            async (feature, token) =>
+        var slots = new SemaphoreSlim(options.MaxParallelism);
+        var workerIds = new WorkerIds();
+        var groups = options.ParallelScenarios
+            ? TestCases.Select(p => (IReadOnlyList<TestCasePlan>)[p]).OrderByDescending(g => options.StartFirst?.Invoke(g[0]) ?? TimeSpan.Zero).ToList()
+            : TestCases.GroupBy(p => p.Pickle.Uri).Select(g => (IReadOnlyList<TestCasePlan>)g.ToList()).ToList();
+        var running = new List<Task>();
+        try
+        {
+            foreach (var group in groups)
             {
-                workers.TryDequeue(out var workerId);
-                try
-                {
-                    foreach (var plan in feature)
-                    {
-                        token.ThrowIfCancellationRequested();
-                        var result = await RunAsync(plan, workerId ?? "0");
-                        lock (report) onResult?.Invoke(result);
-                    }
-                }
-                finally
-                {
-                    if (workerId is not null) workers.Enqueue(workerId);
-                }
-            });
+                await slots.WaitAsync(cancellation);
+                running.Add(Task.Run(() => RunGroupAsync(group), CancellationToken.None));
+            }
+        }
+        finally
+        {
+            await Task.WhenAll(running); // interrupted: what started still ends (its waits end at once) and is reported
+        }
         return Results;
+
+        // The group holds one slot from start to end; its scenarios step away from it to wait.
+        async Task RunGroupAsync(IReadOnlyList<TestCasePlan> group)
+        {
+            var workerId = workerIds.Take();
+            try
+            {
+                foreach (var plan in group)
+                {
+                    if (cancellation.IsCancellationRequested) return;
+                    var result = await RunAsync(plan, workerId, new WorkerSlot(slots, plan.DisplayName, options.OnWait, options.Clock));
+                    lock (report) onResult?.Invoke(result);
+                }
+            }
+            finally
+            {
+                workerIds.Return(workerId);
+                slots.Release();
+            }
+        }
+    }
+
+    /// <summary>Worker ids for the message stream: a scenario that starts while others wait away gets a new one.</summary>
+    private sealed class WorkerIds
+    {
+        private readonly SortedSet<int> free = [];
+        private int next;
+
+        public string Take()
+        {
+            lock (free)
+            {
+                if (free.Count == 0) return (next++).ToString();
+                var id = free.Min;
+                free.Remove(id);
+                return id.ToString();
+            }
+        }
+
+        public void Return(string id)
+        {
+            lock (free) free.Add(int.Parse(id));
+        }
+    }
+
+    public async Task<ScenarioResult> RunAsync(TestCasePlan plan, string workerId = "0", WorkerSlot? slot = null)
+    {
+        await StartAsync();
+        var result = beforeRunFailed
+            ? new ScenarioResult(plan, TestStepResultStatus.FAILED, [new StepOutcome("BeforeTestRun hooks", TestStepResultStatus.FAILED, "a BeforeTestRun hook failed, so no scenario ran")])
+            : await executor.RunAsync(plan, workerId, slot);
+        lock (results) results.Add(result);
+        return result;
     }
 
     /// <summary>Runs the after-test-run hooks and publishes <c>testRunFinished</c>; <paramref name="error"/> ended the run early.</summary>

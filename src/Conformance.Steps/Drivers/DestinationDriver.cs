@@ -1,11 +1,12 @@
 using System.Text.Json.Nodes;
 using Conformance.Core.Observation;
 using Conformance.Core.Targets;
+using Conformance.Gherkin.Execution;
 
 namespace Conformance.Steps.Drivers;
 
 /// <summary>Creates the destinations and dead-letter targets a scenario names, and checks what they received.</summary>
-public sealed class DestinationDriver(ITarget target, FunctionDriver function)
+public sealed class DestinationDriver(ITarget target, FunctionDriver function, WorkerSlot slot)
 {
     private readonly Dictionary<string, string> arns = new(StringComparer.Ordinal);
 
@@ -42,7 +43,7 @@ public sealed class DestinationDriver(ITarget target, FunctionDriver function)
             if (records.Count != count)
                 throw new ExpectationFailedException($"'{name}' received another number of records.", $"{count}", $"{records.Count}: {string.Join(" | ", records.Select(r => Json.Compact(r.Body)))}");
         }
-        return count == 0 ? Observe.ThroughoutAsync(target, Check) : Observe.EventuallyAsync(target, Check);
+        return count == 0 ? Observe.ThroughoutAsync(target, slot, Check) : Observe.EventuallyAsync(target, Check);
     }
 
     /// <summary>Checks a field of the single record <paramref name="name"/> received, by dotted path (e.g. <c>requestContext.condition</c>).</summary>

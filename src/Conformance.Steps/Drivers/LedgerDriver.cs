@@ -1,12 +1,16 @@
 using Conformance.Core.Observation;
 using Conformance.Core.Targets;
+using Conformance.Gherkin.Execution;
 
 namespace Conformance.Steps.Drivers;
 
 /// <summary>Lets time pass on the target, and checks the function's invocation ledger.</summary>
-public sealed class LedgerDriver(ITarget target, FunctionDriver function)
+public sealed class LedgerDriver(ITarget target, FunctionDriver function, WorkerSlot slot)
 {
-    public Task PassAsync(TimeSpan duration) => target.AdvanceAsync(duration);
+    /// <summary>Virtual time moves at once; real time is waited for away from the worker slot, so other scenarios run meanwhile.</summary>
+    public Task PassAsync(TimeSpan duration) => target.Capabilities.Has(TargetCapabilities.VirtualTime)
+        ? target.AdvanceAsync(duration)
+        : slot.AwayAsync(DateTimeOffset.UtcNow + duration, () => target.AdvanceAsync(duration));
 
     /// <summary>Checks how often the function was invoked; "not invoked" must hold for the whole observation window.</summary>
     public Task ExpectCountAsync(int count)
@@ -17,7 +21,7 @@ public sealed class LedgerDriver(ITarget target, FunctionDriver function)
             if (records.Count != count)
                 throw new ExpectationFailedException("The function was invoked another number of times.", $"{count}", $"{records.Count}: {Timeline(records)}");
         }
-        return count == 0 ? Observe.ThroughoutAsync(target, Check) : Observe.EventuallyAsync(target, Check);
+        return count == 0 ? Observe.ThroughoutAsync(target, slot, Check) : Observe.EventuallyAsync(target, Check);
     }
 
     /// <summary>Checks the gaps between consecutive invocations, each within the target's timing tolerance.</summary>

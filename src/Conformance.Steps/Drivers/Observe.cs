@@ -1,4 +1,5 @@
 using Conformance.Core.Targets;
+using Conformance.Gherkin.Execution;
 
 namespace Conformance.Steps.Drivers;
 
@@ -15,7 +16,14 @@ internal static class Observe
 
     public static Task EventuallyAsync(ITarget target, Func<Task> check) => EventuallyAsync(target.Capabilities.ObservationWindow, check);
 
-    public static Task ThroughoutAsync(ITarget target, Func<Task> check) => ThroughoutAsync(target.Capabilities.ObservationWindow, check);
+    /// <summary>A whole window of watching is a wait: it is spent away from the worker slot.</summary>
+    public static Task ThroughoutAsync(ITarget target, WorkerSlot slot, Func<Task> check)
+    {
+        var window = target.Capabilities.ObservationWindow;
+        return window == TimeSpan.Zero
+            ? ThroughoutAsync(window, check)
+            : slot.AwayAsync(DateTimeOffset.UtcNow + window, () => ThroughoutAsync(window, check));
+    }
 
     /// <summary>Repeats <paramref name="check"/> until it holds, or until <paramref name="window"/> has passed and it still fails.</summary>
     public static async Task EventuallyAsync(TimeSpan window, Func<Task> check)

@@ -12,7 +12,8 @@ internal sealed class RunHarness : IDisposable
 
     public TestRun Create(string featureText, params Type[] bindings) => Create([featureText], bindings);
 
-    public TestRun Create(IReadOnlyList<string> featureTexts, Type[] bindings, ServiceRegistry? services = null, Conformance.Gherkin.Tags.TagExpression? tags = null, int parallelism = 1, TimeSpan? stepTimeout = null, Func<string?>? stopReason = null)
+    public TestRun Create(IReadOnlyList<string> featureTexts, Type[] bindings, ServiceRegistry? services = null, Conformance.Gherkin.Tags.TagExpression? tags = null, int parallelism = 1, TimeSpan? stepTimeout = null, Func<string?>? stopReason = null,
+        bool parallelScenarios = false, Func<TestCasePlan, TimeSpan>? startFirst = null, Action<WaitNotice>? onWait = null)
     {
         var features = Directory.CreateDirectory(Path.Combine(root.FullName, "features"));
         for (var i = 0; i < featureTexts.Count; i++) File.WriteAllText(Path.Combine(features.FullName, $"f{i}.feature"), featureTexts[i]);
@@ -25,6 +26,9 @@ internal sealed class RunHarness : IDisposable
             MaxParallelism = parallelism,
             StepTimeout = stepTimeout,
             StopReason = stopReason,
+            ParallelScenarios = parallelScenarios,
+            StartFirst = startFirst,
+            OnWait = onWait,
         }, Messages);
     }
 

@@ -17,7 +17,7 @@ public sealed class DriverTests
     {
         function = new FunctionDriver(target);
         invocation = new InvocationDriver(target, function);
-        ledger = new LedgerDriver(target, function);
+        ledger = new LedgerDriver(target, function, Conformance.Gherkin.Execution.WorkerSlot.Unshared());
     }
 
     [Fact]
