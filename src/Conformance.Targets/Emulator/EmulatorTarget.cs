@@ -46,7 +46,7 @@ public sealed partial class EmulatorTarget : ITarget, IObservationListener
     /// <summary>What the emulator stack can do (known without starting it).</summary>
     public static TargetCapabilities Declared { get; } = TargetCapabilities.Of(
         TargetCapabilities.SyncInvoke, TargetCapabilities.AsyncInvoke, TargetCapabilities.LogTail, TargetCapabilities.ApiGateway, TargetCapabilities.Schedules, TargetCapabilities.Sqs, TargetCapabilities.Kinesis,
-        TargetCapabilities.DynamoDbStreams, TargetCapabilities.Filtering) with
+        TargetCapabilities.DynamoDbStreams, TargetCapabilities.Filtering, TargetCapabilities.Concurrency, TargetCapabilities.Destinations, TargetCapabilities.DeadLetterQueues) with
     {
         TimingTolerance = TimeSpan.FromSeconds(1),
         ObservationWindow = TimeSpan.FromSeconds(15),
@@ -127,9 +127,11 @@ public sealed partial class EmulatorTarget : ITarget, IObservationListener
         lock (gate)
         {
             if (!ledgers.TryGetValue(spec.Name, out var ledger)) return Task.FromResult(ApiResult.NotFound($"Function not found: {spec.Name}"));
-            if (service.Functions[spec.Name].Timeout != spec.Timeout) configurationVersion++; // the timeout lives in serverless.json
+            var before = service.Functions[spec.Name];
+            // The timeout and the dead-letter queue live in serverless.json; the behaviour reaches the probe with its next invocation.
+            if (before.Timeout != spec.Timeout || before.DeadLetterTargetArn != spec.DeadLetterTargetArn) configurationVersion++;
             service.Functions[spec.Name] = spec;
-            ledger.Spec = spec; // the behaviour reaches the probe with its next invocation
+            ledger.Spec = spec;
         }
         return Task.FromResult(ApiResult.Ok);
     }
@@ -144,14 +146,63 @@ public sealed partial class EmulatorTarget : ITarget, IObservationListener
     public Task<ApiResult> AddPermissionAsync(string functionName, PermissionStatement statement, CancellationToken cancellation = default) =>
         Task.FromResult(ApiResult.Ok);
 
+    /// <summary>Written as serverless.yml's <c>reservedConcurrency</c>: serverless decides whether it accepts it, and scenarios show whether the emulator keeps to it.</summary>
     public Task<ApiResult> PutFunctionConcurrencyAsync(string functionName, int reservedConcurrency, CancellationToken cancellation = default) =>
-        throw Lacks("reserved concurrency (PutFunctionConcurrency)");
+        SetFunctionSettingsAsync(functionName, new JsonObject { ["reservedConcurrency"] = reservedConcurrency }, cancellation);
 
-    public Task<ApiResult> PutEventInvokeConfigAsync(string functionName, EventInvokeConfig config, CancellationToken cancellation = default) =>
-        throw Lacks("asynchronous invocation settings (PutFunctionEventInvokeConfig)");
+    /// <summary>
+    /// Written as serverless.yml's <c>maximumRetryAttempts</c>, <c>maximumEventAge</c> and
+    /// <c>destinations</c>; settings on a version or alias cannot be expressed, as serverless-offline has neither.
+    /// </summary>
+    public Task<ApiResult> PutEventInvokeConfigAsync(string functionName, EventInvokeConfig config, CancellationToken cancellation = default)
+    {
+        if (config.Qualifier is { } qualifier && qualifier != "$LATEST") throw Lacks($"versions and aliases (the qualifier {qualifier})");
+        var settings = new JsonObject();
+        if (config.MaximumRetryAttempts is { } retries) settings["maximumRetryAttempts"] = retries;
+        if (config.MaximumEventAgeInSeconds is { } age) settings["maximumEventAge"] = age;
+        var destinations = new JsonObject();
+        if (config.OnSuccessDestination is { } onSuccess) destinations["onSuccess"] = onSuccess;
+        if (config.OnFailureDestination is { } onFailure) destinations["onFailure"] = onFailure;
+        if (destinations.Count > 0) settings["destinations"] = destinations;
+        return SetFunctionSettingsAsync(functionName, settings, cancellation);
+    }
 
-    public Task<string> CreateDestinationAsync(DestinationKind kind, string name, CancellationToken cancellation = default) =>
-        throw Lacks("destinations and dead-letter queues for asynchronous invocation");
+    /// <summary>Sets function settings and restarts the emulator with them, so that serverless checks them now.</summary>
+    private async Task<ApiResult> SetFunctionSettingsAsync(string functionName, JsonObject settings, CancellationToken cancellation)
+    {
+        JsonObject before;
+        lock (gate)
+        {
+            if (!service.Functions.ContainsKey(functionName)) return ApiResult.NotFound($"Function not found: {functionName}");
+            before = (JsonObject)(service.FunctionSettings.GetValueOrDefault(functionName) ?? new JsonObject()).DeepClone();
+        }
+        return await ApplyAsync(() =>
+        {
+            var merged = (JsonObject)before.DeepClone();
+            foreach (var (key, value) in settings) merged[key] = value?.DeepClone();
+            service.FunctionSettings[functionName] = merged;
+        }, () => service.FunctionSettings[functionName] = before, cancellation);
+    }
+
+    /// <summary>
+    /// A queue of the stack's SQS, or a function of the scenario, to name in serverless.yml; the
+    /// stack has no SNS or EventBridge.
+    /// </summary>
+    public async Task<string> CreateDestinationAsync(DestinationKind kind, string name, CancellationToken cancellation = default)
+    {
+        switch (kind)
+        {
+            case DestinationKind.SqsQueue or DestinationKind.SqsFifoQueue:
+                var queueName = kind == DestinationKind.SqsFifoQueue ? name + ".fifo" : name;
+                var (result, arn) = await CreateQueueAsync(new QueueSpec(queueName), cancellation);
+                if (!result.Succeeded) throw new InvalidOperationException($"The emulator refused to create the queue {queueName}: {result}");
+                return arn!;
+            case DestinationKind.Function:
+                return $"arn:aws:lambda:{EmulatorStack.Region}:{EmulatorStack.AccountId}:function:{service.DeployedName(name)}";
+            default:
+                throw Lacks($"{kind} destinations (the stack has no SNS or EventBridge)");
+        }
+    }
 
     public Task InjectAsyncFaultsAsync(string functionName, AsyncFaultPlan faults, CancellationToken cancellation = default) =>
         throw Lacks("fault injection");
@@ -233,8 +284,22 @@ public sealed partial class EmulatorTarget : ITarget, IObservationListener
         }
     }
 
-    public Task<IReadOnlyList<DestinationRecord>> GetDestinationRecordsAsync(string arn, CancellationToken cancellation = default) =>
-        throw Lacks("destinations");
+    public async Task<IReadOnlyList<DestinationRecord>> GetDestinationRecordsAsync(string arn, CancellationToken cancellation = default)
+    {
+        var parts = arn.Split(':');
+        if (arn.StartsWith("arn:aws:sqs:", StringComparison.Ordinal))
+            return [.. (await stack.Queues.PeekAsync(parts[^1], cancellation)).Select(m => new DestinationRecord(Now, arn, m.Body)
+            {
+                Attributes = (m.MessageAttributes ?? []).ToDictionary(a => a.Key, a => a.Value.StringValue ?? ""),
+            })];
+        if (arn.StartsWith("arn:aws:lambda:", StringComparison.Ordinal) && parts.Length > 6)
+        {
+            var function = service.Functions.Keys.FirstOrDefault(f => service.DeployedName(f) == parts[6]);
+            if (function is not null)
+                return [.. (await GetInvocationsAsync(function, cancellation)).Select(r => new DestinationRecord(r.At, arn, r.Event))];
+        }
+        throw Lacks($"reader for the destination {arn}");
+    }
 
     JsonObject IObservationListener.Started(ProbeProtocol.Started started)
     {

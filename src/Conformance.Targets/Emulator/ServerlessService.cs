@@ -21,6 +21,13 @@ public sealed class ServerlessService(string name)
     /// <summary>Event sources per function (the <c>events</c> list of serverless.yml).</summary>
     public Dictionary<string, List<JsonObject>> Events { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// Function settings beyond the handler and timeout, as serverless.yml names them
+    /// (<c>maximumRetryAttempts</c>, <c>maximumEventAge</c>, <c>destinations</c>, <c>reservedConcurrency</c>):
+    /// written as the scenario gives them, whether or not serverless-offline acts on them.
+    /// </summary>
+    public Dictionary<string, JsonObject> FunctionSettings { get; } = new(StringComparer.Ordinal);
+
     public string HttpApiPayloadVersion { get; set; } = "2.0";
 
     public bool HasHttpRoutes => Events.Values.SelectMany(e => e).Any(e => e.ContainsKey("http") || e.ContainsKey("httpApi"));
@@ -74,13 +81,16 @@ public sealed class ServerlessService(string name)
         var functions = new JsonObject();
         foreach (var (function, spec) in Functions)
         {
-            functions[function] = new JsonObject
+            var settings = new JsonObject
             {
                 ["handler"] = "probe.handler",
                 ["timeout"] = (int)Math.Ceiling(spec.Timeout.TotalSeconds), // as given: serverless decides what it accepts
                 ["environment"] = new JsonObject { ["PROBE_SINK_URL"] = stack.Sink.Url },
                 ["events"] = new JsonArray(Events.GetValueOrDefault(function, []).Select(e => (JsonNode)e.DeepClone()).ToArray()),
             };
+            if (spec.DeadLetterTargetArn is { } deadLetter) settings["onError"] = deadLetter;
+            foreach (var (key, value) in FunctionSettings.GetValueOrDefault(function) ?? []) settings[key] = value?.DeepClone();
+            functions[function] = settings;
         }
         return new JsonObject
         {

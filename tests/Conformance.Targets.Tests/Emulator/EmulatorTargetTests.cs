@@ -133,6 +133,28 @@ public sealed class EmulatorTargetTests(EmulatorFixture emulator) : IClassFixtur
     }
 
     [Fact]
+    public async Task Asynchronous_settings_and_destinations_are_written_as_given_for_serverless_to_take_or_refuse()
+    {
+        await using var target = emulator.Stack.CreateTarget();
+        await target.CreateFunctionAsync(new FunctionSpec("probe", new FunctionBehaviour()));
+        var failures = await target.CreateDestinationAsync(DestinationKind.SqsQueue, "failures");
+
+        (await target.PutEventInvokeConfigAsync("probe", new EventInvokeConfig(MaximumRetryAttempts: 0, MaximumEventAgeInSeconds: 60, OnFailureDestination: failures))).Succeeded.ShouldBeTrue();
+        (await target.PutFunctionConcurrencyAsync("probe", 1)).Succeeded.ShouldBeTrue();
+        var written = JsonNode.Parse(File.ReadAllText(Path.Combine(emulator.Stack.WorkDirectory, target.Physical("").TrimEnd('-'), "serverless.json")))!["functions"]!["probe"]!;
+        var refused = await target.PutEventInvokeConfigAsync("probe", new EventInvokeConfig(MaximumRetryAttempts: 3));
+
+        written["maximumRetryAttempts"]!.GetValue<int>().ShouldBe(0);
+        written["maximumEventAge"]!.GetValue<int>().ShouldBe(60);
+        written["destinations"]!["onFailure"]!.GetValue<string>().ShouldBe(failures);
+        written["reservedConcurrency"]!.GetValue<int>().ShouldBe(1);
+        refused.StatusCode.ShouldBe(ApiResult.NoStatus); // serverless refused 3 in its own words, with no API status
+        refused.Message.ShouldNotBeNull().ShouldContain("maximumRetryAttempts");
+        (await target.GetDestinationRecordsAsync(failures)).ShouldBeEmpty();
+        await Should.ThrowAsync<NotSupportedException>(() => target.CreateDestinationAsync(DestinationKind.SnsTopic, "topic"));
+    }
+
+    [Fact]
     public async Task What_serverless_offline_lacks_is_not_supported_rather_than_faked()
     {
         await using var target = emulator.Stack.CreateTarget();
