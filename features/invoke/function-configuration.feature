@@ -1,6 +1,7 @@
 @source:invoke @push
 Feature: A function's timeout is between 1 second and 15 minutes
-  Lambda refuses a function whose timeout is above 900 seconds (15 minutes) or below 1 second.
+  Lambda refuses a function whose timeout is above 900 seconds (15 minutes) or below 1 second. A
+  function it accepts is created: it answers an invocation.
 
   AWS documentation:
   - https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html

@@ -122,7 +122,7 @@ public sealed class TestRun
             return Results;
         }
 
-        var slots = new SemaphoreSlim(options.MaxParallelism);
+        var slots = new WorkerSlots(options.MaxParallelism);
         var workerIds = new WorkerIds();
         var groups = options.ParallelScenarios
             ? TestCases.Select(p => (IReadOnlyList<TestCasePlan>)[p]).OrderByDescending(g => options.StartFirst?.Invoke(g[0]) ?? TimeSpan.Zero).ToList()
@@ -132,7 +132,7 @@ public sealed class TestRun
         {
             foreach (var group in groups)
             {
-                await slots.WaitAsync(cancellation);
+                await slots.TakeToStartAsync(cancellation);
                 running.Add(Task.Run(() => RunGroupAsync(group), CancellationToken.None));
             }
         }

@@ -11,7 +11,7 @@ public sealed record WaitNotice(string Scenario, DateTimeOffset Until, bool Ende
 /// </summary>
 public sealed class WorkerSlot
 {
-    private readonly SemaphoreSlim? slots;
+    private readonly WorkerSlots? slots;
     private readonly Action<WaitNotice>? onWait;
     private readonly string scenario;
     private readonly TimeProvider clock;
@@ -20,7 +20,7 @@ public sealed class WorkerSlot
     private DateTimeOffset? awaySince;
 
     /// <param name="slots">The run's slots, of which this scenario holds one (null: the run is sequential, nothing to hand over).</param>
-    internal WorkerSlot(SemaphoreSlim? slots, string scenario, Action<WaitNotice>? onWait, TimeProvider clock)
+    internal WorkerSlot(WorkerSlots? slots, string scenario, Action<WaitNotice>? onWait, TimeProvider clock)
     {
         this.slots = slots;
         this.scenario = scenario;
@@ -74,7 +74,7 @@ public sealed class WorkerSlot
             onWait?.Invoke(new WaitNotice(scenario, until, Ended: true));
             if (slots is not null)
             {
-                await slots.WaitAsync();
+                await slots.TakeToReturnAsync();
                 Held = true;
             }
             lock (gate)

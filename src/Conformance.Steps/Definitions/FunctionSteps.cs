@@ -36,7 +36,11 @@ public sealed class FunctionSteps(FunctionDriver function, ControlPlaneDriver co
     public async Task TryCreate(int seconds) => controlPlane.Remember(await function.TryCreateAsync(new FunctionBehaviour(), TimeSpan.FromSeconds(seconds)));
 
     [Then("the function is created")]
-    public void Created() => controlPlane.ExpectSucceeded();
+    public async Task Created()
+    {
+        controlPlane.ExpectSucceeded();
+        await function.ExpectInvocableAsync();
+    }
 
     [Then("the function is rejected with {word}")]
     public void Rejected(string errorType) => controlPlane.ExpectRejected(errorType);

@@ -24,6 +24,18 @@ public sealed class FunctionDriver(ITarget target)
         Expect(await target.CreateFunctionAsync(spec), "create the function");
     }
 
+    /// <summary>
+    /// A created function exists: it answers a synchronous invocation. Taking the creation's answer
+    /// alone would trust a target that defers its checks (the emulator validates at its next start).
+    /// </summary>
+    public async Task ExpectInvocableAsync()
+    {
+        var response = await target.InvokeAsync(new InvokeRequest(Name, InvocationType.RequestResponse, "{}"));
+        if (response.StatusCode != 200 || response.FunctionError is not null)
+            throw new ExpectationFailedException("The created function cannot be invoked.", "200 with no function error",
+                $"{response.StatusCode}{(response.FunctionError is { } error ? $" {error}" : "")} {response.Payload}");
+    }
+
     /// <summary>Attempts to create the function, for scenarios about a refusal.</summary>
     public Task<ApiResult> TryCreateAsync(FunctionBehaviour behaviour, TimeSpan timeout)
     {

@@ -43,10 +43,14 @@ public sealed partial class EmulatorTarget : ITarget, IObservationListener
 
     public TargetCapabilities Capabilities => Declared;
 
-    /// <summary>What the emulator stack can do (known without starting it).</summary>
+    /// <summary>
+    /// What the emulator stack can do (known without starting it). No dead-letter queues: serverless
+    /// takes only an SNS topic as <c>onError</c> ("Configuration error at 'functions.probe.onError':
+    /// unsupported string format" for an SQS queue), and the stack has no SNS.
+    /// </summary>
     public static TargetCapabilities Declared { get; } = TargetCapabilities.Of(
         TargetCapabilities.SyncInvoke, TargetCapabilities.AsyncInvoke, TargetCapabilities.LogTail, TargetCapabilities.ApiGateway, TargetCapabilities.Schedules, TargetCapabilities.Sqs, TargetCapabilities.Kinesis,
-        TargetCapabilities.DynamoDbStreams, TargetCapabilities.Filtering, TargetCapabilities.Concurrency, TargetCapabilities.Destinations, TargetCapabilities.DeadLetterQueues) with
+        TargetCapabilities.DynamoDbStreams, TargetCapabilities.Filtering, TargetCapabilities.Concurrency, TargetCapabilities.Destinations) with
     {
         TimingTolerance = TimeSpan.FromSeconds(1),
         ObservationWindow = TimeSpan.FromSeconds(15),
@@ -127,9 +131,8 @@ public sealed partial class EmulatorTarget : ITarget, IObservationListener
         lock (gate)
         {
             if (!ledgers.TryGetValue(spec.Name, out var ledger)) return Task.FromResult(ApiResult.NotFound($"Function not found: {spec.Name}"));
-            var before = service.Functions[spec.Name];
-            // The timeout and the dead-letter queue live in serverless.json; the behaviour reaches the probe with its next invocation.
-            if (before.Timeout != spec.Timeout || before.DeadLetterTargetArn != spec.DeadLetterTargetArn) configurationVersion++;
+            // The timeout lives in serverless.json; the behaviour reaches the probe with its next invocation.
+            if (service.Functions[spec.Name].Timeout != spec.Timeout) configurationVersion++;
             service.Functions[spec.Name] = spec;
             ledger.Spec = spec;
         }
@@ -245,7 +248,9 @@ public sealed partial class EmulatorTarget : ITarget, IObservationListener
             await StopOfflineAsync();
             int version;
             lock (gate) version = configurationVersion;
+            var iteratorsBefore = await stack.Kinesis.ShardIteratorsHandedOutAsync(cancellation);
             offline = await ServerlessOffline.StartAsync(stack, service, directory, cancellation);
+            await UntilKinesisPollersHoldTheirPositionsAsync(iteratorsBefore, cancellation);
             startedVersion = version;
             Starts++;
             lambdaHttp = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{offline.Ports.Lambda}"), Timeout = RequestTimeout };
@@ -255,6 +260,26 @@ public sealed partial class EmulatorTarget : ITarget, IObservationListener
         finally
         {
             starting.Release();
+        }
+    }
+
+    /// <summary>
+    /// serverless-offline says it listens before its Kinesis plugin has asked for a shard iterator; a
+    /// record put meanwhile is behind a LATEST position taken later, and lost. Ready means every
+    /// Kinesis stream of the scenario has handed out a new iterator (up to 15 s; after that the
+    /// scenario goes on and shows what the emulator does).
+    /// </summary>
+    private async Task UntilKinesisPollersHoldTheirPositionsAsync(IReadOnlyDictionary<string, int> before, CancellationToken cancellation)
+    {
+        var streams = service.Events.Values.SelectMany(e => e)
+            .Where(e => e["stream"]?["type"]?.ToString() == "kinesis" && e["stream"]?["enabled"]?.GetValue<bool>() != false)
+            .Select(e => e["stream"]!["arn"]!.ToString().Split('/')[^1]).Distinct().ToList();
+        var deadline = DateTimeOffset.UtcNow.AddSeconds(15);
+        while (streams.Count > 0 && DateTimeOffset.UtcNow < deadline)
+        {
+            var now = await stack.Kinesis.ShardIteratorsHandedOutAsync(cancellation);
+            if (streams.All(s => now.GetValueOrDefault(s) > before.GetValueOrDefault(s))) return;
+            await Task.Delay(100, cancellation);
         }
     }
 

@@ -88,7 +88,6 @@ public sealed class ServerlessService(string name)
                 ["environment"] = new JsonObject { ["PROBE_SINK_URL"] = stack.Sink.Url },
                 ["events"] = new JsonArray(Events.GetValueOrDefault(function, []).Select(e => (JsonNode)e.DeepClone()).ToArray()),
             };
-            if (spec.DeadLetterTargetArn is { } deadLetter) settings["onError"] = deadLetter;
             foreach (var (key, value) in FunctionSettings.GetValueOrDefault(function) ?? []) settings[key] = value?.DeepClone();
             functions[function] = settings;
         }

@@ -19,6 +19,16 @@ public sealed class KinesisApi(HttpClient http)
         return (result, result.Succeeded && body.Length > 0 ? JsonNode.Parse(body) as JsonObject : null);
     }
 
+    /// <summary>
+    /// How many shard iterators each stream has handed out, from the emulator stack's kinesalite
+    /// (<c>emulator/backends.cjs</c> counts them; no AWS API tells this).
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, int>> ShardIteratorsHandedOutAsync(CancellationToken cancellation)
+    {
+        var body = await http.GetStringAsync("/__conformance/iterators", cancellation);
+        return (JsonNode.Parse(body) as JsonObject ?? []).ToDictionary(p => p.Key, p => p.Value!.GetValue<int>(), StringComparer.Ordinal);
+    }
+
     /// <summary>Creates a stream and waits until it is <c>ACTIVE</c>; returns its ARN.</summary>
     public async Task<(ApiResult Result, string? Arn)> CreateStreamAsync(string name, int shards, CancellationToken cancellation)
     {

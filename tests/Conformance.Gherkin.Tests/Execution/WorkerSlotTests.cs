@@ -29,17 +29,21 @@ public sealed class WorkerSlotTests
     [Fact]
     public async Task The_scenarios_ranked_first_start_before_the_rest()
     {
+        WaitingSteps.Reset();
         using var harness = new RunHarness();
-        var features = Enumerable.Range(0, 5).Select(i => $"Feature: F{i}\n  Scenario: s{i}\n    Given a passing step\n").ToList();
-        var run = harness.Create(features, [typeof(OutcomeSteps)], parallelism: 2, parallelScenarios: true,
+        var features = Enumerable.Range(0, 5).Select(i => $"Feature: F{i}\n  Scenario: s{i}\n    Given {(i >= 3 ? "it holds its worker until released" : "it passes")}\n").ToList();
+        var run = harness.Create(features, [typeof(WaitingSteps)], parallelism: 2, parallelScenarios: true,
             startFirst: plan => plan.Pickle.Name is "s3" ? TimeSpan.FromMinutes(5) : plan.Pickle.Name is "s4" ? TimeSpan.FromMinutes(1) : TimeSpan.Zero);
 
-        await run.RunAllAsync();
-
+        var running = run.RunAllAsync();
+        (await WaitingSteps.Holding.WaitAsync(TimeSpan.FromSeconds(20)) && await WaitingSteps.Holding.WaitAsync(TimeSpan.FromSeconds(20))).ShouldBeTrue();
         var names = run.TestCases.ToDictionary(p => p.Id, p => p.Pickle.Name);
-        var started = harness.Messages.Envelopes.Select(e => e.TestCaseStarted).OfType<TestCaseStarted>().Select(s => names[s.TestCaseId]).ToList();
-        started.Take(2).ShouldBe(["s3", "s4"], ignoreOrder: true); // both workers take the ranked ones first
-        started.Skip(2).ShouldBe(["s0", "s1", "s2"], ignoreOrder: true); // started as workers free up, so in no fixed order
+        var startedWhileHeld = harness.Messages.Envelopes.Select(e => e.TestCaseStarted).OfType<TestCaseStarted>().Select(s => names[s.TestCaseId]).ToList();
+        WaitingSteps.Release.SetResult();
+        await running;
+
+        startedWhileHeld.ShouldBe(["s3", "s4"], ignoreOrder: true); // both workers took the ranked ones first
+        run.Results.Count.ShouldBe(5);
     }
 
     [Fact]
@@ -75,8 +79,14 @@ public sealed class WaitingSteps(WorkerSlot slot)
     private static TaskCompletionSource othersDone = new();
     private static int met;
 
+    public static SemaphoreSlim Holding { get; private set; } = new(0);
+
+    public static TaskCompletionSource Release { get; private set; } = new();
+
     public static void Reset()
     {
+        Holding = new SemaphoreSlim(0);
+        Release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         meeting = new Barrier(2);
         othersDone = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         met = 0;
@@ -95,6 +105,50 @@ public sealed class WaitingSteps(WorkerSlot slot)
     [When("it waits away for {int} seconds")]
     public Task WaitAwayFor(int seconds) => slot.AwayAsync(DateTimeOffset.UtcNow.AddSeconds(seconds), () => Task.Delay(TimeSpan.FromSeconds(seconds)));
 
+    [Given("it holds its worker until released")]
+    public async Task Hold()
+    {
+        Holding.Release();
+        await Release.Task.WaitAsync(TimeSpan.FromSeconds(20));
+    }
+
+    [Given("it passes")]
+    public void Pass() { }
+
     [When("it works for {int} seconds")]
     public Task WorkFor(int seconds) => Task.Delay(TimeSpan.FromSeconds(seconds));
+}
+
+public sealed class WorkerSlotsTests
+{
+    [Fact]
+    public async Task A_scenario_coming_back_from_a_wait_is_served_before_one_that_has_not_started()
+    {
+        var slots = new WorkerSlots(1);
+        await slots.TakeToStartAsync(CancellationToken.None);
+        var starting = slots.TakeToStartAsync(CancellationToken.None);
+        var returning = slots.TakeToReturnAsync();
+
+        slots.Release();
+
+        returning.IsCompletedSuccessfully.ShouldBeTrue();
+        starting.IsCompleted.ShouldBeFalse();
+        slots.Release();
+        starting.IsCompletedSuccessfully.ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task A_start_given_up_is_passed_over_and_the_slot_stays_free()
+    {
+        var slots = new WorkerSlots(1);
+        await slots.TakeToStartAsync(CancellationToken.None);
+        using var cancel = new CancellationTokenSource();
+        var starting = slots.TakeToStartAsync(cancel.Token);
+
+        await cancel.CancelAsync();
+        slots.Release();
+
+        starting.IsCanceled.ShouldBeTrue();
+        slots.TakeToStartAsync(CancellationToken.None).IsCompletedSuccessfully.ShouldBeTrue();
+    }
 }

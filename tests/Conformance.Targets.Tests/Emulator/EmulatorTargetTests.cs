@@ -73,6 +73,24 @@ public sealed class EmulatorTargetTests(EmulatorFixture emulator) : IClassFixtur
     }
 
     [Fact]
+    public async Task A_LATEST_mapping_is_ready_only_once_its_poller_holds_a_position_so_the_next_record_arrives()
+    {
+        await using var target = emulator.Stack.CreateTarget();
+        await target.CreateFunctionAsync(new FunctionSpec("probe", new FunctionBehaviour()));
+        var (_, arn) = await target.CreateStreamAsync("readings", 1);
+        var iteratorsBefore = await emulator.Stack.Kinesis.ShardIteratorsHandedOutAsync(CancellationToken.None);
+
+        (await target.CreateEventSourceMappingAsync(new EventSourceMappingSpec(arn!, "probe") { StartingPosition = "LATEST" })).Result.Succeeded.ShouldBeTrue();
+        var iteratorsAfter = await emulator.Stack.Kinesis.ShardIteratorsHandedOutAsync(CancellationToken.None);
+        (await target.PutRecordAsync("readings", "sensor-1", "first")).Result.Succeeded.ShouldBeTrue();
+
+        iteratorsAfter.GetValueOrDefault(target.Physical("readings")).ShouldBeGreaterThan(iteratorsBefore.GetValueOrDefault(target.Physical("readings")));
+        var record = (await WaitForInvocationsAsync(target, "probe", 1)).ShouldHaveSingleItem();
+        var data = JsonNode.Parse(record.Event)!["Records"]![0]!["kinesis"]!["data"]!.ToString();
+        System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(data)).ShouldBe("first");
+    }
+
+    [Fact]
     public async Task A_function_timeout_the_emulator_refuses_comes_back_at_once_in_its_own_words_with_no_invented_code()
     {
         await using var target = emulator.Stack.CreateTarget();
