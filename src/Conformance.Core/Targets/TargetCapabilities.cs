@@ -23,6 +23,8 @@ public sealed record TargetCapabilities(IReadOnlySet<string> Names)
     public const string Kinesis = "source:kinesis";
     public const string DynamoDbStreams = "source:dynamodb";
     public const string Filtering = "filtering";
+    public const string AsyncSettings = "async-settings";
+    public const string EventSourceMappings = "event-source-mappings";
 
     /// <summary>Faults only a model can inject on demand (duplicate delivery, system errors).</summary>
     public const string FaultInjection = "fault-injection";

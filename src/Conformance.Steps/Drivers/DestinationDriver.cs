@@ -25,14 +25,14 @@ public sealed class DestinationDriver(ITarget target, FunctionDriver function, W
     {
         var destinationKind = KindOf(kind);
         if (destinationKind == DestinationKind.Function) await function.CreateOtherAsync(name);
-        var arn = await target.CreateDestinationAsync(destinationKind, name);
+        var arn = await target.Facet<IDestinations>().CreateDestinationAsync(destinationKind, name);
         arns[name] = arn;
         return arn;
     }
 
     public string Arn(string name) => arns.TryGetValue(name, out var arn) ? arn : throw new InvalidOperationException($"No destination named '{name}' was created before this step.");
 
-    public async Task<IReadOnlyList<DestinationRecord>> RecordsAsync(string name) => await target.GetDestinationRecordsAsync(Arn(name));
+    public async Task<IReadOnlyList<DestinationRecord>> RecordsAsync(string name) => await target.Facet<IDestinations>().GetDestinationRecordsAsync(Arn(name));
 
     /// <summary>Checks how many records a destination received; "received nothing" must hold for the whole observation window.</summary>
     public Task ExpectCountAsync(string name, int count)

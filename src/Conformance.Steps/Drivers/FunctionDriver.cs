@@ -56,27 +56,27 @@ public sealed class FunctionDriver(ITarget target)
 
     public async Task<string> PublishVersionAsync()
     {
-        var (result, version) = await target.PublishVersionAsync(Name);
+        var (result, version) = await target.Facet<IVersions>().PublishVersionAsync(Name);
         Expect(result, "publish a version");
         return version!;
     }
 
-    public async Task CreateAliasAsync(string alias, string version) => Expect(await target.CreateAliasAsync(Name, alias, version), $"create the alias {alias}");
+    public async Task CreateAliasAsync(string alias, string version) => Expect(await target.Facet<IVersions>().CreateAliasAsync(Name, alias, version), $"create the alias {alias}");
 
     public async Task AllowAsync(string principal, string? sourceArn = null) =>
         Expect(await target.AddPermissionAsync(Name, new PermissionStatement($"allow-{principal.Split('.')[0]}-{++statements}", principal, sourceArn)),
             $"let {principal} invoke the function");
 
-    public async Task ReserveConcurrencyAsync(int reserved) => Expect(await target.PutFunctionConcurrencyAsync(Name, reserved), "reserve concurrency");
+    public async Task ReserveConcurrencyAsync(int reserved) => Expect(await target.Facet<IReservedConcurrency>().PutFunctionConcurrencyAsync(Name, reserved), "reserve concurrency");
 
-    public async Task ConfigureAsyncAsync(EventInvokeConfig config) => Expect(await target.PutEventInvokeConfigAsync(Name, config), "configure asynchronous invocation");
+    public async Task ConfigureAsyncAsync(EventInvokeConfig config) => Expect(await target.Facet<IAsyncSettings>().PutEventInvokeConfigAsync(Name, config), "configure asynchronous invocation");
 
     /// <summary>Attempts a configuration that may be refused, for scenarios about the refusal.</summary>
-    public Task<ApiResult> TryConfigureAsyncAsync(EventInvokeConfig config) => target.PutEventInvokeConfigAsync(Name, config);
+    public Task<ApiResult> TryConfigureAsyncAsync(EventInvokeConfig config) => target.Facet<IAsyncSettings>().PutEventInvokeConfigAsync(Name, config);
 
-    public Task<ApiResult> TryReserveConcurrencyAsync(int reserved) => target.PutFunctionConcurrencyAsync(Name, reserved);
+    public Task<ApiResult> TryReserveConcurrencyAsync(int reserved) => target.Facet<IReservedConcurrency>().PutFunctionConcurrencyAsync(Name, reserved);
 
-    public Task InjectFaultsAsync(AsyncFaultPlan faults) => target.InjectAsyncFaultsAsync(Name, faults);
+    public Task InjectFaultsAsync(AsyncFaultPlan faults) => target.Facet<IFaultInjection>().InjectAsyncFaultsAsync(Name, faults);
 
     private static void Expect(ApiResult result, string what)
     {

@@ -14,21 +14,21 @@ public sealed class PullSourceDriver(ITarget target, FunctionDriver function)
 
     public async Task CreateQueueAsync(QueueSpec queue)
     {
-        var (result, arn) = await target.CreateQueueAsync(queue);
+        var (result, arn) = await target.Facet<ISqsSource>().CreateQueueAsync(queue);
         Expect(result, $"create the queue {queue.Name}");
         arns[queue.Name] = arn!;
     }
 
     public async Task CreateStreamAsync(string name, int shards)
     {
-        var (result, arn) = await target.CreateStreamAsync(name, shards);
+        var (result, arn) = await target.Facet<IKinesisSource>().CreateStreamAsync(name, shards);
         Expect(result, $"create the stream {name}");
         arns[name] = arn!;
     }
 
     public async Task CreateTableAsync(TableSpec table)
     {
-        var (result, arn) = await target.CreateTableAsync(table);
+        var (result, arn) = await target.Facet<IDynamoDbSource>().CreateTableAsync(table);
         Expect(result, $"create the table {table.Name}");
         arns[table.Name] = arn!;
     }
@@ -41,7 +41,7 @@ public sealed class PullSourceDriver(ITarget target, FunctionDriver function)
     /// <summary>Creates a mapping from <paramref name="source"/> to the function; <see cref="ExpectMappingCreated"/> or a rejection step checks it.</summary>
     public async Task MapAsync(string source, Func<EventSourceMappingSpec, EventSourceMappingSpec> configure)
     {
-        (lastMapping, mappingId) = await target.CreateEventSourceMappingAsync(configure(new EventSourceMappingSpec(Arn(source), function.Name)));
+        (lastMapping, mappingId) = await target.Facet<IEventSourceMappings>().CreateEventSourceMappingAsync(configure(new EventSourceMappingSpec(Arn(source), function.Name)));
     }
 
     public void ExpectMappingCreated()
@@ -52,30 +52,30 @@ public sealed class PullSourceDriver(ITarget target, FunctionDriver function)
     public void ExpectMappingRejected(string errorType, string? messagePart = null) => Rejection.Expect(lastMapping, "mapping", errorType, messagePart);
 
     public async Task SetEnabledAsync(bool enabled) =>
-        Expect(await target.SetEventSourceMappingEnabledAsync(mappingId ?? throw new InvalidOperationException("No mapping was created before this step."), enabled), "change the mapping");
+        Expect(await target.Facet<IEventSourceMappings>().SetEventSourceMappingEnabledAsync(mappingId ?? throw new InvalidOperationException("No mapping was created before this step."), enabled), "change the mapping");
 
-    public async Task SendAsync(string queue, QueueMessage message) => Expect((await target.SendMessageAsync(queue, message)).Result, $"send to {queue}");
+    public async Task SendAsync(string queue, QueueMessage message) => Expect((await target.Facet<ISqsSource>().SendMessageAsync(queue, message)).Result, $"send to {queue}");
 
-    public async Task SendBatchAsync(string queue, IReadOnlyList<QueueMessage> messages) => Expect(await target.SendMessageBatchAsync(queue, messages), $"send to {queue}");
+    public async Task SendBatchAsync(string queue, IReadOnlyList<QueueMessage> messages) => Expect(await target.Facet<ISqsSource>().SendMessageBatchAsync(queue, messages), $"send to {queue}");
 
-    public async Task PutRecordsAsync(string stream, IReadOnlyList<(string, string)> records) => Expect(await target.PutRecordsAsync(stream, records), $"put into {stream}");
+    public async Task PutRecordsAsync(string stream, IReadOnlyList<(string, string)> records) => Expect(await target.Facet<IKinesisSource>().PutRecordsAsync(stream, records), $"put into {stream}");
 
-    public async Task PutRecordAsync(string stream, string partitionKey, string data) => Expect((await target.PutRecordAsync(stream, partitionKey, data)).Result, $"put into {stream}");
+    public async Task PutRecordAsync(string stream, string partitionKey, string data) => Expect((await target.Facet<IKinesisSource>().PutRecordAsync(stream, partitionKey, data)).Result, $"put into {stream}");
 
-    public async Task PutItemAsync(string table, string item) => Expect(await target.PutItemAsync(table, item), $"write to {table}");
+    public async Task PutItemAsync(string table, string item) => Expect(await target.Facet<IDynamoDbSource>().PutItemAsync(table, item), $"write to {table}");
 
-    public async Task DeleteItemAsync(string table, string key) => Expect(await target.DeleteItemAsync(table, key), $"delete from {table}");
+    public async Task DeleteItemAsync(string table, string key) => Expect(await target.Facet<IDynamoDbSource>().DeleteItemAsync(table, key), $"delete from {table}");
 
     public Task ExpectQueueHoldsAsync(string queue, int count) => Observe.EventuallyAsync(target, async () =>
     {
-            var state = await target.GetQueueStateAsync(queue) ?? throw new InvalidOperationException($"No queue named '{queue}'.");
+            var state = await target.Facet<ISqsSource>().GetQueueStateAsync(queue) ?? throw new InvalidOperationException($"No queue named '{queue}'.");
             if (state.Total != count)
                 throw new ExpectationFailedException($"The queue '{queue}' holds another number of messages.", $"{count}", $"{state.Total} ({state.Visible} visible, {state.InFlight} in flight, {state.Delayed} delayed)");
     });
 
     public Task ExpectQueueBodiesAsync(string queue, string bodies) => Observe.EventuallyAsync(target, async () =>
     {
-            var actual = string.Join(", ", await target.GetQueueBodiesAsync(queue));
+            var actual = string.Join(", ", await target.Facet<ISqsSource>().GetQueueBodiesAsync(queue));
             if (actual != bodies) throw new ExpectationFailedException($"The queue '{queue}' holds other messages.", bodies, actual);
     });
 

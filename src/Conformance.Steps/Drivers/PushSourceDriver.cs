@@ -18,22 +18,22 @@ public sealed class PushSourceDriver(ITarget target, FunctionDriver function)
 
     public ApiResult LastConfiguration => lastConfiguration ?? throw new InvalidOperationException("No source was configured before this step.");
 
-    public async Task CreateBucketAsync(string bucket, bool versioned) => Expect(await target.CreateBucketAsync(bucket, versioned), $"create the bucket {bucket}");
+    public async Task CreateBucketAsync(string bucket, bool versioned) => Expect(await target.Facet<IS3Source>().CreateBucketAsync(bucket, versioned), $"create the bucket {bucket}");
 
     public async Task NotifyAsync(string bucket, IReadOnlyList<string> events, string? prefix = null, string? suffix = null) =>
-        lastConfiguration = await target.PutBucketNotificationAsync(new BucketNotification(bucket, function.Name, events, prefix, suffix));
+        lastConfiguration = await target.Facet<IS3Source>().PutBucketNotificationAsync(new BucketNotification(bucket, function.Name, events, prefix, suffix));
 
-    public async Task PutObjectAsync(string bucket, string key, string content) => Expect(await target.PutObjectAsync(bucket, key, content), $"put {key}");
+    public async Task PutObjectAsync(string bucket, string key, string content) => Expect(await target.Facet<IS3Source>().PutObjectAsync(bucket, key, content), $"put {key}");
 
-    public async Task DeleteObjectAsync(string bucket, string key) => Expect(await target.DeleteObjectAsync(bucket, key), $"delete {key}");
+    public async Task DeleteObjectAsync(string bucket, string key) => Expect(await target.Facet<IS3Source>().DeleteObjectAsync(bucket, key), $"delete {key}");
 
-    public async Task CreateApiAsync(ApiSpec api) => lastConfiguration = await target.CreateApiAsync(api);
+    public async Task CreateApiAsync(ApiSpec api) => lastConfiguration = await target.Facet<IApiGatewaySource>().CreateApiAsync(api);
 
-    public async Task AllowApiAsync(string api) => await function.AllowAsync(ApiGatewayPrincipal, await target.ApiSourceArnAsync(api));
+    public async Task AllowApiAsync(string api) => await function.AllowAsync(ApiGatewayPrincipal, await target.Facet<IApiGatewaySource>().ApiSourceArnAsync(api));
 
-    public async Task SendAsync(string api, HttpRequest request) => lastResponse = await target.SendHttpRequestAsync(api, request);
+    public async Task SendAsync(string api, HttpRequest request) => lastResponse = await target.Facet<IApiGatewaySource>().SendHttpRequestAsync(api, request);
 
-    public async Task ScheduleAsync(string rule, string expression) => lastConfiguration = await target.PutScheduleRuleAsync(new ScheduleRule(rule, expression, function.Name));
+    public async Task ScheduleAsync(string rule, string expression) => lastConfiguration = await target.Facet<IScheduleSource>().PutScheduleRuleAsync(new ScheduleRule(rule, expression, function.Name));
 
     public void ExpectConfigured()
     {

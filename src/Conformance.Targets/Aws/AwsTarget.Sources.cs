@@ -106,16 +106,6 @@ public sealed partial class AwsTarget
     public Task<ApiResult> DeleteObjectAsync(string bucket, string key, CancellationToken cancellation = default) =>
         AwsCall.Run(() => run.S3.DeleteObjectAsync(Physical(bucket), key, cancellation));
 
-    // ---- Not in this build: API Gateway and EventBridge have no SDK package here ----
-
-    public Task<ApiResult> CreateApiAsync(ApiSpec api, CancellationToken cancellation = default) => throw Lacks("API Gateway");
-
-    public Task<string?> ApiSourceArnAsync(string apiName, CancellationToken cancellation = default) => throw Lacks("API Gateway");
-
-    public Task<HttpResponse> SendHttpRequestAsync(string apiName, HttpRequest request, CancellationToken cancellation = default) => throw Lacks("API Gateway");
-
-    public Task<ApiResult> PutScheduleRuleAsync(ScheduleRule rule, CancellationToken cancellation = default) => throw Lacks("EventBridge schedules");
-
     // ---- SQS, Kinesis, DynamoDB ------------------------------------------------------------------
 
     public async Task<(ApiResult Result, string? Arn)> CreateQueueAsync(QueueSpec queue, CancellationToken cancellation = default)

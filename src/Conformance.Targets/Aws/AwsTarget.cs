@@ -12,7 +12,12 @@ namespace Conformance.Targets.Aws;
 /// failure. API Gateway, EventBridge schedules and SNS topics need SDKs this build does not have: they
 /// are not applicable here.
 /// </summary>
-public sealed partial class AwsTarget : ITarget
+/// <remarks>
+/// No API Gateway, schedule or fault-injection facet: this adapter does not speak API Gateway or
+/// EventBridge yet (issue #20), and AWS injects no faults on demand.
+/// </remarks>
+public sealed partial class AwsTarget : ITarget, IVersions, IReservedConcurrency, IAsyncSettings, IDestinations,
+    IS3Source, ISqsSource, IKinesisSource, IDynamoDbSource, IEventSourceMappings
 {
     private readonly AwsRun run;
     private readonly int number;
@@ -27,17 +32,19 @@ public sealed partial class AwsTarget : ITarget
 
     public string Name => run.Settings.Endpoint is null ? "aws" : "localstack";
 
+    public TargetCapabilities Traits => DeclaredTraits;
+
     public TargetCapabilities Capabilities => Declared;
 
-    /// <summary>What the adapter can do on AWS and LocalStack (known without connecting).</summary>
-    public static TargetCapabilities Declared { get; } = TargetCapabilities.Of(
-        TargetCapabilities.SyncInvoke, TargetCapabilities.AsyncInvoke, TargetCapabilities.Versions, TargetCapabilities.Concurrency,
-        TargetCapabilities.Destinations, TargetCapabilities.DeadLetterQueues, TargetCapabilities.LogTail, TargetCapabilities.S3,
-        TargetCapabilities.Sqs, TargetCapabilities.Kinesis, TargetCapabilities.DynamoDbStreams, TargetCapabilities.Filtering) with
+    private static readonly TargetCapabilities DeclaredTraits = TargetCapabilities.Of(
+        TargetCapabilities.SyncInvoke, TargetCapabilities.AsyncInvoke, TargetCapabilities.DeadLetterQueues, TargetCapabilities.LogTail, TargetCapabilities.Filtering) with
     {
         TimingTolerance = TimeSpan.FromSeconds(5),
         ObservationWindow = TimeSpan.FromSeconds(90),
     };
+
+    /// <summary>What the adapter can do on AWS and LocalStack (known without connecting).</summary>
+    public static TargetCapabilities Declared { get; } = TargetFacets.Derive(typeof(AwsTarget), DeclaredTraits);
 
     public DateTimeOffset Now => DateTimeOffset.UtcNow;
 
@@ -113,8 +120,6 @@ public sealed partial class AwsTarget : ITarget
     public async Task<ApiResult> PutEventInvokeConfigAsync(string functionName, EventInvokeConfig config, CancellationToken cancellation = default) =>
         (await run.Lambda.PutEventInvokeConfigAsync(Physical(functionName), config, cancellation)).Result;
 
-    public Task InjectAsyncFaultsAsync(string functionName, AsyncFaultPlan faults, CancellationToken cancellation = default) =>
-        throw new NotSupportedException($"the {Name} target cannot inject faults on demand");
 
     // ---- Acting ----------------------------------------------------------------------------------
 

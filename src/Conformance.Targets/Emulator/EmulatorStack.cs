@@ -1,6 +1,5 @@
 using Amazon.DynamoDBv2;
 using Amazon.Runtime;
-using Amazon.S3;
 using Amazon.SQS;
 using Conformance.Targets.Http;
 using Conformance.Targets.Processes;
@@ -10,7 +9,7 @@ namespace Conformance.Targets.Emulator;
 
 /// <summary>
 /// The local emulator stack of a run (lambda-semantics is not assumed here: what it does is what the
-/// run finds out). Shared by every scenario: the SQS, Kinesis and S3 servers (one Node process,
+/// run finds out). Shared by every scenario: the SQS and Kinesis servers (one Node process,
 /// <c>emulator/backends.cjs</c>), DynamoDB Local (Java) and the probe's observation sink, each on a
 /// free loopback port. Each scenario gets an <see cref="EmulatorTarget"/> with its own serverless-offline
 /// process and resource names. Disposing stops every process and removes the run's files.
@@ -42,15 +41,11 @@ public sealed class EmulatorStack : IAsyncDisposable
 
     public int KinesisPort { get; private set; }
 
-    public int S3Port { get; private set; }
-
     public int DynamoDbPort { get; private set; }
 
     public AmazonSQSClient Sqs { get; private set; } = null!;
 
     public AmazonDynamoDBClient DynamoDb { get; private set; } = null!;
-
-    public AmazonS3Client S3 { get; private set; } = null!;
 
     public KinesisApi Kinesis { get; private set; } = null!;
 
@@ -82,11 +77,11 @@ public sealed class EmulatorStack : IAsyncDisposable
 
     private async Task StartServersAsync(TextWriter progress, CancellationToken cancellation)
     {
-        (SqsPort, KinesisPort, S3Port, DynamoDbPort) = (FreePorts.Next(), FreePorts.Next(), FreePorts.Next(), FreePorts.Next());
-        var s3Directory = Directory.CreateDirectory(Path.Combine(WorkDirectory, "s3")).FullName;
-        await progress.WriteLineAsync("Starting the emulator servers (SQS, Kinesis, S3, DynamoDB Local) on loopback ...");
-        var servers = Start("emulator servers (local-aws-sqs, kinesalite, s3rver)", "node",
-            [Path.Combine(Installation.InstalledDirectory, "backends.cjs"), $"{SqsPort}", $"{KinesisPort}", $"{S3Port}", s3Directory],
+        (SqsPort, KinesisPort, DynamoDbPort) = (FreePorts.Next(), FreePorts.Next(), FreePorts.Next());
+        await progress.WriteLineAsync("Starting the emulator servers (SQS, Kinesis, DynamoDB Local) on loopback ...");
+        var servers = Start("emulator servers (local-aws-sqs, kinesalite)", "node",
+            // The run's folder in the command line marks the process as this run's (tests look for leftovers by it).
+            [Path.Combine(Installation.InstalledDirectory, "backends.cjs"), $"{SqsPort}", $"{KinesisPort}", WorkDirectory],
             Installation.InstalledDirectory, null,
             line => line.StartsWith("READY ", StringComparison.Ordinal));
         var dynamoDirectory = Path.Combine(Installation.NodeModules, "amplify-dynamodb-simulator", "emulator");
@@ -110,8 +105,6 @@ public sealed class EmulatorStack : IAsyncDisposable
 
         Sqs = new AmazonSQSClient(LocalCredentials, new AmazonSQSConfig { ServiceURL = $"http://127.0.0.1:{SqsPort}", AuthenticationRegion = Region });
         DynamoDb = new AmazonDynamoDBClient(LocalCredentials, new AmazonDynamoDBConfig { ServiceURL = $"http://127.0.0.1:{DynamoDbPort}", AuthenticationRegion = Region });
-        var s3Credentials = new BasicAWSCredentials("S3RVER", "S3RVER"); // s3rver's only key pair
-        S3 = new AmazonS3Client(s3Credentials, new AmazonS3Config { ServiceURL = $"http://127.0.0.1:{S3Port}", ForcePathStyle = true, AuthenticationRegion = Region });
         Kinesis = new KinesisApi(SignedHttp.Create(LocalCredentials, Region, "kinesis", new Uri($"http://127.0.0.1:{KinesisPort}")));
         Queues = new SqsQueues(Sqs, QueueUrl, QueueArn);
         Tables = new DynamoDbTables(DynamoDb);
@@ -145,7 +138,7 @@ public sealed class EmulatorStack : IAsyncDisposable
     public CancellationToken Stopping => stopping.Token;
 
     /// <summary>
-    /// Why the stack can no longer serve scenarios: a shared server (the SQS, Kinesis and S3 process or
+    /// Why the stack can no longer serve scenarios: a shared server (the SQS and Kinesis process or
     /// DynamoDB Local) ended by itself, e.g. it crashed or was killed; null while the stack is whole.
     /// </summary>
     public string? Lost { get; private set; }
@@ -173,7 +166,6 @@ public sealed class EmulatorStack : IAsyncDisposable
         await Sink.DisposeAsync();
         Sqs?.Dispose();
         DynamoDb?.Dispose();
-        S3?.Dispose();
         try
         {
             Directory.Delete(WorkDirectory, recursive: true);

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Amazon.S3.Model;
 using Conformance.Core.Functions;
 using Conformance.Core.Invocation;
 using Conformance.Targets.Http;
@@ -13,36 +12,6 @@ public sealed partial class EmulatorTarget
     private readonly List<string> queues = [];
     private readonly List<string> streams = [];
     private readonly List<string> tables = [];
-    private readonly List<string> buckets = [];
-
-    // ---- S3: s3rver stores the objects; it has no notification configuration (it answers 501), so no S3 event reaches a function ----
-
-    public Task<ApiResult> CreateBucketAsync(string bucket, bool versioned, CancellationToken cancellation = default) => AwsCall.Run(async () =>
-    {
-        await stack.S3.PutBucketAsync(Physical(bucket), cancellation);
-        buckets.Add(Physical(bucket));
-        if (versioned)
-            await stack.S3.PutBucketVersioningAsync(new PutBucketVersioningRequest
-            {
-                BucketName = Physical(bucket), VersioningConfig = new S3BucketVersioningConfig { Status = Amazon.S3.VersionStatus.Enabled },
-            }, cancellation);
-    });
-
-    public Task<ApiResult> PutBucketNotificationAsync(BucketNotification notification, CancellationToken cancellation = default) =>
-        throw Lacks("S3 bucket notifications (s3rver answers PutBucketNotificationConfiguration with 501 Not Implemented)");
-
-    public Task<ApiResult> PutObjectAsync(string bucket, string key, string content, CancellationToken cancellation = default) => AwsCall.Run(async () =>
-    {
-        await EnsureStartedAsync(cancellation);
-        // A plain upload, as the AWS CLI sends one: no chunked body with a trailing checksum, which s3rver would store as it came.
-        await stack.S3.PutObjectAsync(new PutObjectRequest { BucketName = Physical(bucket), Key = key, ContentBody = content, UseChunkEncoding = false }, cancellation);
-    });
-
-    public Task<ApiResult> DeleteObjectAsync(string bucket, string key, CancellationToken cancellation = default) => AwsCall.Run(async () =>
-    {
-        await EnsureStartedAsync(cancellation);
-        await stack.S3.DeleteObjectAsync(Physical(bucket), key, cancellation);
-    });
 
     // ---- API Gateway: serverless-offline's http (REST) and httpApi (HTTP API) events ----
 
@@ -197,12 +166,5 @@ public sealed partial class EmulatorTarget
         foreach (var queue in queues) await stack.Queues.DeleteAsync(queue);
         foreach (var stream in streams) await stack.Kinesis.DeleteStreamAsync(stream, CancellationToken.None);
         foreach (var table in tables) await stack.Tables.DeleteAsync(table);
-        foreach (var bucket in buckets)
-            await AwsCall.Run(async () =>
-            {
-                var objects = await stack.S3.ListObjectsAsync(bucket);
-                foreach (var item in objects.S3Objects ?? []) await stack.S3.DeleteObjectAsync(bucket, item.Key);
-                await stack.S3.DeleteBucketAsync(bucket);
-            });
     }
 }

@@ -14,7 +14,13 @@ namespace Conformance.Targets.Emulator;
 /// with the scenario's service name. What the emulator lacks entirely (versions, concurrency
 /// controls, destinations) throws <see cref="NotSupportedException"/>, reported as not applicable.
 /// </summary>
-public sealed partial class EmulatorTarget : ITarget, IObservationListener
+/// <remarks>
+/// No S3 facet: s3rver has no notification configuration (it answers PutBucketNotificationConfiguration
+/// with 501 Not Implemented), so no S3 event could reach a function. No versions or aliases:
+/// serverless-offline runs $LATEST only. No fault injection: no real target injects faults on demand.
+/// </remarks>
+public sealed partial class EmulatorTarget : ITarget, IObservationListener, IReservedConcurrency, IAsyncSettings, IDestinations,
+    IApiGatewaySource, IScheduleSource, ISqsSource, IKinesisSource, IDynamoDbSource, IEventSourceMappings
 {
     private readonly EmulatorStack stack;
     private readonly ServerlessService service;
@@ -41,20 +47,24 @@ public sealed partial class EmulatorTarget : ITarget, IObservationListener
 
     public string Name => "emulator";
 
+    public TargetCapabilities Traits => DeclaredTraits;
+
     public TargetCapabilities Capabilities => Declared;
 
     /// <summary>
-    /// What the emulator stack can do (known without starting it). No dead-letter queues: serverless
-    /// takes only an SNS topic as <c>onError</c> ("Configuration error at 'functions.probe.onError':
-    /// unsupported string format" for an SQS queue), and the stack has no SNS.
+    /// What the emulator does that no facet tells. No dead-letter queues: serverless takes only an SNS
+    /// topic as <c>onError</c> ("Configuration error at 'functions.probe.onError': unsupported string
+    /// format" for an SQS queue), and the stack has no SNS.
     /// </summary>
-    public static TargetCapabilities Declared { get; } = TargetCapabilities.Of(
-        TargetCapabilities.SyncInvoke, TargetCapabilities.AsyncInvoke, TargetCapabilities.LogTail, TargetCapabilities.ApiGateway, TargetCapabilities.Schedules, TargetCapabilities.Sqs, TargetCapabilities.Kinesis,
-        TargetCapabilities.DynamoDbStreams, TargetCapabilities.Filtering, TargetCapabilities.Concurrency, TargetCapabilities.Destinations) with
+    private static readonly TargetCapabilities DeclaredTraits = TargetCapabilities.Of(
+        TargetCapabilities.SyncInvoke, TargetCapabilities.AsyncInvoke, TargetCapabilities.LogTail, TargetCapabilities.Filtering) with
     {
         TimingTolerance = TimeSpan.FromSeconds(1),
         ObservationWindow = TimeSpan.FromSeconds(15),
     };
+
+    /// <summary>What the emulator stack can do (known without starting it).</summary>
+    public static TargetCapabilities Declared { get; } = TargetFacets.Derive(typeof(EmulatorTarget), DeclaredTraits);
 
     public DateTimeOffset Now => DateTimeOffset.UtcNow;
 
@@ -139,11 +149,7 @@ public sealed partial class EmulatorTarget : ITarget, IObservationListener
         return Task.FromResult(ApiResult.Ok);
     }
 
-    public Task<(ApiResult Result, string? Version)> PublishVersionAsync(string functionName, CancellationToken cancellation = default) =>
-        throw Lacks("versions (PublishVersion)");
 
-    public Task<ApiResult> CreateAliasAsync(string functionName, string alias, string version, CancellationToken cancellation = default) =>
-        throw Lacks("aliases (CreateAlias)");
 
     /// <summary>Accepted and not enforced: serverless-offline has no resource-based policies, so scenarios about a missing permission show it.</summary>
     public Task<ApiResult> AddPermissionAsync(string functionName, PermissionStatement statement, CancellationToken cancellation = default) =>
@@ -207,8 +213,6 @@ public sealed partial class EmulatorTarget : ITarget, IObservationListener
         }
     }
 
-    public Task InjectAsyncFaultsAsync(string functionName, AsyncFaultPlan faults, CancellationToken cancellation = default) =>
-        throw Lacks("fault injection");
 
     private static NotSupportedException Lacks(string what) => new($"the emulator target (serverless-offline) has no {what}");
 

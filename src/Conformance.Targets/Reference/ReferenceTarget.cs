@@ -11,7 +11,8 @@ namespace Conformance.Targets.Reference;
 /// The reference engine behind the target port, on a virtual clock: letting time pass is instant,
 /// and everything that falls due runs in order. Each instance is a fresh, isolated Lambda.
 /// </summary>
-public sealed class ReferenceTarget : ITarget
+public sealed class ReferenceTarget : ITarget, IVirtualClock, IVersions, IReservedConcurrency, IAsyncSettings, IDestinations, IFaultInjection,
+    IS3Source, IApiGatewaySource, IScheduleSource, ISqsSource, IKinesisSource, IDynamoDbSource, IEventSourceMappings
 {
     /// <summary>Where the virtual clock starts; any fixed instant keeps runs repeatable.</summary>
     public static readonly DateTimeOffset Epoch = new(2025, 1, 1, 0, 0, 0, TimeSpan.Zero);
@@ -22,11 +23,11 @@ public sealed class ReferenceTarget : ITarget
 
     public string Name => "reference";
 
-    public TargetCapabilities Capabilities { get; } = TargetCapabilities.Of(
-        TargetCapabilities.VirtualTime, TargetCapabilities.SyncInvoke, TargetCapabilities.AsyncInvoke, TargetCapabilities.Versions,
-        TargetCapabilities.Concurrency, TargetCapabilities.Destinations, TargetCapabilities.DeadLetterQueues, TargetCapabilities.LogTail,
-        TargetCapabilities.S3, TargetCapabilities.ApiGateway, TargetCapabilities.Schedules, TargetCapabilities.FaultInjection,
-        TargetCapabilities.Sqs, TargetCapabilities.Kinesis, TargetCapabilities.DynamoDbStreams, TargetCapabilities.Filtering);
+    /// <summary>The engine has every facet; its traits are what no facet tells.</summary>
+    public TargetCapabilities Traits { get; } = TargetCapabilities.Of(
+        TargetCapabilities.SyncInvoke, TargetCapabilities.AsyncInvoke, TargetCapabilities.DeadLetterQueues, TargetCapabilities.LogTail, TargetCapabilities.Filtering);
+
+    public TargetCapabilities Capabilities => TargetFacets.Derive(typeof(ReferenceTarget), Traits);
 
     public DateTimeOffset Now => clock.GetUtcNow();
 

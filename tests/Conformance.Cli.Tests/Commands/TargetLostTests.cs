@@ -48,7 +48,7 @@ public sealed class TargetLostTests
 
         cli.ExitCode.ShouldBe(3, cli.Text);
         cli.Text.ShouldContain("error: the emulator target was lost during the run; the scenarios that had not started are reported as not run.");
-        cli.Text.ShouldContain("target lost: emulator servers (local-aws-sqs, kinesalite, s3rver) exited (code 137) during the run.");
+        cli.Text.ShouldContain("target lost: emulator servers (local-aws-sqs, kinesalite) exited (code 137) during the run.");
         cli.Text.ShouldContain("not run Lost: third  (features/lost.feature:15)\n        not run: target lost: emulator servers");
         cli.Text.ShouldContain("3 scenarios: 1 passed, 1 failed, 0 unsupported, 0 not applicable, 1 not run");
         cli.Text.ShouldNotContain("   at ");

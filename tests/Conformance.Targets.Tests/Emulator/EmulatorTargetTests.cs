@@ -104,19 +104,6 @@ public sealed class EmulatorTargetTests(EmulatorFixture emulator) : IClassFixtur
     }
 
     [Fact]
-    public async Task S3_notifications_are_unsupported_rather_than_played_by_the_adapter()
-    {
-        await using var target = emulator.Stack.CreateTarget();
-        await target.CreateFunctionAsync(new FunctionSpec("probe", new FunctionBehaviour()));
-
-        var lacks = await Should.ThrowAsync<NotSupportedException>(() =>
-            target.PutBucketNotificationAsync(new BucketNotification("photos", "probe", ["s3:ObjectCreated:*"])));
-
-        lacks.Message.ShouldContain("501");
-        EmulatorTarget.Declared.Has(TargetCapabilities.S3).ShouldBeFalse();
-    }
-
-    [Fact]
     public async Task A_mapping_the_emulator_refuses_comes_back_in_its_own_words_with_no_invented_code()
     {
         await using var target = emulator.Stack.CreateTarget();
@@ -171,19 +158,6 @@ public sealed class EmulatorTargetTests(EmulatorFixture emulator) : IClassFixtur
         (await target.GetDestinationRecordsAsync(failures)).ShouldBeEmpty();
         await Should.ThrowAsync<NotSupportedException>(() => target.CreateDestinationAsync(DestinationKind.SnsTopic, "topic"));
     }
-
-    [Fact]
-    public async Task What_serverless_offline_lacks_is_not_supported_rather_than_faked()
-    {
-        await using var target = emulator.Stack.CreateTarget();
-        await target.CreateFunctionAsync(new FunctionSpec("probe", new FunctionBehaviour()));
-
-        var refusal = await Should.ThrowAsync<NotSupportedException>(() => target.PublishVersionAsync("probe"));
-
-        refusal.Message.ShouldContain("versions");
-        target.Capabilities.Has(TargetCapabilities.VirtualTime).ShouldBeFalse();
-        target.Capabilities.Has(TargetCapabilities.Sqs).ShouldBeTrue();
-    }
 }
 
 /// <summary>Starting and stopping the stack leaves no process and no port behind.</summary>
@@ -197,7 +171,7 @@ public sealed class EmulatorStackLifetimeTests
         await target.CreateFunctionAsync(new FunctionSpec("probe", new FunctionBehaviour()));
         (await target.InvokeAsync(new InvokeRequest("probe", InvocationType.RequestResponse, "{}"))).StatusCode.ShouldBe(200);
         var processes = stack.Processes.ToList();
-        var ports = new[] { stack.SqsPort, stack.KinesisPort, stack.S3Port, stack.DynamoDbPort };
+        var ports = new[] { stack.SqsPort, stack.KinesisPort, stack.DynamoDbPort };
         processes.ShouldNotBeEmpty();
 
         await target.DisposeAsync();
