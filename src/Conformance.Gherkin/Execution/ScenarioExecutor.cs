@@ -162,12 +162,13 @@ internal sealed class ScenarioExecutor(IMessageSink sink, ServiceRegistry servic
     {
         var watch = Stopwatch.StartNew();
         var awayBefore = slot.TimeAway;
-        while (!running.IsCompleted)
+        while (true)
         {
             var left = limit - (watch.Elapsed - (slot.TimeAway - awayBefore));
             if (left <= TimeSpan.Zero && !slot.IsAway)
                 throw new TimeoutException($"The step did not finish within {limit.TotalSeconds:0.###} s; the run goes on without it.");
-            await Task.WhenAny(running, Task.Delay(left > TimeSpan.FromSeconds(1) ? left : TimeSpan.FromSeconds(1)));
+            // While away, look again each second: the wait may end, and the working time go on.
+            if (await Task.WhenAny(running, Task.Delay(left > TimeSpan.Zero ? left : TimeSpan.FromSeconds(1))) == running) return;
         }
     }
 

@@ -191,7 +191,7 @@ public sealed class TestRun
         await StartAsync();
         var result = beforeRunFailed
             ? new ScenarioResult(plan, TestStepResultStatus.FAILED, [new StepOutcome("BeforeTestRun hooks", TestStepResultStatus.FAILED, "a BeforeTestRun hook failed, so no scenario ran")])
-            : await executor.RunAsync(plan, workerId, slot);
+            : await executor.RunAsync(plan, workerId, slot ?? new WorkerSlot(null, plan.DisplayName, options.OnWait, options.Clock));
         lock (results) results.Add(result);
         return result;
     }

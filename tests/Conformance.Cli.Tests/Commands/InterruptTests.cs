@@ -4,6 +4,8 @@ using Conformance.Tests.Shared;
 namespace Conformance.Cli.Tests.Commands;
 
 /// <summary>Ctrl+C in the middle of a real-target run: the reports of what ran are written whole, and nothing is left running.</summary>
+// Needs what ./test.sh installs (npm packages, chromium) or the emulator stack (Java): not in the fast tier.
+[Trait("Tier", "integration")]
 public sealed class InterruptTests
 {
     private const string SlowFeature = """
@@ -28,7 +30,8 @@ public sealed class InterruptTests
         using var cli = new CliProcess("slow.feature", SlowFeature, "run", "--target", "emulator", "--parallel", "1", "--report", "out");
 
         await cli.WaitForOutputAsync("passed  Slow: quick", TimeSpan.FromMinutes(3));
-        await Task.Delay(2000); // the slow scenario is under way
+        await cli.WaitForOutputAsync("waiting until", TimeSpan.FromMinutes(1)); // the slow scenario is under way
+        cli.Text.ShouldContain("waiting until", customMessage: "the scenario that waits never said so");
         using (var kill = Process.Start("kill", ["-INT", cli.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])) await kill!.WaitForExitAsync();
         await cli.WaitForExitAsync(TimeSpan.FromSeconds(60));
 

@@ -8,6 +8,8 @@ namespace Conformance.Cli.Tests.Commands;
 /// "target lost" evidence, the rest are reported as not run, the reports are whole, the exit code is 3,
 /// and nothing is left running.
 /// </summary>
+// Needs what ./test.sh installs (npm packages, chromium) or the emulator stack (Java): not in the fast tier.
+[Trait("Tier", "integration")]
 public sealed class TargetLostTests
 {
     private const string Feature = """
@@ -40,7 +42,8 @@ public sealed class TargetLostTests
         using var cli = new CliProcess("lost.feature", Feature, "run", "--target", "emulator", "--parallel", "1", "--report", "out");
 
         await cli.WaitForOutputAsync("passed  Lost: first", TimeSpan.FromMinutes(3));
-        await Task.Delay(2000); // the second scenario is waiting
+        await cli.WaitForOutputAsync("waiting until", TimeSpan.FromMinutes(1)); // the second scenario is waiting
+        cli.Text.ShouldContain("waiting until", customMessage: "the scenario that waits never said so");
         var servers = ProcessTable.Mentioning(cli.Temp).Where(p => p.Contains("backends.cjs", StringComparison.Ordinal)).ToList();
         servers.ShouldHaveSingleItem(cli.Text);
         using (var kill = Process.Start("kill", ["-9", servers[0].Split(':')[0]])) await kill!.WaitForExitAsync();

@@ -8,6 +8,8 @@ using Conformance.Targets.Emulator;
 namespace Conformance.Targets.Tests.Emulator;
 
 /// <summary>The emulator target against the real serverless-offline stack: what goes in through the port comes back from the real processes.</summary>
+// Needs what ./test.sh installs (npm packages, chromium) or the emulator stack (Java): not in the fast tier.
+[Trait("Tier", "integration")]
 public sealed class EmulatorTargetTests(EmulatorFixture emulator) : IClassFixture<EmulatorFixture>
 {
     private static async Task<IReadOnlyList<InvocationRecord>> WaitForInvocationsAsync(ITarget target, string function, int count)
@@ -130,7 +132,7 @@ public sealed class EmulatorTargetTests(EmulatorFixture emulator) : IClassFixtur
 
         foreach (var process in processes)
             using (var kill = System.Diagnostics.Process.Start("kill", ["-9", process.Split(':')[0]])) await kill!.WaitForExitAsync();
-        await Task.Delay(500);
+        for (var wait = 0; wait < 100 && Conformance.Tests.Shared.ProcessTable.Mentioning(directory).Count > 0; wait++) await Task.Delay(50); // until the kill has landed
         var lost = await Should.ThrowAsync<TargetUnavailableException>(() => target.InvokeAsync(new InvokeRequest("probe", InvocationType.RequestResponse, "{}")));
 
         lost.Message.ShouldStartWith("target lost: serverless-offline");
@@ -161,6 +163,8 @@ public sealed class EmulatorTargetTests(EmulatorFixture emulator) : IClassFixtur
 }
 
 /// <summary>Starting and stopping the stack leaves no process and no port behind.</summary>
+// Needs what ./test.sh installs (npm packages, chromium) or the emulator stack (Java): not in the fast tier.
+[Trait("Tier", "integration")]
 public sealed class EmulatorStackLifetimeTests
 {
     [Fact]
