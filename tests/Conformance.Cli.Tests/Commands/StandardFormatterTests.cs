@@ -7,6 +7,8 @@ namespace Conformance.Cli.Tests.Commands;
 /// makes renders in a real browser. Needs the Node tools and chromium that <c>./test.sh</c> installs.
 /// </summary>
 [Collection("working directory")]
+// Needs what ./test.sh installs (npm packages, chromium) or the emulator stack (Java): not in the fast tier.
+[Trait("Tier", "integration")]
 public sealed class StandardFormatterTests : IDisposable
 {
     private readonly CliHarness cli = new();

@@ -4,6 +4,8 @@ namespace Conformance.Cli.Tests.Commands;
 
 /// <summary>The real targets from the command line: the emulator stack run end to end, and the usage errors of the AWS-side options.</summary>
 [Collection("working directory")]
+// Needs what ./test.sh installs (npm packages, chromium) or the emulator stack (Java): not in the fast tier.
+[Trait("Tier", "integration")]
 public sealed class TargetCommandsTests : IDisposable
 {
     private readonly CliHarness cli = new();

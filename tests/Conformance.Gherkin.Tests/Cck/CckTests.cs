@@ -5,6 +5,8 @@ using Conformance.Gherkin.Messages;
 namespace Conformance.Gherkin.Tests.Cck;
 
 /// <summary>Runs the Cucumber Compatibility Kit's samples and compares our message streams with theirs.</summary>
+// Needs what ./test.sh installs (npm packages, chromium) or the emulator stack (Java): not in the fast tier.
+[Trait("Tier", "integration")]
 public sealed class CckTests
 {
     public static TheoryData<string> SupportedSamples => new(CckSamples.Supported.Keys.Order());

@@ -10,6 +10,8 @@ namespace Conformance.Reporting.Tests.Browser;
 /// the status filter works, timelines are drawn, and markup from a run is shown as text, never run.
 /// A failing test leaves a screenshot beside the test binaries.
 /// </summary>
+// Needs what ./test.sh installs (npm packages, chromium) or the emulator stack (Java): not in the fast tier.
+[Trait("Tier", "integration")]
 public sealed class ReportInBrowserTests : IAsyncLifetime
 {
     private IPlaywright? playwright;

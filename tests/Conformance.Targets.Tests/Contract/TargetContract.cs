@@ -111,6 +111,8 @@ public sealed class ReferenceTargetContract : TargetContract
     protected override Task<ITarget> NewTargetAsync() => Task.FromResult<ITarget>(new Conformance.Targets.Reference.ReferenceTarget());
 }
 
+// Needs what ./test.sh installs (npm packages, chromium) or the emulator stack (Java): not in the fast tier.
+[Trait("Tier", "integration")]
 public sealed class EmulatorTargetContract(Emulator.EmulatorFixture emulator) : TargetContract, IClassFixture<Emulator.EmulatorFixture>
 {
     protected override Task<ITarget> NewTargetAsync() => Task.FromResult<ITarget>(emulator.Stack.CreateTarget());
