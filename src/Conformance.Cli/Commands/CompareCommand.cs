@@ -40,7 +40,7 @@ public static class CompareCommand
             var scratch = Directory.CreateTempSubdirectory("conformance-compare-");
             try
             {
-                var ran = await RunCommand.ExecuteAsync(new RunCommand.RunSettings(parsed.GetValue(features)!, scratch.FullName, parsed.GetValue(tags), parsed.GetValue(target)!,
+                var ran = await RunExecution.ExecuteAsync(new RunSettings(parsed.GetValue(features)!, scratch.FullName, parsed.GetValue(tags), parsed.GetValue(target)!,
                     new TargetOptions(0, null, null, null, null), 300), TextWriter.Null, error, cancellation);
                 if (ran >= ExitCodes.UsageOrInputError) return ran;
                 return await CompareAsync(Path.Combine(scratch.FullName, "messages.ndjson"), baselineDirectory);

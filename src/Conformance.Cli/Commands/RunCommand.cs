@@ -18,7 +18,10 @@ using Conformance.Targets;
 
 namespace Conformance.Cli.Commands;
 
-/// <summary><c>conformance run</c>: runs the feature files against a target and writes the reports.</summary>
+/// <summary>
+/// <c>conformance run</c>: its options and how they bind to <see cref="RunSettings"/> (the command line
+/// wins over <c>conformance.json</c>, which wins over the defaults); <see cref="RunExecution"/> runs it.
+/// </summary>
 public static class RunCommand
 {
     public static Command Create(TextWriter output, TextWriter error)
@@ -101,7 +104,7 @@ public static class RunCommand
             }
             // A value from the command line wins; then the configuration file; then the option's default.
             T Pick<T>(Option<T> option, T? configured) => parsed.GetResult(option) is { Implicit: false } || configured is null ? parsed.GetValue(option)! : configured;
-            return await ExecuteAsync(new RunSettings(
+            return await RunExecution.ExecuteAsync(new RunSettings(
                 Pick(features, defaults?.Features), Pick(report, defaults?.Report), Pick(tags, defaults?.Tags), Pick(target, defaults?.Target),
                 new TargetOptions(parsed.GetValue(seed), Pick(endpoint, defaults?.Endpoint), Pick(region, defaults?.Region), Pick(roleArn, defaults?.RoleArn), parsed.GetValue(runId)),
                 parsed.GetValue(stepTimeout))
@@ -118,213 +121,5 @@ public static class RunCommand
             }, output, error, cancellation);
         });
         return command;
-    }
-
-    internal sealed record RunSettings(string Features, string ReportDirectory, string? Tags, string Target, TargetOptions TargetOptions, int StepTimeoutSeconds)
-    {
-        public string? RecordDirectory { get; init; }
-
-        public string? Shard { get; init; }
-
-        public IReadOnlyList<string> Durations { get; init; } = [];
-
-        public int? Parallel { get; init; }
-
-        public bool Quiet { get; init; }
-
-        public bool Verbose { get; init; }
-
-        public string? FeatureFilter { get; init; }
-
-        public string? NameFilter { get; init; }
-
-        /// <summary>How much Lambda time a scenario may let pass on a real target (see <see cref="WaitLimit"/>).</summary>
-        public TimeSpan MaxWait { get; init; } = LambdaTime.DefaultMaxWait;
-
-        /// <summary>Whether a scenario passes --feature and --name (and the shard, when there is one).</summary>
-        public bool Selects(string uri, string name, IReadOnlySet<string>? shardKeys, string key) =>
-            (FeatureFilter is null || uri.Contains(FeatureFilter, StringComparison.Ordinal))
-            && (NameFilter is null || name.Contains(NameFilter, StringComparison.OrdinalIgnoreCase))
-            && (shardKeys is null || shardKeys.Contains(key));
-
-        /// <summary>Real targets spend most of a scenario waiting, so several run at once unless told otherwise.</summary>
-        public int Parallelism => Parallel ?? Target switch { "emulator" => 6, "localstack" or "aws" => 8, _ => 1 };
-    }
-
-    internal static async Task<int> ExecuteAsync(RunSettings settings, TextWriter output, TextWriter error, CancellationToken cancellation)
-    {
-        TagExpression? tagFilter = null;
-        if (settings.Tags is not null)
-        {
-            try
-            {
-                tagFilter = TagExpression.Parse(settings.Tags);
-            }
-            catch (FormatException ex)
-            {
-                await error.WriteLineAsync($"error: --tags: {ex.Message}");
-                return ExitCodes.UsageOrInputError;
-            }
-        }
-        Shard? shard = null;
-        if (settings.Shard is not null)
-        {
-            (shard, var problem) = Shard.Parse(settings.Shard);
-            if (problem is not null)
-            {
-                await error.WriteLineAsync($"error: {problem}");
-                return ExitCodes.UsageOrInputError;
-            }
-        }
-        IReadOnlyDictionary<string, double>? expectedSeconds = null;
-        if (settings.Durations.Count > 0)
-        {
-            if (shard is null)
-            {
-                await error.WriteLineAsync("error: --durations balances the shares of --shard; give --shard i/n too.");
-                return ExitCodes.UsageOrInputError;
-            }
-            try
-            {
-                expectedSeconds = settings.Durations.SelectMany(file => ScenarioDurations.Read(file))
-                    .GroupBy(d => d.Key).ToDictionary(g => g.Key, g => g.Last().Value);
-            }
-            catch (InvalidDataException ex)
-            {
-                await error.WriteLineAsync($"error: --durations: {ex.Message}");
-                return ExitCodes.UsageOrInputError;
-            }
-        }
-        var featuresDirectory = CommonOptions.ResolveFeatures(settings.Features);
-        if (featuresDirectory is null)
-        {
-            await error.WriteLineAsync($"error: the features directory '{settings.Features}' does not exist (run from the repository root or pass --features DIR).");
-            return ExitCodes.UsageOrInputError;
-        }
-
-        var traffic = new object();
-        if (settings.Verbose) Traffic.Sink = line => { lock (traffic) error.WriteLine(Redaction.Redact("  " + line)); };
-        using var stopsTheTraffic = new Conformance.Targets.Processes.OnDispose(() => Traffic.Sink = null);
-        TargetSession session;
-        try
-        {
-            session = await TargetSession.StartAsync(settings.Target, settings.TargetOptions, error, cancellation);
-        }
-        catch (ArgumentException ex)
-        {
-            await error.WriteLineAsync($"error: {ex.Message}");
-            return ExitCodes.UsageOrInputError;
-        }
-        catch (Exception ex) when (ex is TargetUnavailableException or HttpRequestException or Amazon.Runtime.AmazonClientException)
-        {
-            await error.WriteLineAsync($"error: the {settings.Target} target cannot run here: {Redaction.Redact(ex.Message)}");
-            return ExitCodes.TargetUnavailable;
-        }
-        catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
-        {
-            await error.WriteLineAsync("interrupted while the target was starting; nothing ran.");
-            return ExitCodes.Interrupted; // whatever had started was stopped by the target's own clean-up
-        }
-        await using var stopsTheTarget = session;
-        await using var interrupts = cancellation.Register(session.Interrupt);
-        var services = new ServiceRegistry().Add<ITarget>(_ => session.Create()).Add(_ => new WaitLimit { MaxWait = settings.MaxWait });
-        var messages = new MessageCollector();
-        var waits = new WaitBoard();
-        // The share is decided on the whole selection, before the run keeps only its own scenarios.
-        var shardKeys = shard?.Select(new FeatureLoader(new IncrementingIdGenerator()).LoadDirectory(featuresDirectory)
-            .SelectMany(f => f.Pickles).Where(p => tagFilter?.Evaluate([.. p.Tags.Select(t => t.Name)]) ?? true)
-            .Where(p => settings.Selects(p.Uri, p.Name, null, ""))
-            .Select(p => $"{p.Uri}:{p.Location?.Line}"), expectedSeconds);
-        var run = TestRun.Create(new RunOptions
-        {
-            FeaturesDirectory = featuresDirectory,
-            BindingAssemblies = [StepsAssembly.Assembly],
-            Services = services,
-            Tags = tagFilter,
-            Filter = plan => settings.Selects(plan.Pickle.Uri, plan.Pickle.Name, shardKeys, plan.Key),
-            StepTimeout = TimeSpan.FromSeconds(settings.StepTimeoutSeconds),
-            MaxParallelism = settings.Parallelism,
-            ParallelScenarios = true,
-            StopReason = session.Lost,
-            // The longest waits start first, so that the rest of the run fits in them.
-            StartFirst = plan => LambdaTime.Of(plan.Steps.Where(s => s.PickleStep is not null).Select(s => s.PickleStep!.Text)),
-            OnWait = notice => waits.Note(notice),
-        }, messages);
-
-        var live = LiveProgress.Wanted(output, settings.Quiet);
-        var console = new ConsoleReporter(live ? LiveProgress.Lines : output, error) { Quiet = settings.Quiet };
-        waits.Started += console.WaitStarted;
-        if (console.ReportInputErrors(run))
-        {
-            await WriteReportsAsync(settings, run, messages, null, console, session.Name);
-            return ExitCodes.UsageOrInputError;
-        }
-
-        Exception? crash = null;
-        try
-        {
-            if (live)
-                await LiveProgress.RunAsync(run.TestCases.Count, $"{session.Name}: scenarios", waits, advance =>
-                    run.RunAllAsync(result => { console.ScenarioFinished(result); advance(); }, cancellation));
-            else
-                await run.RunAllAsync(console.ScenarioFinished, cancellation);
-            cancellation.ThrowIfCancellationRequested(); // interrupted during the last scenario
-        }
-        catch (OperationCanceledException ex) when (cancellation.IsCancellationRequested)
-        {
-            crash = ex; // Ctrl+C: the reports of what ran are still written, and the target is stopped
-        }
-        catch (Exception ex)
-        {
-            crash = ex;
-            throw;
-        }
-        finally
-        {
-            await WriteReportsAsync(settings, run, messages, crash, console, session.Name);
-        }
-        console.Totals(run);
-        if (crash is not null)
-        {
-            await error.WriteLineAsync("interrupted: the reports hold the scenarios that ran.");
-            return ExitCodes.Interrupted;
-        }
-        if (session.Lost() is { } lost)
-        {
-            await error.WriteLineAsync($"error: the {session.Name} target was lost during the run; the scenarios that had not started are reported as not run.\n{Redaction.Redact(lost)}");
-            return ExitCodes.TargetUnavailable;
-        }
-        // A gap is counted against the target like a wrong answer: the run did not pass.
-        return run.Success && !run.Results.Any(r => r.Unsupported) ? ExitCodes.AllPassed : ExitCodes.Failures;
-    }
-
-    /// <summary>Writes the reports of whatever ran, also when the run ended early.</summary>
-    private static async Task WriteReportsAsync(RunSettings settings, TestRun run, MessageCollector messages, Exception? crash, ConsoleReporter console, string targetName)
-    {
-        var directory = settings.ReportDirectory;
-        await run.FinishAsync(crash);
-        var ndjson = Path.Combine(directory, "messages.ndjson");
-        // A service's error text may echo a credential; no report carries one.
-        var lines = messages.Envelopes.Select(MessagesJson.Serialize).Select(Redaction.Redact).ToList();
-        NdjsonFile.WriteLines(ndjson, lines);
-        var html = Path.Combine(directory, "index.html");
-        var report = RunReportReader.Read(lines);
-        WriteAtomically(html, HtmlReport.Render(report, target: targetName));
-        WriteAtomically(Path.Combine(directory, "junit.xml"), JUnitReport.Render(report));
-        var summary = MarkdownSummary.Render(report, targetName);
-        WriteAtomically(Path.Combine(directory, "summary.md"), summary);
-        if (Environment.GetEnvironmentVariable("GITHUB_STEP_SUMMARY") is { Length: > 0 } stepSummary) File.AppendAllText(stepSummary, summary);
-        console.ReportsWritten(ndjson, html);
-        if (settings.RecordDirectory is { } recordings)
-        {
-            var count = ScenarioRecording.WriteAll(report, targetName, recordings, DateOnly.FromDateTime(DateTime.UtcNow));
-            console.RecordingsWritten(recordings, count);
-        }
-    }
-
-    private static void WriteAtomically(string path, string content)
-    {
-        File.WriteAllText(path + ".tmp", content);
-        File.Move(path + ".tmp", path, overwrite: true);
     }
 }
