@@ -3,18 +3,21 @@ using Conformance.Tests.Shared;
 
 namespace Conformance.Architecture.Tests;
 
-/// <summary>The project graph of design.md stays one-way: each project references only what it may.</summary>
+/// <summary>
+/// The project graph of docs/architecture.md stays one-way: each project references only what it may,
+/// its namespaces are its own, and its test project mirrors it.
+/// </summary>
 public sealed class DependencyRulesTests
 {
     private static readonly Dictionary<string, string[]> Allowed = new()
     {
         ["Core"] = [],
         ["Gherkin"] = ["Core"],
-        ["Events"] = ["Core"],
+        ["Events"] = [],
         ["Engine"] = ["Core", "Events"],
         ["Targets"] = ["Core", "Events", "Engine"],
         ["Steps"] = ["Core", "Gherkin", "Events"],
-        ["Reporting"] = ["Core", "Events"],
+        ["Reporting"] = ["Events"],
         ["Cli"] = ["Core", "Gherkin", "Events", "Engine", "Targets", "Steps", "Reporting"],
     };
 
@@ -44,11 +47,36 @@ public sealed class DependencyRulesTests
         References("Gherkin").ShouldNotContain("Steps");
     }
 
-    private static string[] References(string project)
+    [Theory, MemberData(nameof(Projects))]
+    public void Every_file_of_a_project_declares_a_namespace_of_that_project(string project)
     {
-        var path = Path.Combine(RepositoryPaths.Root, "src", $"Conformance.{project}", $"Conformance.{project}.csproj");
-        return XDocument.Load(path).Descendants("ProjectReference")
-            .Select(r => Path.GetFileNameWithoutExtension((string)r.Attribute("Include")!)["Conformance.".Length..])
-            .ToArray();
+        foreach (var (file, @namespace) in Namespaces(Path.Combine(RepositoryPaths.Root, "src", $"Conformance.{project}")))
+            @namespace.ShouldStartWith($"Conformance.{project}", Case.Sensitive, $"{file} declares {@namespace}");
     }
+
+    [Theory, MemberData(nameof(Projects))]
+    public void A_test_project_tests_its_own_project_in_namespaces_of_its_own(string project)
+    {
+        var tests = Path.Combine(RepositoryPaths.Root, "tests", $"Conformance.{project}.Tests");
+        ReferencesIn(Path.Combine(tests, $"Conformance.{project}.Tests.csproj")).ShouldContain(project, $"Conformance.{project}.Tests does not reference Conformance.{project}");
+        foreach (var (file, @namespace) in Namespaces(tests))
+            @namespace.ShouldStartWith($"Conformance.{project}.Tests", Case.Sensitive, $"{file} declares {@namespace}");
+    }
+
+    private static IEnumerable<(string File, string Namespace)> Namespaces(string directory) =>
+        Directory.EnumerateFiles(directory, "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}") && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}"))
+            .Select(f => (File: Path.GetRelativePath(RepositoryPaths.Root, f), Line: File.ReadLines(f).FirstOrDefault(l => l.StartsWith("namespace ", StringComparison.Ordinal))))
+            .Where(f => f.Line is not null)
+            .Select(f => (f.File, f.Line!["namespace ".Length..].TrimEnd(';', ' ')));
+
+    private static string[] References(string project) =>
+        ReferencesIn(Path.Combine(RepositoryPaths.Root, "src", $"Conformance.{project}", $"Conformance.{project}.csproj"));
+
+    /// <summary>The projects a project file references, without the "Conformance." prefix (the shared test code is "Tests.Shared").</summary>
+    private static string[] ReferencesIn(string projectFile) =>
+        XDocument.Load(projectFile).Descendants("ProjectReference")
+            .Select(r => Path.GetFileNameWithoutExtension((string)r.Attribute("Include")!))
+            .Select(name => name.StartsWith("Conformance.", StringComparison.Ordinal) ? name["Conformance.".Length..] : name)
+            .ToArray();
 }
