@@ -204,6 +204,9 @@ public sealed partial class LambdaEngine
     /// </summary>
     public InvokeResponse Invoke(InvokeRequest request) => Invoke(request, DirectCaller, null);
 
+    /// <param name="request">The invocation as the caller sent it.</param>
+    /// <param name="principal">Who invokes: the caller, or a service checked against the function's policy.</param>
+    /// <param name="sourceArn">The resource a service invokes for, checked against the policy's source ARN.</param>
     /// <param name="payloadIsJson">The engine serialised the payload itself (a poller's batch), so it is not parsed again to check it.</param>
     internal InvokeResponse Invoke(InvokeRequest request, string principal, string? sourceArn, bool payloadIsJson = false)
     {

@@ -1,5 +1,3 @@
-using System.CommandLine;
-using Conformance.Cli.Configuration;
 using Conformance.Cli.Output;
 using Conformance.Core.Targets;
 using Conformance.Gherkin.Execution;
@@ -7,11 +5,6 @@ using Conformance.Gherkin.Messages;
 using Conformance.Gherkin.Parsing;
 using Gherkin.CucumberMessages;
 using Conformance.Gherkin.Tags;
-using Conformance.Reporting.Html;
-using Conformance.Reporting.JUnit;
-using Conformance.Reporting.Markdown;
-using Conformance.Reporting.Model;
-using Conformance.Reporting.Recordings;
 using Conformance.Steps;
 using Conformance.Steps.Drivers;
 using Conformance.Targets;

@@ -1,4 +1,3 @@
-using Conformance.Cli.Configuration;
 using Conformance.Steps.Drivers;
 
 namespace Conformance.Cli.Commands;

@@ -5,7 +5,6 @@ using Conformance.Core.Functions;
 using Conformance.Core.Invocation;
 using Conformance.Events;
 using Conformance.Events.ApiGateway;
-using Conformance.Events.Generation;
 
 namespace Conformance.Engine.Push;
 

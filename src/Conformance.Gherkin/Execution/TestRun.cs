@@ -11,10 +11,10 @@ namespace Conformance.Gherkin.Execution;
 /// <summary>
 /// One run of a feature set. The algorithm:
 /// 1. load and parse every feature file, and scan the bindings (nothing is published yet);
-/// 2. <see cref="Start"/> publishes meta, each source with its document (or parse error) and pickles,
+/// 2. <see cref="StartAsync"/> publishes meta, each source with its document (or parse error) and pickles,
 ///    the step definitions and hooks, <c>testRunStarted</c>, and a test case per selected pickle;
 /// 3. <see cref="RunAsync"/> executes one test case (callers may run them in any order);
-/// 4. <see cref="Finish"/> publishes <c>testRunFinished</c> with the overall success.
+/// 4. <see cref="FinishAsync"/> publishes <c>testRunFinished</c> with the overall success.
 /// </summary>
 public sealed class TestRun
 {

@@ -20,6 +20,9 @@ public sealed class WorkerSlot
     private DateTimeOffset? awaySince;
 
     /// <param name="slots">The run's slots, of which this scenario holds one (null: the run is sequential, nothing to hand over).</param>
+    /// <param name="scenario">The scenario's name, for the notices.</param>
+    /// <param name="onWait">Told when a wait starts and ends.</param>
+    /// <param name="clock">The wall clock that measures the time away.</param>
     internal WorkerSlot(WorkerSlots? slots, string scenario, Action<WaitNotice>? onWait, TimeProvider clock)
     {
         this.slots = slots;

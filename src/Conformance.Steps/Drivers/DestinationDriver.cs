@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Conformance.Core.Observation;
 using Conformance.Core.Targets;
 using Conformance.Gherkin.Execution;

@@ -2,7 +2,6 @@ using System.Text.Json.Nodes;
 using Conformance.Core.Functions;
 using Conformance.Core.Invocation;
 using Conformance.Targets.Http;
-using Conformance.Targets.Sources;
 
 namespace Conformance.Targets.Emulator;
 

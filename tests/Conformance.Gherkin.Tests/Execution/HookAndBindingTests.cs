@@ -1,4 +1,3 @@
-using Conformance.Gherkin.Execution;
 using Io.Cucumber.Messages.Types;
 
 namespace Conformance.Gherkin.Tests.Execution;

@@ -1,5 +1,3 @@
-using Conformance.Gherkin.Execution;
-
 namespace Conformance.Gherkin.Tests.Execution;
 
 public sealed class ParallelRunTests

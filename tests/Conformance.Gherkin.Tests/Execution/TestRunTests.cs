@@ -1,4 +1,3 @@
-using Conformance.Gherkin.Execution;
 using Conformance.Gherkin.Messages;
 using Io.Cucumber.Messages.Types;
 

@@ -1,7 +1,6 @@
 using System.Reflection;
 using Conformance.Core.Functions;
 using Conformance.Core.Invocation;
-using Conformance.Core.Observation;
 using Conformance.Core.Targets;
 
 namespace Conformance.Targets.Tests.Contract;

@@ -2,7 +2,6 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Conformance.Core.Functions;
-using Conformance.Core.Invocation;
 using Conformance.Engine.Pull.Filtering;
 using Conformance.Events;
 using Conformance.Events.Generation;
