@@ -19,7 +19,7 @@ namespace Conformance.Engine;
 /// makes hours pass instantly). The same seed gives the same ids, so the same ledger. Callers'
 /// mistakes come back as AWS-style errors, never as exceptions.
 /// </summary>
-public sealed partial class LambdaEngine
+public sealed partial class LambdaEngine : IFunctionInvoker
 {
     /// <summary>The caller of the Invoke API, as opposed to a service principal such as <c>s3.amazonaws.com</c>.</summary>
     internal const string DirectCaller = "caller";
@@ -42,10 +42,11 @@ public sealed partial class LambdaEngine
         // Lambda invokes a destination function with the source function's execution role, not through a resource policy.
         destinations = new DestinationRouter(Settings, Ids, (arn, payload) => Invoke(new InvokeRequest(arn, InvocationType.Event, payload)).StatusCode == 202);
         asyncInvoker = new AsyncInvoker(time, Settings, ledger, limiter, destinations);
-        S3 = new S3Notifications(this);
-        ApiGateway = new ApiGatewayIntegrations(this);
-        Schedules = new ScheduleRules(this);
-        Pull = new Pull.PullSources(this);
+        var parts = new EngineParts(time, Settings, Ids, this);
+        S3 = new S3Notifications(parts);
+        ApiGateway = new ApiGatewayIntegrations(parts);
+        Schedules = new ScheduleRules(parts);
+        Pull = new Pull.PullSources(parts);
     }
 
     public EngineSettings Settings { get; }
@@ -250,23 +251,23 @@ public sealed partial class LambdaEngine
     }
 
     /// <summary>An invocation by an AWS service on a function's resource-based policy (§12–§14).</summary>
-    internal InvokeResponse InvokeAsService(string principal, string? sourceArn, string functionName, string payload, InvocationType type = InvocationType.Event) =>
+    public InvokeResponse InvokeAsService(string principal, string? sourceArn, string functionName, string payload, InvocationType type = InvocationType.Event) =>
         Invoke(new InvokeRequest(functionName, type, payload), principal, sourceArn);
 
     /// <summary>
     /// A synchronous invocation by an event source mapping's poller (§7: pollers invoke synchronously,
     /// with the function's execution role, so no resource policy applies), and how long it runs.
     /// </summary>
-    internal (InvokeResponse Response, TimeSpan Duration) InvokeForMapping(string functionName, string payload)
+    public (InvokeResponse Response, TimeSpan Duration) InvokeForMapping(string functionName, string payload)
     {
         var response = Invoke(new InvokeRequest(functionName, InvocationType.RequestResponse, payload), DirectCaller, null, payloadIsJson: true);
         return (response, response.StatusCode == 200 ? RunDuration(functionName) ?? TimeSpan.Zero : TimeSpan.Zero);
     }
 
-    internal void DeliverToDestination(string arn, string body, DateTimeOffset now) => destinations.DeliverRaw(arn, body, now);
+    public void DeliverToDestination(string arn, string body, DateTimeOffset now) => destinations.DeliverRaw(arn, body, now);
 
     /// <summary>The duration the function named would run for, to compare with an integration timeout.</summary>
-    internal TimeSpan? RunDuration(string functionName)
+    public TimeSpan? RunDuration(string functionName)
     {
         var (target, _) = resolver.Resolve(functionName, null);
         if (target is null) return null;
@@ -274,12 +275,12 @@ public sealed partial class LambdaEngine
         return spec.Behaviour.Duration < spec.Timeout ? spec.Behaviour.Duration : spec.Timeout;
     }
 
-    internal TimeSpan? FunctionTimeout(string functionName) =>
+    public TimeSpan? FunctionTimeout(string functionName) =>
         resolver.Resolve(functionName, null).Function is { } target ? target.Function.SpecFor(target.Version).Timeout : null;
 
-    internal bool FunctionExists(string functionName) => resolver.Resolve(functionName, null).Function is not null;
+    public bool FunctionExists(string functionName) => resolver.Resolve(functionName, null).Function is not null;
 
-    internal bool Allows(string functionName, string principal, string? sourceArn)
+    public bool Allows(string functionName, string principal, string? sourceArn)
     {
         var (target, _) = resolver.Resolve(functionName, null);
         return target is not null && target.Function.Allows(principal, sourceArn, target.Qualifier);

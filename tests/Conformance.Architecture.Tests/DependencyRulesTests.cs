@@ -63,6 +63,15 @@ public sealed class DependencyRulesTests
             @namespace.ShouldStartWith($"Conformance.{project}.Tests", Case.Sensitive, $"{file} declares {@namespace}");
     }
 
+    [Fact]
+    public void The_engine_s_parts_are_given_what_they_need_not_the_engine()
+    {
+        var engine = Path.Combine(RepositoryPaths.Root, "src", "Conformance.Engine");
+        foreach (var file in Directory.EnumerateFiles(engine, "*.cs", SearchOption.AllDirectories).Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}")))
+            if (Path.GetFileName(file) != "LambdaEngine.cs")
+                File.ReadAllText(file).ShouldNotContain("LambdaEngine", Case.Sensitive, $"{Path.GetRelativePath(RepositoryPaths.Root, file)} reaches back into the engine; give it EngineParts");
+    }
+
     private static IEnumerable<(string File, string Namespace)> Namespaces(string directory) =>
         Directory.EnumerateFiles(directory, "*.cs", SearchOption.AllDirectories)
             .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}") && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}"))

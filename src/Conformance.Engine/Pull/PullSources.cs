@@ -12,7 +12,7 @@ namespace Conformance.Engine.Pull;
 /// streams, and the event source mappings whose pollers read them and invoke functions synchronously.
 /// <see cref="CreateEventSourceMapping"/> validates like <c>CreateEventSourceMapping</c>.
 /// </summary>
-public sealed class PullSources(LambdaEngine engine)
+public sealed class PullSources(EngineParts engine)
 {
     private readonly Dictionary<string, SqsQueue> queues = new(StringComparer.Ordinal);
     private readonly Dictionary<string, KinesisStream> streams = new(StringComparer.Ordinal);
@@ -106,7 +106,7 @@ public sealed class PullSources(LambdaEngine engine)
     /// <summary><c>CreateEventSourceMapping</c>: validated as AWS does (§7.1, §8–§11), then started.</summary>
     public (ApiResult Result, string? Uuid) CreateEventSourceMapping(EventSourceMappingSpec spec)
     {
-        if (!engine.FunctionExists(spec.FunctionName)) return (AwsErrors.NotFound($"Function not found: {engine.Ids.FunctionArn(spec.FunctionName)}"), null);
+        if (!engine.Functions.FunctionExists(spec.FunctionName)) return (AwsErrors.NotFound($"Function not found: {engine.Ids.FunctionArn(spec.FunctionName)}"), null);
         var kind = spec.EventSourceArn.Split(':') is { Length: > 2 } parts ? parts[2] : "";
         var queue = kind == "sqs" ? queues.Values.FirstOrDefault(q => q.Arn == spec.EventSourceArn) : null;
         IStreamSource? stream = kind switch
@@ -117,7 +117,7 @@ public sealed class PullSources(LambdaEngine engine)
         };
         if (queue is null && stream is null) return (AwsErrors.InvalidParameter($"The event source {spec.EventSourceArn} does not exist or is not supported."), null);
 
-        var problem = queue is not null ? MappingValidation.ForQueue(spec, queue.Spec, engine.FunctionTimeout(spec.FunctionName)) : MappingValidation.ForStream(spec, kind == "kinesis");
+        var problem = queue is not null ? MappingValidation.ForQueue(spec, queue.Spec, engine.Functions.FunctionTimeout(spec.FunctionName)) : MappingValidation.ForStream(spec, kind == "kinesis");
         problem ??= MappingValidation.Common(spec);
         if (problem is not null) return (AwsErrors.InvalidParameter(problem), null);
 

@@ -23,7 +23,7 @@ namespace Conformance.Engine.Push;
 ///    200 <c>application/json</c> with the returned JSON as body.
 /// API Gateway never retries Lambda.
 /// </summary>
-public sealed class ApiGatewayIntegrations(LambdaEngine engine)
+public sealed class ApiGatewayIntegrations(EngineParts engine)
 {
     public const string Principal = "apigateway.amazonaws.com";
 
@@ -64,16 +64,16 @@ public sealed class ApiGatewayIntegrations(LambdaEngine engine)
 
         if (spec.AsyncInvocation)
         {
-            var accepted = engine.InvokeAsService(Principal, sourceArn, spec.FunctionName, payload, InvocationType.Event);
+            var accepted = engine.Functions.InvokeAsService(Principal, sourceArn, spec.FunctionName, payload, InvocationType.Event);
             return accepted.StatusCode == 202 ? new HttpResponse(200, [new("Content-Type", "application/json")], "") : Json(500, "Internal server error");
         }
 
-        if (engine.RunDuration(spec.FunctionName) is { } duration && duration > timeout)
+        if (engine.Functions.RunDuration(spec.FunctionName) is { } duration && duration > timeout)
         {
-            engine.InvokeAsService(Principal, sourceArn, spec.FunctionName, payload, InvocationType.RequestResponse);
+            engine.Functions.InvokeAsService(Principal, sourceArn, spec.FunctionName, payload, InvocationType.RequestResponse);
             return Json(504, spec.Kind == ApiKind.Rest ? "Endpoint request timed out" : "Service Unavailable");
         }
-        var response = engine.InvokeAsService(Principal, sourceArn, spec.FunctionName, payload, InvocationType.RequestResponse);
+        var response = engine.Functions.InvokeAsService(Principal, sourceArn, spec.FunctionName, payload, InvocationType.RequestResponse);
         if (response.StatusCode != 200) return Json(500, "Internal server error");
         if (response.FunctionError is not null) return spec.Proxy ? Json(502, "Internal server error") : new HttpResponse(200, [new("Content-Type", "application/json")], response.Payload ?? "");
         if (!spec.Proxy) return new HttpResponse(200, [new("Content-Type", "application/json")], response.Payload ?? "null");

@@ -15,7 +15,7 @@ namespace Conformance.Engine.Push;
 /// at configuration time that the function's policy lets <c>s3.amazonaws.com</c> invoke it; an
 /// invocation the policy no longer allows is dropped by S3.
 /// </summary>
-public sealed class S3Notifications(LambdaEngine engine)
+public sealed class S3Notifications(EngineParts engine)
 {
     public const string Principal = "s3.amazonaws.com";
 
@@ -37,7 +37,7 @@ public sealed class S3Notifications(LambdaEngine engine)
     public ApiResult PutNotification(BucketNotification notification)
     {
         if (!buckets.TryGetValue(notification.Bucket, out var bucket)) return NoSuchBucket(notification.Bucket);
-        if (!engine.FunctionExists(notification.FunctionName) || !engine.Allows(notification.FunctionName, Principal, BucketArn(bucket.Name)))
+        if (!engine.Functions.FunctionExists(notification.FunctionName) || !engine.Functions.Allows(notification.FunctionName, Principal, BucketArn(bucket.Name)))
             return new ApiResult(400, "InvalidArgument", "Unable to validate the following destination configurations");
         bucket.Notifications.Add(notification);
         return ApiResult.Ok;
@@ -70,7 +70,7 @@ public sealed class S3Notifications(LambdaEngine engine)
                 new S3UserIdentity("AWS:" + engine.Ids.PrincipalId()), new S3RequestParameters("127.0.0.1"),
                 new S3ResponseElements(engine.Ids.Hex(16, upper: true), engine.Ids.Base64(48)),
                 new S3Entity("1.0", notification.ConfigurationId, new S3Bucket(bucket.Name, new S3UserIdentity(engine.Ids.PrincipalId("A")), BucketArn(bucket.Name)), s3Object));
-            engine.InvokeAsService(Principal, BucketArn(bucket.Name), notification.FunctionName, EventJson.Serialize(new S3Event([record])), InvocationType.Event);
+            engine.Functions.InvokeAsService(Principal, BucketArn(bucket.Name), notification.FunctionName, EventJson.Serialize(new S3Event([record])), InvocationType.Event);
         }
     }
 

@@ -13,7 +13,7 @@ namespace Conformance.Engine.Push;
 /// <c>events.amazonaws.com</c> invoke it; otherwise EventBridge's delivery fails and the function never runs.
 /// A rate schedule first fires one period after the rule is created.
 /// </summary>
-public sealed class ScheduleRules(LambdaEngine engine)
+public sealed class ScheduleRules(EngineParts engine)
 {
     public const string Principal = "events.amazonaws.com";
 
@@ -60,7 +60,7 @@ public sealed class ScheduleRules(LambdaEngine engine)
     {
         var scheduled = new EventBridgeEvent("0", engine.Ids.Uuid(), "Scheduled Event", "aws.events", engine.Settings.AccountId,
             AwsIdentity.IsoSeconds(at), engine.Settings.Region, [RuleArn(rule.Name)], new System.Text.Json.Nodes.JsonObject());
-        var response = engine.InvokeAsService(Principal, RuleArn(rule.Name), rule.FunctionName, EventJson.Serialize(scheduled), InvocationType.Event);
+        var response = engine.Functions.InvokeAsService(Principal, RuleArn(rule.Name), rule.FunctionName, EventJson.Serialize(scheduled), InvocationType.Event);
         if (response.StatusCode != 202) failedDeliveries.Add((rule.Name, at));
     }
 }

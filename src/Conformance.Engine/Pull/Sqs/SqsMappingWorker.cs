@@ -28,14 +28,14 @@ internal sealed class SqsMappingWorker : EventSourceMapping
     private const int ConcurrencyPerMinute = 300;
     private const int ConcurrencyCeiling = 1250;
 
-    private readonly LambdaEngine engine;
+    private readonly EngineParts engine;
     private readonly SqsQueue queue;
     private readonly HashSet<DateTimeOffset> scheduled = [];
     private int batchesInFlight;
     private DateTimeOffset? windowStart;
     private DateTimeOffset? backlogSince;
 
-    public SqsMappingWorker(LambdaEngine engine, SqsQueue queue, string uuid, EventSourceMappingSpec spec, FilterCriteria filters) : base(uuid, spec, filters)
+    public SqsMappingWorker(EngineParts engine, SqsQueue queue, string uuid, EventSourceMappingSpec spec, FilterCriteria filters) : base(uuid, spec, filters)
     {
         this.engine = engine;
         this.queue = queue;
@@ -117,7 +117,7 @@ internal sealed class SqsMappingWorker : EventSourceMapping
         if (kept.Count == 0) return;
 
         var payload = EventJson.Serialize(new SqsEvent(kept.Select(r => r.Record).ToList()));
-        var (response, duration) = engine.InvokeForMapping(Spec.FunctionName, payload);
+        var (response, duration) = engine.Functions.InvokeForMapping(Spec.FunctionName, payload);
         batchesInFlight++;
         engine.Time.CreateTimer(_ =>
         {

@@ -15,10 +15,10 @@ namespace Conformance.Engine.Pull.Streams;
 /// </summary>
 internal sealed class DynamoDbTable : IStreamSource
 {
-    private readonly LambdaEngine engine;
+    private readonly EngineParts engine;
     private readonly Dictionary<string, JsonObject> items = new(StringComparer.Ordinal);
 
-    public DynamoDbTable(LambdaEngine engine, TableSpec spec)
+    public DynamoDbTable(EngineParts engine, TableSpec spec)
     {
         this.engine = engine;
         Spec = spec;

@@ -16,10 +16,10 @@ namespace Conformance.Engine.Pull.Streams;
 internal sealed class KinesisStream : IStreamSource
 {
     private static readonly BigInteger HashSpace = BigInteger.Pow(2, 128);
-    private readonly LambdaEngine engine;
+    private readonly EngineParts engine;
     private readonly string name;
 
-    public KinesisStream(LambdaEngine engine, string name, int shardCount, TimeSpan retention)
+    public KinesisStream(EngineParts engine, string name, int shardCount, TimeSpan retention)
     {
         this.engine = engine;
         this.name = name;

@@ -27,7 +27,7 @@ namespace Conformance.Engine.Pull.Streams;
 /// </summary>
 internal sealed class StreamMappingWorker : EventSourceMapping
 {
-    private readonly LambdaEngine engine;
+    private readonly EngineParts engine;
     private readonly IStreamSource source;
     private readonly Dictionary<string, List<Lane>> lanes = [];
     private readonly TimeSpan interval;
@@ -45,7 +45,7 @@ internal sealed class StreamMappingWorker : EventSourceMapping
         public JsonNode State { get; set; } = new JsonObject();
     }
 
-    public StreamMappingWorker(LambdaEngine engine, IStreamSource source, string uuid, EventSourceMappingSpec spec, FilterCriteria filters) : base(uuid, spec, filters)
+    public StreamMappingWorker(EngineParts engine, IStreamSource source, string uuid, EventSourceMappingSpec spec, FilterCriteria filters) : base(uuid, spec, filters)
     {
         this.engine = engine;
         this.source = source;
@@ -110,7 +110,7 @@ internal sealed class StreamMappingWorker : EventSourceMapping
         var size = Math.Min(lane.BisectSize ?? BatchSize, BatchSize);
         var batch = lane.Pending.Take(size).ToList();
         var payload = EventJson.Serialize(new JsonObject { ["Records"] = new JsonArray(batch.Select(r => (JsonNode)r.Record.DeepClone()).ToArray()) });
-        var (response, duration) = engine.InvokeForMapping(Spec.FunctionName, payload);
+        var (response, duration) = engine.Functions.InvokeForMapping(Spec.FunctionName, payload);
         lane.BusyUntil = now + duration;
         if (response.StatusCode != 200) return; // throttled: never reached the function, retried without counting
 
@@ -163,7 +163,7 @@ internal sealed class StreamMappingWorker : EventSourceMapping
             ["isFinalInvokeForWindow"] = final,
             ["isWindowTerminatedEarly"] = false,
         };
-        var (response, duration) = engine.InvokeForMapping(Spec.FunctionName, payload.ToJsonString());
+        var (response, duration) = engine.Functions.InvokeForMapping(Spec.FunctionName, payload.ToJsonString());
         lane.BusyUntil = now + duration;
         if (response.StatusCode != 200) return;
         var state = response.FunctionError is null ? EventJson.ParseOrNull(response.Payload)?["state"] : null;
@@ -220,7 +220,7 @@ internal sealed class StreamMappingWorker : EventSourceMapping
             new StreamFailureRequestContext(engine.Ids.Uuid(), engine.Ids.FunctionArn(Spec.FunctionName), condition, attempts),
             new AsyncResponseContext(200, "$LATEST", engine.Settings.FunctionErrorHeader), "1.0", AwsIdentity.Iso(now),
             source.IsKinesis ? info : null, source.IsKinesis ? null : info, payload);
-        engine.DeliverToDestination(destination, EventJson.Serialize(record), now);
+        engine.Functions.DeliverToDestination(destination, EventJson.Serialize(record), now);
     }
 
     private sealed record Outcome(bool Succeeded, StreamEntry? Checkpoint)
