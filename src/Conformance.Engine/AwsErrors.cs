@@ -12,6 +12,9 @@ internal static class AwsErrors
 
     public static ApiResult Conflict(string message) => new(409, "ResourceConflictException", message);
 
+    /// <summary>400 <c>ResourceInUseException</c>, e.g. an update of a mapping still Creating (https://docs.aws.amazon.com/lambda/latest/api/API_UpdateEventSourceMapping.html).</summary>
+    public static ApiResult InUse(string message) => new(400, "ResourceInUseException", message);
+
     /// <summary>AWS's wording for a value outside its range, e.g. <c>maximumRetryAttempts</c> 3.</summary>
     public static ApiResult OutOfRange(string field, object? value, string constraint) =>
         InvalidParameter($"1 validation error detected: Value '{value}' at '{field}' failed to satisfy constraint: {constraint}");

@@ -83,6 +83,36 @@ public sealed record EngineSettings
     /// <summary>Time a new or re-enabled mapping spends in Creating/Enabling before it polls (§7: "can take several minutes"; none here).</summary>
     public TimeSpan MappingStartDelay { get; init; } = TimeSpan.Zero;
 
+    /// <summary>
+    /// An SQS mapping starts with 5 concurrent batches and adds up to 300 a minute, to at most 1,250
+    /// (https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-scaling.html).
+    /// </summary>
+    public int SqsInitialConcurrency { get; init; } = 5;
+
+    public int SqsConcurrencyPerMinute { get; init; } = 300;
+
+    public int SqsConcurrencyCeiling { get; init; } = 1250;
+
+    /// <summary>
+    /// <c>BatchSize</c> when a mapping sets none: 10 for SQS, 100 for Kinesis and DynamoDB Streams
+    /// (https://docs.aws.amazon.com/lambda/latest/api/API_CreateEventSourceMapping.html).
+    /// </summary>
+    public int SqsDefaultBatchSize { get; init; } = 10;
+
+    public int StreamDefaultBatchSize { get; init; } = 100;
+
+    /// <summary>
+    /// What each SQS message adds to a batch's payload beyond its body, for the 6 MB limit: attributes and
+    /// the record's fields. Not documented; an estimate (1 KB), a setting so it can be pinned.
+    /// </summary>
+    public int SqsRecordOverheadBytes { get; init; } = 1024;
+
+    /// <summary>
+    /// A FIFO queue drops a message whose deduplication id it saw within 5 minutes
+    /// (https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/FIFO-queues-exactly-once-processing.html).
+    /// </summary>
+    public TimeSpan SqsDeduplicationInterval { get; init; } = TimeSpan.FromMinutes(5);
+
     /// <summary>Kinesis stream retention: 24 hours by default (§9).</summary>
     public TimeSpan KinesisRetention { get; init; } = TimeSpan.FromHours(24);
 

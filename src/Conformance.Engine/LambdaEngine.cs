@@ -237,7 +237,7 @@ public sealed partial class LambdaEngine : IFunctionInvoker
 
         var now = time.GetUtcNow();
         var spec = target.Function.SpecFor(target.Version);
-        var throttle = limiter.TryStart(target.Function, now, spec.Behaviour.Duration < spec.Timeout ? spec.Behaviour.Duration : spec.Timeout);
+        var throttle = limiter.TryStart(target.Function, now, spec.RunTime);
         if (throttle is not null) return AwsErrors.Rejected(429, requestId, "TooManyRequestsException", "Rate Exceeded.", throttle);
 
         var run = FunctionRunner.Run(target.Function, spec, target.Version, Settings, now, requestId, request.Payload);
@@ -271,8 +271,7 @@ public sealed partial class LambdaEngine : IFunctionInvoker
     {
         var (target, _) = resolver.Resolve(functionName, null);
         if (target is null) return null;
-        var spec = target.Function.SpecFor(target.Version);
-        return spec.Behaviour.Duration < spec.Timeout ? spec.Behaviour.Duration : spec.Timeout;
+        return target.Function.SpecFor(target.Version).RunTime;
     }
 
     public TimeSpan? FunctionTimeout(string functionName) =>

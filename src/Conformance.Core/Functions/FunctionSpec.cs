@@ -8,6 +8,9 @@ public sealed record FunctionSpec(string Name, FunctionBehaviour Behaviour)
 
     /// <summary>The function's dead-letter queue or topic for failed async events (<c>DeadLetterConfig.TargetArn</c>).</summary>
     public string? DeadLetterTargetArn { get; init; }
+
+    /// <summary>How long an invocation runs: the behaviour's duration, cut at the timeout.</summary>
+    public TimeSpan RunTime => Behaviour.Duration < Timeout ? Behaviour.Duration : Timeout;
 }
 
 /// <summary>

@@ -21,7 +21,7 @@ internal static class FunctionRunner
     {
         function.Invocations++;
         var behaviour = spec.Behaviour;
-        var duration = behaviour.Duration < spec.Timeout ? behaviour.Duration : spec.Timeout;
+        var duration = spec.RunTime;
         InvokeErrorDocument? error = null;
         var payload = behaviour.FailItemsContaining is { } marker && @event is not null ? BatchItemFailures(@event, marker) : behaviour.ResponseJson;
 

@@ -69,7 +69,7 @@ internal sealed class AsyncInvoker(
         var injected = faults.GetValueOrDefault(function);
         var systemError = injected is not null && asyncEvent.SystemErrorsMet < injected.SystemErrors;
         if (systemError) asyncEvent.SystemErrorsMet++;
-        var throttle = systemError ? "ServiceException" : limiter.TryStart(function, now, spec.Behaviour.Duration < spec.Timeout ? spec.Behaviour.Duration : spec.Timeout);
+        var throttle = systemError ? "ServiceException" : limiter.TryStart(function, now, spec.RunTime);
         if (throttle is not null)
         {
             BackOff(asyncEvent, now, systemError ? 500 : 429, systemError ? "Service unavailable" : "Rate Exceeded.");

@@ -19,7 +19,9 @@ public enum MappingState
 /// An event source mapping and the worker that polls its source. The state machine: a mapping is
 /// <c>Creating</c> until its poller starts (after <see cref="EngineSettings.MappingStartDelay"/>), then
 /// <c>Enabled</c> or <c>Disabled</c>; enabling or disabling passes through <c>Enabling</c>/<c>Disabling</c>.
-/// Only an <c>Enabled</c> mapping polls; a stream mapping keeps its position while disabled.
+/// Only an <c>Enabled</c> mapping polls; a stream mapping keeps its position while disabled. Any other
+/// transition is a fault of the engine and is refused. (<c>Updating</c> and <c>Deleting</c> are not
+/// reached: the engine has no UpdateEventSourceMapping of other settings and no DeleteEventSourceMapping.)
 /// </summary>
 public abstract class EventSourceMapping(string uuid, EventSourceMappingSpec spec, FilterCriteria filters)
 {
@@ -31,8 +33,21 @@ public abstract class EventSourceMapping(string uuid, EventSourceMappingSpec spe
     /// <summary>Records or messages dropped by the filters.</summary>
     public int FilteredOut { get; protected set; }
 
+    private static readonly Dictionary<MappingState, MappingState[]> Allowed = new()
+    {
+        [MappingState.Creating] = [MappingState.Enabled, MappingState.Disabled],
+        [MappingState.Enabled] = [MappingState.Enabling, MappingState.Disabling],
+        [MappingState.Disabled] = [MappingState.Enabling, MappingState.Disabling],
+        [MappingState.Enabling] = [MappingState.Enabled],
+        [MappingState.Disabling] = [MappingState.Disabled],
+    };
+
+    /// <summary>Whether the state machine allows going from <paramref name="from"/> to <paramref name="to"/>.</summary>
+    public static bool CanTransition(MappingState from, MappingState to) => Allowed.TryGetValue(from, out var next) && next.Contains(to);
+
     internal void Transition(MappingState state)
     {
+        if (!CanTransition(State, state)) throw new InvalidOperationException($"An event source mapping cannot go from {State} to {state}.");
         State = state;
         if (state == MappingState.Enabled) OnEnabled();
     }

@@ -26,7 +26,7 @@ public sealed class PullSources(EngineParts engine)
         if (queues.ContainsKey(spec.Name)) return (new ApiResult(400, "QueueAlreadyExists", $"A queue named {spec.Name} already exists."), null);
         if (spec.VisibilityTimeoutSeconds is < 0 or > 43_200) return (new ApiResult(400, "InvalidAttributeValue", "VisibilityTimeout must be 0 to 43200 seconds."), null);
         var arn = $"arn:aws:sqs:{engine.Settings.Region}:{engine.Settings.AccountId}:{spec.Name}";
-        var queue = new SqsQueue(spec, arn, engine.Ids.UuidValue, () => engine.Ids.Base64(96));
+        var queue = new SqsQueue(spec, arn, engine.Ids.UuidValue, () => engine.Ids.Base64(96), engine.Settings.SqsDeduplicationInterval);
         if (spec.DeadLetterQueueName is { } dlq)
         {
             if (!queues.TryGetValue(dlq, out var target)) return (new ApiResult(400, "InvalidAttributeValue", $"The dead-letter queue {dlq} does not exist."), null);
@@ -143,7 +143,11 @@ public sealed class PullSources(EngineParts engine)
     public ApiResult SetEnabled(string uuid, bool enabled)
     {
         if (!mappings.TryGetValue(uuid, out var mapping)) return AwsErrors.NotFound($"The resource you requested does not exist. (Service: Lambda, Status Code: 404, Request ID: {uuid})");
-        mapping.Transition(enabled ? MappingState.Enabling : MappingState.Disabling);
+        var passing = enabled ? MappingState.Enabling : MappingState.Disabling;
+        // A mapping still on its way to a state cannot be updated (ResourceInUseException in the API reference).
+        if (!EventSourceMapping.CanTransition(mapping.State, passing))
+            return AwsErrors.InUse($"Cannot update the event source mapping {uuid} while it is {mapping.State}.");
+        mapping.Transition(passing);
         Start(mapping, enabled ? MappingState.Enabled : MappingState.Disabled);
         return new ApiResult(202);
     }

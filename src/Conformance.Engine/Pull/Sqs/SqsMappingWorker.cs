@@ -24,10 +24,6 @@ namespace Conformance.Engine.Pull.Sqs;
 /// </summary>
 internal sealed class SqsMappingWorker : EventSourceMapping
 {
-    private const int InitialConcurrency = 5;
-    private const int ConcurrencyPerMinute = 300;
-    private const int ConcurrencyCeiling = 1250;
-
     private readonly EngineParts engine;
     private readonly SqsQueue queue;
     private readonly HashSet<DateTimeOffset> scheduled = [];
@@ -42,7 +38,7 @@ internal sealed class SqsMappingWorker : EventSourceMapping
         queue.Available += () => Schedule(engine.Time.GetUtcNow());
     }
 
-    private int BatchSize => Spec.BatchSize ?? 10;
+    private int BatchSize => Spec.BatchSize ?? engine.Settings.SqsDefaultBatchSize;
 
     protected override void OnEnabled() => Schedule(engine.Time.GetUtcNow());
 
@@ -60,9 +56,9 @@ internal sealed class SqsMappingWorker : EventSourceMapping
 
     private int ConcurrencyCap(DateTimeOffset now)
     {
-        var ceiling = Spec.MaximumConcurrency ?? ConcurrencyCeiling;
+        var ceiling = Spec.MaximumConcurrency ?? engine.Settings.SqsConcurrencyCeiling;
         var minutes = backlogSince is null ? 0 : (int)((now - backlogSince.Value).TotalMinutes);
-        return Math.Min(ceiling, InitialConcurrency + ConcurrencyPerMinute * minutes);
+        return Math.Min(ceiling, engine.Settings.SqsInitialConcurrency + engine.Settings.SqsConcurrencyPerMinute * minutes);
     }
 
     private void Poll()
@@ -101,7 +97,7 @@ internal sealed class SqsMappingWorker : EventSourceMapping
     private List<StoredMessage> LimitPayload(List<StoredMessage> batch, DateTimeOffset now)
     {
         var total = 0;
-        var kept = batch.TakeWhile(m => (total += Encoding.UTF8.GetByteCount(m.Message.Body) + 1024) <= engine.Settings.SyncPayloadLimitBytes).ToList();
+        var kept = batch.TakeWhile(m => (total += Encoding.UTF8.GetByteCount(m.Message.Body) + engine.Settings.SqsRecordOverheadBytes) <= engine.Settings.SyncPayloadLimitBytes).ToList();
         if (kept.Count == 0 && batch.Count > 0) kept.Add(batch[0]);
         if (kept.Count < batch.Count) queue.ReturnNow(batch.Skip(kept.Count), now);
         return kept;

@@ -34,10 +34,8 @@ internal sealed class StoredMessage(Guid uuid, QueueMessage message, DateTimeOff
 /// Visible messages of a standard queue wait in a list and hidden ones (delayed or in flight) in a heap
 /// ordered by the time they become visible, so each operation costs about O(log n) at any queue size.
 /// </summary>
-internal sealed class SqsQueue(QueueSpec spec, string arn, Func<Guid> newId, Func<string> newReceiptHandle)
+internal sealed class SqsQueue(QueueSpec spec, string arn, Func<Guid> newId, Func<string> newReceiptHandle, TimeSpan deduplicationInterval)
 {
-    private static readonly TimeSpan DeduplicationInterval = TimeSpan.FromMinutes(5);
-
     private readonly LinkedList<StoredMessage> all = new();
     private readonly LinkedList<StoredMessage> visible = new();
     private readonly PriorityQueue<(StoredMessage Message, int Version), (DateTimeOffset, long)> hidden = new();
@@ -60,7 +58,7 @@ internal sealed class SqsQueue(QueueSpec spec, string arn, Func<Guid> newId, Fun
         if (Spec.Fifo)
         {
             var dedup = message.DeduplicationId ?? Conformance.Events.Generation.AwsIdentity.Md5Hex(message.Body);
-            if (deduplication.TryGetValue(dedup, out var seen) && now - seen < DeduplicationInterval) return null;
+            if (deduplication.TryGetValue(dedup, out var seen) && now - seen < deduplicationInterval) return null;
             deduplication[dedup] = now;
         }
         var delay = TimeSpan.FromSeconds(message.DelaySeconds ?? Spec.DelaySeconds);

@@ -65,7 +65,7 @@ internal sealed class StreamMappingWorker : EventSourceMapping
         }
     }
 
-    private int BatchSize => Spec.BatchSize ?? 100;
+    private int BatchSize => Spec.BatchSize ?? engine.Settings.StreamDefaultBatchSize;
 
     private static void Route(List<Lane> shardLanes, StreamEntry entry) =>
         shardLanes[(int)((uint)StableHash(entry.OrderingKey) % shardLanes.Count)].Pending.Add(entry);
