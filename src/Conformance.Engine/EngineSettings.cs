@@ -113,6 +113,14 @@ public sealed record EngineSettings
     /// </summary>
     public TimeSpan SqsDeduplicationInterval { get; init; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// Whether a partial batch response of <c>""</c> (a JSON empty string) is a success. AWS lists an
+    /// empty or null EventResponse as success and an invalid JSON response as failure, and names neither
+    /// for <c>""</c>; uncertain, success here for SQS and streams alike
+    /// (https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-errorhandling.html).
+    /// </summary>
+    public bool EmptyStringResponseSucceeds { get; init; } = true;
+
     /// <summary>Kinesis stream retention: 24 hours by default (§9).</summary>
     public TimeSpan KinesisRetention { get; init; } = TimeSpan.FromHours(24);
 

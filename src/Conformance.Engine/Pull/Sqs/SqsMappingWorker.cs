@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Conformance.Core.Functions;
 using Conformance.Engine.Pull.Filtering;
@@ -122,41 +121,9 @@ internal sealed class SqsMappingWorker : EventSourceMapping
         }, null, duration, Timeout.InfiniteTimeSpan);
 
         if (response.StatusCode != 200 || response.FunctionError is not null) return; // all return after the visibility timeout
-        var failed = Spec.ReportsBatchItemFailures ? FailedItems(response.Payload, kept.Select(r => r.Message.Id).ToHashSet()) : [];
+        IReadOnlyList<string>? failed = Spec.ReportsBatchItemFailures ? BatchItemFailures.Read(response.Payload, kept.Select(r => r.Message.Id).ToHashSet(), engine.Settings) : [];
         if (failed is null) return; // an invalid report fails the whole batch
         foreach (var (message, _) in kept.Where(r => !failed.Contains(r.Message.Id))) queue.Delete(message);
-    }
-
-    /// <summary>
-    /// The message ids a partial batch response reports as failed: empty for full success (empty or null
-    /// response, empty or null list), null when the response fails the whole batch (not JSON, an empty or
-    /// null identifier, a missing key, an identifier that is not a message of the batch) (§8, §15.9).
-    /// </summary>
-    internal static HashSet<string>? FailedItems(string? payload, IReadOnlySet<string> batchIds)
-    {
-        if (string.IsNullOrWhiteSpace(payload)) return [];
-        JsonNode? node;
-        try
-        {
-            node = JsonNode.Parse(payload);
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-        if (node is null) return [];
-        if (node is not JsonObject obj) return null;
-        if (!obj.TryGetPropertyValue("batchItemFailures", out var list) || list is null) return [];
-        if (list is not JsonArray items) return null;
-        var failed = new HashSet<string>();
-        foreach (var item in items)
-        {
-            if (item is not JsonObject failure || failure["itemIdentifier"] is not JsonValue value || !value.TryGetValue<string>(out var id)
-                || string.IsNullOrEmpty(id) || !batchIds.Contains(id))
-                return null;
-            failed.Add(id);
-        }
-        return failed;
     }
 
     private SqsMessage Record(StoredMessage stored)

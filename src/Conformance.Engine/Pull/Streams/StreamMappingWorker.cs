@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Conformance.Core.Functions;
 using Conformance.Engine.Pull.Filtering;
@@ -116,15 +115,16 @@ internal sealed class StreamMappingWorker : EventSourceMapping
 
         if (response.FunctionError is null)
         {
-            var failed = Spec.ReportsBatchItemFailures ? LowestFailure(response.Payload, batch) : Outcome.Success;
-            if (failed.Succeeded)
+            var failed = Spec.ReportsBatchItemFailures ? BatchItemFailures.Read(response.Payload, batch.Select(r => r.SequenceNumber).ToHashSet(), engine.Settings) : [];
+            if (failed is { Count: 0 })
             {
                 Advance(lane, batch.Count);
                 return;
             }
-            if (failed.Checkpoint is { } checkpoint)
+            if (failed is not null)
             {
-                var done = batch.IndexOf(checkpoint);
+                // The retry starts at the lowest sequence number reported.
+                var done = batch.FindIndex(r => failed.Contains(r.SequenceNumber));
                 lane.Pending.RemoveRange(0, done); // records before the checkpoint are done; the rest is retried
                 Fail(shard, lane, batch.Skip(done).ToList(), now, bisect: false);
                 return;
@@ -221,45 +221,5 @@ internal sealed class StreamMappingWorker : EventSourceMapping
             new AsyncResponseContext(200, "$LATEST", engine.Settings.FunctionErrorHeader), "1.0", AwsIdentity.Iso(now),
             source.IsKinesis ? info : null, source.IsKinesis ? null : info, payload);
         engine.Functions.DeliverToDestination(destination, EventJson.Serialize(record), now);
-    }
-
-    private sealed record Outcome(bool Succeeded, StreamEntry? Checkpoint)
-    {
-        public static Outcome Success { get; } = new(true, null);
-        public static Outcome WholeBatch { get; } = new(false, null);
-    }
-
-    /// <summary>
-    /// Reads a partial batch response: success for an empty or null response or list; a checkpoint at
-    /// the lowest reported sequence number; the whole batch failed for an invalid report (§9, §18).
-    /// </summary>
-    private static Outcome LowestFailure(string? payload, List<StreamEntry> batch)
-    {
-        if (string.IsNullOrWhiteSpace(payload)) return Outcome.Success;
-        JsonNode? node;
-        try
-        {
-            node = JsonNode.Parse(payload);
-        }
-        catch (JsonException)
-        {
-            return Outcome.WholeBatch;
-        }
-        if (node is null) return Outcome.Success;
-        if (node is JsonValue value && value.TryGetValue<string>(out var text) && text.Length == 0) return Outcome.Success;
-        if (node is not JsonObject obj) return Outcome.WholeBatch;
-        if (!obj.TryGetPropertyValue("batchItemFailures", out var list) || list is null) return Outcome.Success;
-        if (list is not JsonArray items) return Outcome.WholeBatch;
-        if (items.Count == 0) return Outcome.Success;
-        StreamEntry? lowest = null;
-        foreach (var item in items)
-        {
-            if (item is not JsonObject failure || failure["itemIdentifier"] is not JsonValue id || !id.TryGetValue<string>(out var sequence))
-                return Outcome.WholeBatch;
-            var entry = batch.FirstOrDefault(r => r.SequenceNumber == sequence);
-            if (entry is null) return Outcome.WholeBatch;
-            if (lowest is null || entry.Sequence < lowest.Sequence) lowest = entry;
-        }
-        return new Outcome(false, lowest);
     }
 }
