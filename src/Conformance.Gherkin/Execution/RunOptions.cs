@@ -45,7 +45,10 @@ public sealed class RunOptions
     /// <summary>Runs the features in reverse path order (Cucumber's <c>--order reverse</c>).</summary>
     public bool ReverseOrder { get; init; }
 
-    /// <summary>How many features (or scenarios, see <see cref="ParallelScenarios"/>) may run at once (1: one scenario after another).</summary>
+    /// <summary>
+    /// How many features (or scenarios, see <see cref="ParallelScenarios"/>) may work at once (1: one
+    /// scenario after another); a scenario waiting away from its <see cref="WorkerSlot"/> does not count.
+    /// </summary>
     public int MaxParallelism { get; init; } = 1;
 
     /// <summary>

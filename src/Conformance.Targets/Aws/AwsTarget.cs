@@ -120,7 +120,6 @@ public sealed partial class AwsTarget : ITarget, IVersions, IReservedConcurrency
     public async Task<ApiResult> PutEventInvokeConfigAsync(string functionName, EventInvokeConfig config, CancellationToken cancellation = default) =>
         (await run.Lambda.PutEventInvokeConfigAsync(Physical(functionName), config, cancellation)).Result;
 
-
     // ---- Acting ----------------------------------------------------------------------------------
 
     public Task<InvokeResponse> InvokeAsync(InvokeRequest request, CancellationToken cancellation = default) =>

@@ -10,9 +10,9 @@ namespace Conformance.Targets.Emulator;
 /// <summary>
 /// One scenario on the local emulator stack: its functions run as the probe in a serverless-offline
 /// process of its own (started when the scenario first acts, restarted when its configuration
-/// changes), its queues, streams, tables and buckets live on the shared servers under names prefixed
-/// with the scenario's service name. What the emulator lacks entirely (versions, concurrency
-/// controls, destinations) throws <see cref="NotSupportedException"/>, reported as not applicable.
+/// changes), its queues, streams and tables live on the shared servers under names prefixed with the
+/// scenario's service name. It implements only the facets the stack has; a part of one it lacks (SNS
+/// and EventBridge destinations, a qualifier) throws <see cref="NotSupportedException"/>, reported as unsupported.
 /// </summary>
 /// <remarks>
 /// No S3 facet: s3rver has no notification configuration (it answers PutBucketNotificationConfiguration
@@ -149,8 +149,6 @@ public sealed partial class EmulatorTarget : ITarget, IObservationListener, IRes
         return Task.FromResult(ApiResult.Ok);
     }
 
-
-
     /// <summary>Accepted and not enforced: serverless-offline has no resource-based policies, so scenarios about a missing permission show it.</summary>
     public Task<ApiResult> AddPermissionAsync(string functionName, PermissionStatement statement, CancellationToken cancellation = default) =>
         Task.FromResult(ApiResult.Ok);
@@ -212,7 +210,6 @@ public sealed partial class EmulatorTarget : ITarget, IObservationListener, IRes
                 throw Lacks($"{kind} destinations (the stack has no SNS or EventBridge)");
         }
     }
-
 
     private static NotSupportedException Lacks(string what) => new($"the emulator target (serverless-offline) has no {what}");
 
