@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Conformance.Events.Evidence;
 
 namespace Conformance.Reporting.Model;
 
@@ -12,7 +13,7 @@ public static class RunReportReader
     public const string NotRun = Outcomes.NotRun;
 
     /// <summary>The media type of the invocation timelines the conformance steps attach.</summary>
-    public const string TimelineMediaType = "application/vnd.lambda-conformance.timeline+json";
+    public const string TimelineMediaType = InvocationTimeline.MediaType;
 
     private static readonly string[] Severity = ["UNKNOWN", "PASSED", "SKIPPED", "PENDING", "UNDEFINED", "AMBIGUOUS", "FAILED"];
 
@@ -134,22 +135,9 @@ public static class RunReportReader
     private static bool StoppedBefore(List<StepReport> steps) =>
         steps.Count > 0 && steps.All(s => s.Status == "SKIPPED") && steps[0].Message?.StartsWith(Outcomes.NotRunPrefix, StringComparison.Ordinal) == true;
 
-    private static List<TimelinePoint> Timeline(string body)
-    {
-        try
-        {
-            return (JsonNode.Parse(body)?["invocations"]?.AsArray() ?? [])
-                .Select(i => new TimelinePoint(i!["seconds"]?.GetValue<double>() ?? 0, Text(i["outcome"]), Text(i["requestId"]), Text(i["event"]))
-                {
-                    Response = i["response"]?.GetValue<string>(),
-                })
-                .ToList();
-        }
-        catch (JsonException)
-        {
-            return []; // a malformed attachment is left out of the report, not fatal to it
-        }
-    }
+    // A malformed attachment is left out of the report, not fatal to it.
+    private static List<TimelinePoint> Timeline(string body) =>
+        InvocationTimeline.Parse(body)?.Invocations.Select(i => new TimelinePoint(i.Seconds, i.Outcome, i.RequestId, i.Event) { Response = i.Response }).ToList() ?? [];
 
     private static Dictionary<string, string> StepKeywords(JsonNode? feature)
     {

@@ -1,5 +1,5 @@
-using System.Text.Json.Nodes;
 using Conformance.Core.Targets;
+using Conformance.Events.Evidence;
 using Conformance.Gherkin.Bindings;
 using Conformance.Gherkin.Execution;
 using Conformance.Steps.Drivers;
@@ -9,13 +9,11 @@ namespace Conformance.Steps.Definitions;
 /// <summary>
 /// Attaches the scenario's evidence to the message stream when it ends: the invocation ledger as a
 /// timeline (time since the first invocation, request id, outcome and the event), which the report
-/// draws. Reports read the media type <see cref="TimelineMediaType"/>.
+/// draws (<see cref="InvocationTimeline"/>, the format both sides share).
 /// </summary>
 [Binding]
 public sealed class EvidenceHooks(FunctionDriver function, ITarget target, Attachments attachments)
 {
-    public const string TimelineMediaType = "application/vnd.lambda-conformance.timeline+json";
-
     [AfterScenario(Name = "attach the invocation timeline")]
     public async Task AttachTimeline()
     {
@@ -23,19 +21,9 @@ public sealed class EvidenceHooks(FunctionDriver function, ITarget target, Attac
         var invocations = await target.GetInvocationsAsync(function.Name);
         if (invocations.Count == 0) return;
         var start = invocations[0].At;
-        var timeline = new JsonObject
-        {
-            ["function"] = function.Name,
-            ["invocations"] = new JsonArray(invocations.Select(i => (JsonNode)new JsonObject
-            {
-                ["seconds"] = Math.Round((i.At - start).TotalSeconds, 3),
-                ["requestId"] = i.RequestId,
-                ["outcome"] = i.Outcome.ToString(),
-                ["event"] = Shortened(i.Event),
-                ["response"] = i.Response is null ? null : Shortened(i.Response),
-            }).ToArray()),
-        };
-        attachments.Attach(timeline.ToJsonString(), TimelineMediaType);
+        var timeline = new InvocationTimeline(function.Name, [.. invocations.Select(i => new TimelineEntry(
+            Math.Round((i.At - start).TotalSeconds, 3), i.RequestId, i.Outcome.ToString(), Shortened(i.Event), i.Response is null ? null : Shortened(i.Response)))]);
+        attachments.Attach(timeline.ToJson(), InvocationTimeline.MediaType);
     }
 
     /// <summary>Evidence keeps the first 2 KB of an event or response: enough to read, small enough for the report.</summary>

@@ -1,7 +1,7 @@
+using Conformance.Events.Evidence;
 using Conformance.Gherkin.Bindings;
 using Conformance.Gherkin.Execution;
 using Conformance.Gherkin.Messages;
-using Conformance.Reporting.Model;
 
 namespace Conformance.Reporting.Tests.Model;
 
@@ -39,16 +39,15 @@ public sealed class SampleSteps(Attachments attachments)
 {
     [Given("a timeline of attempts at {string} is attached")]
     public void Timeline(string seconds) => attachments.Attach(
-        "{\"invocations\":[" + string.Join(",", seconds.Split(',').Select((s, i) =>
-            $"{{\"seconds\":{s.Trim()},\"requestId\":\"r\",\"outcome\":\"{(i == 0 ? "FunctionError" : "Succeeded")}\",\"event\":\"<b>{i}</b>\"}}")) + "]}",
-        RunReportReader.TimelineMediaType);
+        new InvocationTimeline("probe", [.. seconds.Split(',').Select((s, i) => new TimelineEntry(
+            double.Parse(s.Trim(), System.Globalization.CultureInfo.InvariantCulture), "r", i == 0 ? "FunctionError" : "Succeeded", $"<b>{i}</b>"))]).ToJson(),
+        InvocationTimeline.MediaType);
 
     [Given("an attempt whose event is {int} bytes of {string} is attached")]
     public void HugeEvent(int bytes, string text)
     {
         var body = string.Concat(Enumerable.Repeat(text, bytes / text.Length + 1))[..bytes];
-        attachments.Attach("{\"invocations\":[{\"seconds\":0,\"requestId\":\"r\",\"outcome\":\"Succeeded\",\"event\":" +
-            System.Text.Json.JsonSerializer.Serialize(body) + "}]}", RunReportReader.TimelineMediaType);
+        attachments.Attach(new InvocationTimeline("probe", [new TimelineEntry(0, "r", "Succeeded", body)]).ToJson(), InvocationTimeline.MediaType);
     }
 
     [Given("a passing step")]
