@@ -5,6 +5,9 @@ public enum AsyncDiscardReason
 {
     RetriesExhausted,
     EventAgeExceeded,
+
+    /// <summary>Reserved concurrency 0: the event goes straight to the failure destination or DLQ, without an attempt.</summary>
+    ZeroConcurrency,
 }
 
 /// <summary>An event on a function's internal async queue, and what happened to it so far.</summary>

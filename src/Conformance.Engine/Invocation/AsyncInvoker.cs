@@ -41,7 +41,7 @@ internal sealed class AsyncInvoker(
         var asyncEvent = new AsyncEvent(target, requestId, payload, time.GetUtcNow(), principal);
         if (target.Function.ReservedConcurrency == 0)
         {
-            Discard(asyncEvent, settings.ZeroConcurrencyCondition, 429, "Rate Exceeded.");
+            Discard(asyncEvent, AsyncDiscardReason.ZeroConcurrency, 429, "Rate Exceeded.");
             return;
         }
         Schedule(asyncEvent, settings.AsyncDispatchDelay);
@@ -99,13 +99,13 @@ internal sealed class AsyncInvoker(
         var retriesUsed = asyncEvent.Attempts - 1;
         if (retriesUsed >= SettingsOf(asyncEvent).MaximumRetryAttempts)
         {
-            Discard(asyncEvent, nameof(AsyncDiscardReason.RetriesExhausted), 200, run.Payload);
+            Discard(asyncEvent, AsyncDiscardReason.RetriesExhausted, 200, run.Payload);
             return;
         }
         var delay = settings.AsyncRetryDelays[Math.Min(retriesUsed, settings.AsyncRetryDelays.Count - 1)];
         if (TooOld(asyncEvent, now + delay))
         {
-            Discard(asyncEvent, nameof(AsyncDiscardReason.EventAgeExceeded), 200, run.Payload);
+            Discard(asyncEvent, AsyncDiscardReason.EventAgeExceeded, 200, run.Payload);
             return;
         }
         Schedule(asyncEvent, delay);
@@ -120,7 +120,7 @@ internal sealed class AsyncInvoker(
         asyncEvent.Throttles++;
         if (TooOld(asyncEvent, now + delay))
         {
-            Discard(asyncEvent, nameof(AsyncDiscardReason.EventAgeExceeded), errorCode, errorMessage);
+            Discard(asyncEvent, AsyncDiscardReason.EventAgeExceeded, errorCode, errorMessage);
             return;
         }
         Schedule(asyncEvent, delay);
@@ -129,12 +129,13 @@ internal sealed class AsyncInvoker(
     private bool TooOld(AsyncEvent asyncEvent, DateTimeOffset at) =>
         at - asyncEvent.AcceptedAt >= TimeSpan.FromSeconds(SettingsOf(asyncEvent).MaximumEventAgeInSeconds);
 
-    private void Discard(AsyncEvent asyncEvent, string condition, int errorCode, string errorMessage)
+    private void Discard(AsyncEvent asyncEvent, AsyncDiscardReason reason, int errorCode, string errorMessage)
     {
         var now = time.GetUtcNow();
         var function = asyncEvent.Target.Function;
-        var reason = condition == nameof(AsyncDiscardReason.EventAgeExceeded) ? AsyncDiscardReason.EventAgeExceeded : AsyncDiscardReason.RetriesExhausted;
         discards.Add(new AsyncDiscard(function.Name, asyncEvent.RequestId, asyncEvent.Payload, reason, asyncEvent.Attempts, now));
+        // The record's requestContext.condition: the reason's name, or the setting for reserved concurrency 0.
+        var condition = reason == AsyncDiscardReason.ZeroConcurrency ? settings.ZeroConcurrencyCondition : reason.ToString();
         if (SettingsOf(asyncEvent).OnFailure is { } onFailure) destinations.Deliver(onFailure, Record(asyncEvent, condition, now), now);
         if (function.LatestSpec.DeadLetterTargetArn is { } deadLetter)
             destinations.DeadLetter(deadLetter, asyncEvent.RequestId, asyncEvent.Payload, errorCode, errorMessage, now);

@@ -177,4 +177,18 @@ public sealed class DestinationTests
     public void S4_2_a_destination_of_an_unsupported_kind_is_rejected(string arn) =>
         new EngineFixture().WithFunction(new FunctionBehaviour()).Engine
             .PutFunctionEventInvokeConfig("fn", new EventInvokeConfig(OnFailureDestination: arn)).ErrorType.ShouldBe("InvalidParameterValueException");
+
+    [Fact]
+    public void An_event_for_a_function_with_reserved_concurrency_0_is_discarded_at_once_under_the_condition_the_settings_name()
+    {
+        var fixture = new EngineFixture(settings: new EngineSettings { ZeroConcurrencyCondition = "ZeroConcurrency-as-pinned" }).WithFunction(new FunctionBehaviour());
+        fixture.Engine.PutFunctionConcurrency("fn", 0);
+        fixture.Engine.PutFunctionEventInvokeConfig("fn", new EventInvokeConfig(OnFailureDestination: Queue));
+
+        fixture.Invoke(InvocationType.Event);
+
+        fixture.Engine.Invocations("fn").ShouldBeEmpty();
+        fixture.Engine.AsyncDiscards.ShouldHaveSingleItem().Reason.ShouldBe(Conformance.Engine.Invocation.AsyncDiscardReason.ZeroConcurrency);
+        Body(fixture.Engine.DestinationRecords(Queue).ShouldHaveSingleItem())["requestContext"]!["condition"]!.GetValue<string>().ShouldBe("ZeroConcurrency-as-pinned");
+    }
 }
