@@ -7,13 +7,10 @@ namespace Conformance.Engine;
 /// What the engine's parts (event sources, pollers, integrations) need from the rest of Lambda: the
 /// functions, invoked and looked up by name. The parts see this narrow port, never the engine.
 /// </summary>
-public interface IFunctionInvoker
+public interface IFunctionInvoker : IMappingInvoker
 {
     /// <summary>An invocation by an AWS service on the function's resource-based policy (§12–§14).</summary>
     InvokeResponse InvokeAsService(string principal, string? sourceArn, string functionName, string payload, InvocationType type = InvocationType.Event);
-
-    /// <summary>A synchronous invocation by an event source mapping's poller, and how long it ran.</summary>
-    (InvokeResponse Response, TimeSpan Duration) InvokeForMapping(string functionName, string payload);
 
     /// <summary>How long the function would run: its behaviour's duration, cut at its timeout.</summary>
     TimeSpan? RunDuration(string functionName);
@@ -27,6 +24,13 @@ public interface IFunctionInvoker
 
     /// <summary>Sends a record to a destination (a stream mapping's on-failure destination).</summary>
     void DeliverToDestination(string arn, string body, DateTimeOffset now);
+}
+
+/// <summary>The one call a mapping's batch sender makes: the narrowest port of the engine.</summary>
+public interface IMappingInvoker
+{
+    /// <summary>A synchronous invocation by an event source mapping's poller, and how long it ran.</summary>
+    (InvokeResponse Response, TimeSpan Duration) InvokeForMapping(string functionName, string payload);
 }
 
 /// <summary>What every part of the engine is given: the clock, the settings, the ids and the functions.</summary>

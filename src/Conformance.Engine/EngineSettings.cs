@@ -121,6 +121,15 @@ public sealed record EngineSettings
     /// </summary>
     public bool EmptyStringResponseSucceeds { get; init; } = true;
 
+    /// <summary>
+    /// How often a stream poller reads each shard: once a second for Kinesis
+    /// (https://docs.aws.amazon.com/lambda/latest/dg/with-kinesis.html), four times a second for
+    /// DynamoDB Streams (https://docs.aws.amazon.com/lambda/latest/dg/with-ddb.html).
+    /// </summary>
+    public TimeSpan KinesisPollInterval { get; init; } = TimeSpan.FromSeconds(1);
+
+    public TimeSpan DynamoDbPollInterval { get; init; } = TimeSpan.FromMilliseconds(250);
+
     /// <summary>Kinesis stream retention: 24 hours by default (§9).</summary>
     public TimeSpan KinesisRetention { get; init; } = TimeSpan.FromHours(24);
 

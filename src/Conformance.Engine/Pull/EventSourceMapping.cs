@@ -1,5 +1,5 @@
 using Conformance.Core.Functions;
-using Conformance.Engine.Pull.Filtering;
+using Conformance.Engine.Pull.Batches;
 
 namespace Conformance.Engine.Pull;
 
@@ -16,22 +16,24 @@ public enum MappingState
 }
 
 /// <summary>
-/// An event source mapping and the worker that polls its source. The state machine: a mapping is
+/// An event source mapping: the state machine its worker runs by. The workers
+/// (<see cref="Sqs.SqsMappingWorker"/>, <see cref="Streams.StreamMappingWorker"/>) compose a poller of
+/// their source, a <see cref="BatchFilter"/> and a <see cref="BatchSender"/>. The state machine: a mapping is
 /// <c>Creating</c> until its poller starts (after <see cref="EngineSettings.MappingStartDelay"/>), then
 /// <c>Enabled</c> or <c>Disabled</c>; enabling or disabling passes through <c>Enabling</c>/<c>Disabling</c>.
 /// Only an <c>Enabled</c> mapping polls; a stream mapping keeps its position while disabled. Any other
 /// transition is a fault of the engine and is refused. (<c>Updating</c> and <c>Deleting</c> are not
 /// reached: the engine has no UpdateEventSourceMapping of other settings and no DeleteEventSourceMapping.)
 /// </summary>
-public abstract class EventSourceMapping(string uuid, EventSourceMappingSpec spec, FilterCriteria filters)
+internal abstract class EventSourceMapping(string uuid, EventSourceMappingSpec spec, BatchFilter filter)
 {
     public string Uuid { get; } = uuid;
     public EventSourceMappingSpec Spec { get; protected set; } = spec;
-    public FilterCriteria Filters { get; } = filters;
+    private protected BatchFilter Filter { get; } = filter;
     public MappingState State { get; protected set; } = MappingState.Creating;
 
     /// <summary>Records or messages dropped by the filters.</summary>
-    public int FilteredOut { get; protected set; }
+    public int FilteredOut => Filter.FilteredOut;
 
     private static readonly Dictionary<MappingState, MappingState[]> Allowed = new()
     {

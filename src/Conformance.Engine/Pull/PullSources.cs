@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Conformance.Core.Functions;
 using Conformance.Core.Invocation;
+using Conformance.Engine.Pull.Batches;
 using Conformance.Engine.Pull.Filtering;
 using Conformance.Engine.Pull.Sqs;
 using Conformance.Engine.Pull.Streams;
@@ -101,7 +102,7 @@ public sealed class PullSources(EngineParts engine)
 
     // ---- Event source mappings ----
 
-    public EventSourceMapping? Mapping(string uuid) => mappings.GetValueOrDefault(uuid);
+    internal EventSourceMapping? Mapping(string uuid) => mappings.GetValueOrDefault(uuid);
 
     /// <summary><c>CreateEventSourceMapping</c>: validated as AWS does (§7.1, §8–§11), then started.</summary>
     public (ApiResult Result, string? Uuid) CreateEventSourceMapping(EventSourceMappingSpec spec)
@@ -132,8 +133,8 @@ public sealed class PullSources(EngineParts engine)
         var uuid = engine.Ids.Uuid();
         var filters = new FilterCriteria(patterns);
         EventSourceMapping mapping = queue is not null
-            ? new SqsMappingWorker(engine, queue, uuid, spec, filters)
-            : new StreamMappingWorker(engine, stream!, uuid, spec, filters);
+            ? new SqsMappingWorker(engine, queue, uuid, spec, new BatchFilter(filters, "body"))
+            : new StreamMappingWorker(engine, stream!, uuid, spec, new BatchFilter(filters, kind == "kinesis" ? "data" : "dynamodb"));
         mappings[uuid] = mapping;
         Start(mapping, spec.Enabled ? MappingState.Enabled : MappingState.Disabled);
         return (new ApiResult(202), uuid);

@@ -1,6 +1,6 @@
-using Conformance.Engine.Pull;
+using Conformance.Engine.Pull.Batches;
 
-namespace Conformance.Engine.Tests.Pull;
+namespace Conformance.Engine.Tests.Pull.Batches;
 
 /// <summary>One reader of partial batch responses for SQS and streams, as AWS documents them.</summary>
 public sealed class BatchItemFailuresTests

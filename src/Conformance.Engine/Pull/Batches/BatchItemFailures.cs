@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace Conformance.Engine.Pull;
+namespace Conformance.Engine.Pull.Batches;
 
 /// <summary>
 /// Reads a partial batch response (<c>ReportBatchItemFailures</c>), for SQS and streams alike

@@ -1,0 +1,27 @@
+using Conformance.Core.Functions;
+using Conformance.Events;
+using Conformance.Events.Destinations;
+using Conformance.Events.Generation;
+
+namespace Conformance.Engine.Pull.Streams;
+
+/// <summary>
+/// The description of a discarded stream batch that goes to the mapping's on-failure destination
+/// (https://docs.aws.amazon.com/lambda/latest/dg/kinesis-on-failure-destination.html): the shard, the
+/// first and last sequence numbers and arrival times, and, for an S3 destination, the records themselves.
+/// </summary>
+internal sealed class StreamFailureRecords(EngineParts engine, IStreamSource source, EventSourceMappingSpec spec)
+{
+    public void Discard(StreamShard shard, List<StreamEntry> batch, string condition, int attempts, DateTimeOffset now)
+    {
+        if (spec.OnFailureDestination is not { } destination) return;
+        var info = new StreamBatchInfo(shard.Id, batch[0].SequenceNumber, batch[^1].SequenceNumber, AwsIdentity.Iso(batch[0].ArrivedAt),
+            AwsIdentity.Iso(batch[^1].ArrivedAt), batch.Count, source.Arn);
+        var payload = destination.StartsWith("arn:aws:s3:", StringComparison.Ordinal) ? StreamMappingWorker.RecordsJson(batch) : null;
+        var record = new StreamFailureRecord(
+            new StreamFailureRequestContext(engine.Ids.Uuid(), engine.Ids.FunctionArn(spec.FunctionName), condition, attempts),
+            new AsyncResponseContext(200, "$LATEST", engine.Settings.FunctionErrorHeader), "1.0", AwsIdentity.Iso(now),
+            source.IsKinesis ? info : null, source.IsKinesis ? null : info, payload);
+        engine.Functions.DeliverToDestination(destination, EventJson.Serialize(record), now);
+    }
+}
