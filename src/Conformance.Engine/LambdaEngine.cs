@@ -10,6 +10,7 @@ using Conformance.Engine.Invocation;
 using Conformance.Engine.Push;
 using Conformance.Events;
 using Conformance.Events.Generation;
+using Conformance.Core.Resources;
 
 namespace Conformance.Engine;
 
@@ -69,13 +70,13 @@ public sealed partial class LambdaEngine : IFunctionInvoker
     /// <summary>Deliveries that failed: unsupported targets such as FIFO queues (the <c>DestinationDeliveryFailures</c> metric).</summary>
     public IReadOnlyList<DestinationRecord> DestinationDeliveryFailures => destinations.Failures;
 
-    public IReadOnlyList<InvocationRecord> Invocations(string functionName) => ledger.For(FunctionResolver.Split(functionName).Name);
+    public IReadOnlyList<InvocationRecord> Invocations(string functionName) => ledger.For(FunctionRef.Parse(functionName).Name);
 
     public int TotalInvocations => ledger.Count;
 
     public void InjectAsyncFaults(string functionName, AsyncFaultPlan faults)
     {
-        if (functions.TryGetValue(FunctionResolver.Split(functionName).Name, out var function)) asyncInvoker.Inject(function, faults);
+        if (functions.TryGetValue(FunctionRef.Parse(functionName).Name, out var function)) asyncInvoker.Inject(function, faults);
     }
 
     // ---- Control plane -----------------------------------------------------------------------------
@@ -114,14 +115,14 @@ public sealed partial class LambdaEngine : IFunctionInvoker
     /// <summary><c>PublishVersion</c>: snapshots <c>$LATEST</c> as the next version number.</summary>
     public (ApiResult Result, string? Version) PublishVersion(string functionName)
     {
-        if (!functions.TryGetValue(FunctionResolver.Split(functionName).Name, out var function)) return (resolver.NotFound(functionName, null), null);
+        if (!functions.TryGetValue(FunctionRef.Parse(functionName).Name, out var function)) return (resolver.NotFound(functionName, null), null);
         return (new ApiResult(201), function.PublishVersion());
     }
 
     /// <summary><c>CreateAlias</c>: a name for a published version.</summary>
     public ApiResult CreateAlias(string functionName, string alias, string version)
     {
-        if (!functions.TryGetValue(FunctionResolver.Split(functionName).Name, out var function)) return resolver.NotFound(functionName, null);
+        if (!functions.TryGetValue(FunctionRef.Parse(functionName).Name, out var function)) return resolver.NotFound(functionName, null);
         if (Regex.IsMatch(alias, "^[0-9]+$") || alias == LambdaFunction.Latest)
             return AwsErrors.OutOfRange("name", alias, "Member must satisfy regular expression pattern: (?!^[0-9]+$)([a-zA-Z0-9-_]+)");
         if (version != LambdaFunction.Latest && !function.Versions.ContainsKey(version)) return resolver.NotFound(functionName, version);
@@ -132,7 +133,7 @@ public sealed partial class LambdaEngine : IFunctionInvoker
     /// <summary><c>AddPermission</c>: a statement of the function's resource-based policy.</summary>
     public ApiResult AddPermission(string functionName, PermissionStatement statement)
     {
-        if (!functions.TryGetValue(FunctionResolver.Split(functionName).Name, out var function)) return resolver.NotFound(functionName, null);
+        if (!functions.TryGetValue(FunctionRef.Parse(functionName).Name, out var function)) return resolver.NotFound(functionName, null);
         if (function.Policy.Any(s => s.StatementId == statement.StatementId))
             return AwsErrors.Conflict($"The statement id ({statement.StatementId}) provided already exists. Please provide a new statement id, or remove the existing statement.");
         function.Policy.Add(statement);
@@ -141,7 +142,7 @@ public sealed partial class LambdaEngine : IFunctionInvoker
 
     public ApiResult RemovePermission(string functionName, string statementId)
     {
-        if (!functions.TryGetValue(FunctionResolver.Split(functionName).Name, out var function)) return resolver.NotFound(functionName, null);
+        if (!functions.TryGetValue(FunctionRef.Parse(functionName).Name, out var function)) return resolver.NotFound(functionName, null);
         var removed = function.Policy.RemoveAll(s => s.StatementId == statementId);
         return removed == 0 ? AwsErrors.NotFound($"Statement {statementId} is not found in resource policy.") : new ApiResult(204);
     }
@@ -152,7 +153,7 @@ public sealed partial class LambdaEngine : IFunctionInvoker
     /// </summary>
     public ApiResult PutFunctionConcurrency(string functionName, int reserved)
     {
-        if (!functions.TryGetValue(FunctionResolver.Split(functionName).Name, out var function)) return resolver.NotFound(functionName, null);
+        if (!functions.TryGetValue(FunctionRef.Parse(functionName).Name, out var function)) return resolver.NotFound(functionName, null);
         if (reserved < 0) return AwsErrors.OutOfRange("reservedConcurrentExecutions", reserved, "Member must have value greater than or equal to 0");
         var others = functions.Values.Where(f => f != function).Sum(f => f.ReservedConcurrency ?? 0);
         if (Settings.AccountConcurrency - others - reserved < Settings.MinimumUnreservedConcurrency)
@@ -164,7 +165,7 @@ public sealed partial class LambdaEngine : IFunctionInvoker
 
     public ApiResult DeleteFunctionConcurrency(string functionName)
     {
-        if (!functions.TryGetValue(FunctionResolver.Split(functionName).Name, out var function)) return resolver.NotFound(functionName, null);
+        if (!functions.TryGetValue(FunctionRef.Parse(functionName).Name, out var function)) return resolver.NotFound(functionName, null);
         function.ReservedConcurrency = null;
         return new ApiResult(204);
     }

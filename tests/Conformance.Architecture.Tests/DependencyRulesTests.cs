@@ -13,7 +13,7 @@ public sealed class DependencyRulesTests
     {
         ["Core"] = [],
         ["Gherkin"] = ["Core"],
-        ["Events"] = [],
+        ["Events"] = ["Core"],
         ["Engine"] = ["Core", "Events"],
         ["Targets"] = ["Core", "Events", "Engine"],
         ["Steps"] = ["Core", "Gherkin", "Events"],

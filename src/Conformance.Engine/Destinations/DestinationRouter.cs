@@ -5,6 +5,7 @@ using Conformance.Events;
 using Conformance.Events.Destinations;
 using Conformance.Events.EventBridge;
 using Conformance.Events.Generation;
+using Conformance.Core.Resources;
 
 namespace Conformance.Engine.Destinations;
 
@@ -27,11 +28,7 @@ internal sealed class DestinationRouter(EngineSettings settings, AwsIdentity ids
 
     public IReadOnlyList<DestinationRecord> For(string arn) => records.Where(r => r.DestinationArn == arn).ToList();
 
-    public static string? Kind(string arn)
-    {
-        var parts = arn.Split(':');
-        return parts.Length > 2 && parts[0] == "arn" ? parts[2] : null;
-    }
+    public static string? Kind(string arn) => Arn.ServiceOf(arn);
 
     public static bool IsFifo(string arn) => arn.EndsWith(".fifo", StringComparison.Ordinal);
 
@@ -85,5 +82,5 @@ internal sealed class DestinationRouter(EngineSettings settings, AwsIdentity ids
         else records.Add(record);
     }
 
-    private static string FunctionName(string functionArn) => Functions.FunctionResolver.Split(functionArn).Name;
+    private static string FunctionName(string functionArn) => FunctionRef.Parse(functionArn).Name;
 }

@@ -1,4 +1,5 @@
 using Conformance.Core.Invocation;
+using Conformance.Core.Resources;
 
 namespace Conformance.Engine.Functions;
 
@@ -16,7 +17,7 @@ internal sealed class FunctionResolver(Dictionary<string, LambdaFunction> functi
 {
     public (ResolvedFunction? Function, ApiResult? Error) Resolve(string name, string? qualifierParameter)
     {
-        var (baseName, nameQualifier) = Split(name);
+        var (baseName, nameQualifier, _) = FunctionRef.Parse(name);
         if (nameQualifier is not null && qualifierParameter is not null && nameQualifier != qualifierParameter)
             return (null, AwsErrors.InvalidParameter("The derived qualifier from the function name does not match the specified qualifier."));
         var qualifier = nameQualifier ?? qualifierParameter ?? LambdaFunction.Latest;
@@ -29,15 +30,5 @@ internal sealed class FunctionResolver(Dictionary<string, LambdaFunction> functi
     }
 
     public ApiResult NotFound(string name, string? qualifier) =>
-        AwsErrors.NotFound($"Function not found: arn:aws:lambda:{settings.Region}:{settings.AccountId}:function:{name}{(qualifier is null ? "" : ":" + qualifier)}");
-
-    /// <summary>The function name and the qualifier carried by the name, if any.</summary>
-    public static (string Name, string? Qualifier) Split(string name)
-    {
-        var parts = name.Split(':');
-        var functionIndex = Array.IndexOf(parts, "function");
-        if (functionIndex >= 0 && functionIndex + 1 < parts.Length)
-            return (parts[functionIndex + 1], functionIndex + 2 < parts.Length ? parts[functionIndex + 2] : null);
-        return (parts[0], parts.Length > 1 ? parts[1] : null);
-    }
+        AwsErrors.NotFound($"Function not found: {Arn.Function(settings.Region, settings.AccountId, name, qualifier)}");
 }

@@ -5,6 +5,7 @@ using Conformance.Engine.Pull.Batches;
 using Conformance.Engine.Pull.Filtering;
 using Conformance.Engine.Pull.Sqs;
 using Conformance.Engine.Pull.Streams;
+using Conformance.Core.Resources;
 
 namespace Conformance.Engine.Pull;
 
@@ -26,7 +27,7 @@ public sealed class PullSources(EngineParts engine)
     {
         if (queues.ContainsKey(spec.Name)) return (new ApiResult(400, "QueueAlreadyExists", $"A queue named {spec.Name} already exists."), null);
         if (spec.VisibilityTimeoutSeconds is < 0 or > 43_200) return (new ApiResult(400, "InvalidAttributeValue", "VisibilityTimeout must be 0 to 43200 seconds."), null);
-        var arn = $"arn:aws:sqs:{engine.Settings.Region}:{engine.Settings.AccountId}:{spec.Name}";
+        var arn = Arn.Queue(engine.Settings.Region, engine.Settings.AccountId, spec.Name).ToString();
         var queue = new SqsQueue(spec, arn, engine.Ids.UuidValue, () => engine.Ids.Base64(96), engine.Settings.SqsDeduplicationInterval);
         if (spec.DeadLetterQueueName is { } dlq)
         {
@@ -108,7 +109,7 @@ public sealed class PullSources(EngineParts engine)
     public (ApiResult Result, string? Uuid) CreateEventSourceMapping(EventSourceMappingSpec spec)
     {
         if (!engine.Functions.FunctionExists(spec.FunctionName)) return (AwsErrors.NotFound($"Function not found: {engine.Ids.FunctionArn(spec.FunctionName)}"), null);
-        var kind = spec.EventSourceArn.Split(':') is { Length: > 2 } parts ? parts[2] : "";
+        var kind = Arn.ServiceOf(spec.EventSourceArn) ?? "";
         var queue = kind == "sqs" ? queues.Values.FirstOrDefault(q => q.Arn == spec.EventSourceArn) : null;
         IStreamSource? stream = kind switch
         {

@@ -5,6 +5,7 @@ using Conformance.Core.Functions;
 using Conformance.Core.Invocation;
 using Conformance.Events;
 using Conformance.Events.ApiGateway;
+using Conformance.Core.Resources;
 
 namespace Conformance.Engine.Push;
 
@@ -49,7 +50,7 @@ public sealed class ApiGatewayIntegrations(EngineParts engine)
     }
 
     public string? SourceArn(string apiName) =>
-        apis.TryGetValue(apiName, out var api) ? $"arn:aws:execute-api:{engine.Settings.Region}:{engine.Settings.AccountId}:{api.Id}/*" : null;
+        apis.TryGetValue(apiName, out var api) ? Arn.ExecuteApi(engine.Settings.Region, engine.Settings.AccountId, api.Id).ToString() : null;
 
     public HttpResponse Handle(string apiName, HttpRequest request)
     {
@@ -59,7 +60,7 @@ public sealed class ApiGatewayIntegrations(EngineParts engine)
         if (pathParameters is null) return spec.Kind == ApiKind.Rest ? Json(403, "Missing Authentication Token") : Json(404, "Not Found");
 
         var payload = spec.Proxy ? Event(spec, apiId, request, pathParameters) : string.IsNullOrEmpty(request.Body) ? "{}" : request.Body;
-        var sourceArn = $"arn:aws:execute-api:{engine.Settings.Region}:{engine.Settings.AccountId}:{apiId}/*";
+        var sourceArn = Arn.ExecuteApi(engine.Settings.Region, engine.Settings.AccountId, apiId).ToString();
         var timeout = spec.IntegrationTimeout ?? (spec.Kind == ApiKind.Rest ? engine.Settings.RestIntegrationTimeout : engine.Settings.HttpIntegrationTimeout);
 
         if (spec.AsyncInvocation)

@@ -5,6 +5,7 @@ using Conformance.Core.Invocation;
 using Conformance.Events;
 using Conformance.Events.Generation;
 using Conformance.Events.S3;
+using Conformance.Core.Resources;
 
 namespace Conformance.Engine.Push;
 
@@ -82,7 +83,7 @@ public sealed class S3Notifications(EngineParts engine)
 
     private string NextSequencer() => (++sequencer).ToString("X16", CultureInfo.InvariantCulture);
 
-    private static string BucketArn(string bucket) => $"arn:aws:s3:::{bucket}";
+    private static string BucketArn(string bucket) => Arn.Bucket(bucket).ToString();
 
     private static ApiResult NoSuchBucket(string name) => new(404, "NoSuchBucket", $"The specified bucket does not exist: {name}");
 

@@ -3,6 +3,7 @@ using Conformance.Core.Invocation;
 using Conformance.Events;
 using Conformance.Events.EventBridge;
 using Conformance.Events.Generation;
+using Conformance.Core.Resources;
 
 namespace Conformance.Engine.Push;
 
@@ -23,7 +24,7 @@ public sealed class ScheduleRules(EngineParts engine)
     /// <summary>Fire times whose delivery to the function failed (no permission, unknown function).</summary>
     public IReadOnlyList<(string Rule, DateTimeOffset At)> FailedDeliveries => failedDeliveries;
 
-    public string RuleArn(string name) => $"arn:aws:events:{engine.Settings.Region}:{engine.Settings.AccountId}:rule/{name}";
+    public string RuleArn(string name) => Arn.Rule(engine.Settings.Region, engine.Settings.AccountId, name).ToString();
 
     /// <summary><c>PutRule</c> plus <c>PutTargets</c>: validates the expression (<c>ValidationException</c>) and starts the schedule.</summary>
     public ApiResult PutRule(ScheduleRule rule)

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Bogus;
+using Conformance.Core.Resources;
 
 namespace Conformance.Events.Generation;
 
@@ -34,17 +35,21 @@ public sealed class AwsIdentity(Randomizer random, string region, string account
     /// <summary>An IAM-style unique id such as <c>AIDAJDPLRKLG7UEXAMPLE</c>.</summary>
     public string PrincipalId(string prefix = "AIDA") => prefix + random.String2(16, "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567");
 
-    public string FunctionArn(string name, string? qualifier = null) =>
-        $"arn:aws:lambda:{Region}:{AccountId}:function:{name}{(qualifier is null ? "" : ":" + qualifier)}";
+    public string FunctionArn(string name, string? qualifier = null) => Arn.Function(Region, AccountId, name, qualifier).ToString();
 
-    public string QueueArn(string name) => $"arn:aws:sqs:{Region}:{AccountId}:{name}";
+    public string QueueArn(string name) => Arn.Queue(Region, AccountId, name).ToString();
 
-    public string StreamArn(string name) => $"arn:aws:kinesis:{Region}:{AccountId}:stream/{name}";
+    public string StreamArn(string name) => Arn.KinesisStream(Region, AccountId, name).ToString();
 
-    public string TableStreamArn(string table, DateTimeOffset created) =>
-        $"arn:aws:dynamodb:{Region}:{AccountId}:table/{table}/stream/{created.UtcDateTime:yyyy-MM-ddTHH:mm:ss.fff}";
+    public string TableStreamArn(string table, DateTimeOffset created) => Arn.TableStream(Region, AccountId, table, created).ToString();
 
-    public string RoleArn(string name) => $"arn:aws:iam::{AccountId}:role/{name}";
+    public string RoleArn(string name) => Arn.Role(AccountId, name).ToString();
+
+    public string RuleArn(string name) => Arn.Rule(Region, AccountId, name).ToString();
+
+    public string EventBusArn(string name) => Arn.EventBus(Region, AccountId, name).ToString();
+
+    public static string BucketArn(string name) => Arn.Bucket(name).ToString();
 
     public static string Md5Hex(byte[] bytes) => Convert.ToHexString(MD5.HashData(bytes)).ToLowerInvariant();
 

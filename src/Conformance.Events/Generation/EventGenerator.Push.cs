@@ -74,7 +74,7 @@ public sealed partial class EventGenerator
 
     /// <summary>The event a scheduled rule (<c>rate(...)</c> or <c>cron(...)</c>) sends.</summary>
     public EventBridgeEvent ScheduledEvent(string? rule = null) => new("0", Ids.Uuid(), "Scheduled Event", "aws.events", Ids.AccountId,
-        AwsIdentity.IsoSeconds(Tick()), Ids.Region, [$"arn:aws:events:{Ids.Region}:{Ids.AccountId}:rule/{rule ?? Name("every-5-minutes")}"], new JsonObject());
+        AwsIdentity.IsoSeconds(Tick()), Ids.Region, [Ids.RuleArn(rule ?? Name("every-5-minutes"))], new JsonObject());
 
     // ---- Responses and records -------------------------------------------------------------------
 
@@ -103,7 +103,7 @@ public sealed partial class EventGenerator
         new("0", Ids.Uuid(),
             record.RequestContext.Condition == "Success" ? "Lambda Function Invocation Result - Success" : "Lambda Function Invocation Result - Failure",
             "lambda", Ids.AccountId, AwsIdentity.IsoSeconds(Tick()), Ids.Region,
-            [record.RequestContext.FunctionArn, $"arn:aws:events:{Ids.Region}:{Ids.AccountId}:event-bus/{busName}"],
+            [record.RequestContext.FunctionArn, Ids.EventBusArn(busName)],
             JsonNode.Parse(EventJson.Serialize(record))!);
 
     /// <summary>An async event in a dead-letter queue: the event as the body, the error in the attributes.</summary>

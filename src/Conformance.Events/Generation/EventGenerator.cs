@@ -75,7 +75,7 @@ public sealed partial class EventGenerator
             new S3RequestParameters(faker.Internet.Ip()),
             new S3ResponseElements(Ids.Hex(16, upper: true), Ids.Base64(48)),
             new S3Entity("1.0", "on-" + faker.Hacker.Verb().ToLowerInvariant(),
-                new S3Bucket(bucket, new S3UserIdentity(Ids.PrincipalId("A")), $"arn:aws:s3:::{bucket}"), s3Object));
+                new S3Bucket(bucket, new S3UserIdentity(Ids.PrincipalId("A")), AwsIdentity.BucketArn(bucket)), s3Object));
         return new S3Event([record]);
     }
 

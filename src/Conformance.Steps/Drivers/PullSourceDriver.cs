@@ -34,14 +34,14 @@ public sealed class PullSourceDriver(ITarget target, FunctionDriver function)
     }
 
     /// <summary>True when <paramref name="source"/> is a Kinesis stream or a DynamoDB table stream.</summary>
-    public bool IsStream(string source) => Arn(source).Split(':')[2] is "kinesis" or "dynamodb";
+    public bool IsStream(string source) => Core.Resources.Arn.ServiceOf(ArnOf(source)) is "kinesis" or "dynamodb";
 
-    private string Arn(string source) => arns.TryGetValue(source, out var arn) ? arn : throw new InvalidOperationException($"No queue, stream or table named '{source}' was created before this step.");
+    private string ArnOf(string source) => arns.TryGetValue(source, out var arn) ? arn : throw new InvalidOperationException($"No queue, stream or table named '{source}' was created before this step.");
 
     /// <summary>Creates a mapping from <paramref name="source"/> to the function; <see cref="ExpectMappingCreated"/> or a rejection step checks it.</summary>
     public async Task MapAsync(string source, Func<EventSourceMappingSpec, EventSourceMappingSpec> configure)
     {
-        (lastMapping, mappingId) = await target.Facet<IEventSourceMappings>().CreateEventSourceMappingAsync(configure(new EventSourceMappingSpec(Arn(source), function.Name)));
+        (lastMapping, mappingId) = await target.Facet<IEventSourceMappings>().CreateEventSourceMappingAsync(configure(new EventSourceMappingSpec(ArnOf(source), function.Name)));
     }
 
     public void ExpectMappingCreated()

@@ -55,7 +55,7 @@ public static class AwsCleanup
         var buckets = await run.S3.ListBucketsAsync(cancellation);
         foreach (var bucket in (buckets.Buckets ?? []).Select(b => b.BucketName).Where(b => b.StartsWith(settings.Prefix, StringComparison.Ordinal)))
         {
-            Record($"bucket {bucket}", await AwsTarget.EmptyAndDeleteBucketAsync(run.S3, bucket));
+            Record($"bucket {bucket}", await new S3Buckets(run.S3).EmptyAndDeleteAsync(bucket));
         }
         return new Result(removed, failed);
     }

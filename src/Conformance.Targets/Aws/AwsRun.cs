@@ -7,6 +7,7 @@ using Amazon.Runtime;
 using Amazon.S3;
 using Amazon.SQS;
 using Amazon.SQS.Model;
+using Arn = Conformance.Core.Resources.Arn;
 using Conformance.Targets.Http;
 
 namespace Conformance.Targets.Aws;
@@ -64,7 +65,7 @@ public sealed class AwsRun : IAsyncDisposable
     public string CounterTable => Settings.Prefix + "attempts";
 
     /// <summary>The execution role: the configured one, or on a custom endpoint (LocalStack) any well-formed ARN.</summary>
-    public string RoleArn => Settings.RoleArn ?? (Settings.Endpoint is not null ? "arn:aws:iam::000000000000:role/lambda-conformance"
+    public string RoleArn => Settings.RoleArn ?? (Settings.Endpoint is not null ? Arn.Role("000000000000", "lambda-conformance").ToString()
         : throw new TargetUnavailableException("no execution role for the probe: set CONFORMANCE_ROLE_ARN or give --role-arn."));
 
     /// <summary>The clients alone, without the run's shared resources (for cleanup).</summary>

@@ -1,33 +1,40 @@
 using Conformance.Core.Functions;
 using Conformance.Core.Invocation;
 using Conformance.Core.Observation;
+using Conformance.Core.Resources;
 using Conformance.Core.Targets;
+using Conformance.Targets.Sources;
 
 namespace Conformance.Targets.Aws;
 
 /// <summary>
 /// One scenario on AWS or LocalStack through their public APIs: the probe deployed as each of the
 /// scenario's functions (named <c>lc-RUN-N-name</c>, tagged with the run id), its behaviour in the
-/// function's environment; every resource the scenario creates is removed when it ends, also after a
-/// failure. API Gateway, EventBridge schedules and SNS topics need SDKs this build does not have: they
-/// are not applicable here.
+/// function's environment. Its queues, streams, tables and buckets are a <see cref="ScenarioResources"/>;
+/// every resource the scenario creates is removed when it ends, also after a failure.
 /// </summary>
 /// <remarks>
 /// No API Gateway, schedule or fault-injection facet: this adapter does not speak API Gateway or
-/// EventBridge yet (issue #20), and AWS injects no faults on demand.
+/// EventBridge yet (issue #20), and AWS injects no faults on demand. SNS and EventBridge destinations
+/// throw <see cref="NotSupportedException"/>, reported as unsupported.
 /// </remarks>
-public sealed partial class AwsTarget : ITarget, IVersions, IReservedConcurrency, IAsyncSettings, IDestinations,
+public sealed class AwsTarget : ITarget, IVersions, IReservedConcurrency, IAsyncSettings, IDestinations,
     IS3Source, ISqsSource, IKinesisSource, IDynamoDbSource, IEventSourceMappings
 {
     private readonly AwsRun run;
     private readonly int number;
     private readonly Dictionary<string, ProbeLedger> functions = new(StringComparer.Ordinal);
     private readonly List<string> mappings = [];
+    private readonly ScenarioResources resources;
+    private readonly S3Buckets buckets;
 
     internal AwsTarget(AwsRun run, int number)
     {
         this.run = run;
         this.number = number;
+        buckets = new S3Buckets(run.S3);
+        resources = new ScenarioResources(new ResourceServices(Physical, QueueArn, run.Settings.RunId,
+            new SqsQueues(run.Sqs, QueueUrl, QueueArn), run.Kinesis, new DynamoDbTables(run.DynamoDb), buckets));
     }
 
     public string Name => run.Settings.Endpoint is null ? "aws" : "localstack";
@@ -51,9 +58,15 @@ public sealed partial class AwsTarget : ITarget, IVersions, IReservedConcurrency
     /// <summary>The name a resource of this scenario has on the target.</summary>
     public string Physical(string name) => $"{run.Settings.Prefix}{number}-{name}".ToLowerInvariant();
 
-    private string FunctionArn(string physical) => $"arn:aws:lambda:{run.Settings.Region}:{AccountOf()}:function:{physical}";
+    private string FunctionArn(string physical) => Arn.Function(run.Settings.Region, AccountOf(), physical).ToString();
+
+    private string QueueUrl(string physical) => $"{run.ObservationQueueUrl[..run.ObservationQueueUrl.LastIndexOf('/')]}/{physical}";
+
+    private string QueueArn(string physical) => Arn.Queue(run.Settings.Region, AccountOf(), physical).ToString();
 
     private string AccountOf() => run.ObservationQueueUrl.Split('/', StringSplitOptions.RemoveEmptyEntries) is { Length: >= 2 } parts ? parts[^2] : "000000000000";
+
+    private static NotSupportedException Lacks(string what) => new($"this build's AWS adapter has no {what}");
 
     // ---- Functions -------------------------------------------------------------------------------
 
@@ -73,24 +86,7 @@ public sealed partial class AwsTarget : ITarget, IVersions, IReservedConcurrency
         var ledger = new ProbeLedger(spec);
         functions[spec.Name] = ledger;
         run.Register(physical, ledger, Physical(""));
-        return await WaitUntilReadyAsync(physical, cancellation);
-    }
-
-    /// <summary>Waits until the function's state is Active and its last update finished (Lambda refuses invokes and updates before).</summary>
-    private async Task<ApiResult> WaitUntilReadyAsync(string physical, CancellationToken cancellation)
-    {
-        for (var attempt = 0; attempt < 120; attempt++)
-        {
-            var (result, body) = await run.Lambda.GetFunctionAsync(physical, cancellation);
-            if (!result.Succeeded) return result;
-            var configuration = body?["Configuration"];
-            var state = configuration?["State"]?.ToString();
-            var update = configuration?["LastUpdateStatus"]?.ToString();
-            if (state is null or "Active" && update is null or "Successful") return ApiResult.Ok;
-            if (state == "Failed" || update == "Failed") return new ApiResult(500, "FunctionFailed", configuration?["StateReason"]?.ToString());
-            await Task.Delay(500, cancellation);
-        }
-        return new ApiResult(504, "Timeout", $"the function {physical} did not become Active");
+        return await run.Lambda.WaitUntilReadyAsync(physical, cancellation);
     }
 
     public async Task<ApiResult> UpdateFunctionAsync(FunctionSpec spec, CancellationToken cancellation = default)
@@ -99,7 +95,7 @@ public sealed partial class AwsTarget : ITarget, IVersions, IReservedConcurrency
         var (result, _) = await run.Lambda.UpdateConfigurationAsync(physical, spec.Timeout, Environment(spec), spec.DeadLetterTargetArn, cancellation);
         if (!result.Succeeded) return result;
         if (functions.TryGetValue(spec.Name, out var ledger)) ledger.Spec = spec;
-        return await WaitUntilReadyAsync(physical, cancellation);
+        return await run.Lambda.WaitUntilReadyAsync(physical, cancellation);
     }
 
     public async Task<(ApiResult Result, string? Version)> PublishVersionAsync(string functionName, CancellationToken cancellation = default)
@@ -120,20 +116,94 @@ public sealed partial class AwsTarget : ITarget, IVersions, IReservedConcurrency
     public async Task<ApiResult> PutEventInvokeConfigAsync(string functionName, EventInvokeConfig config, CancellationToken cancellation = default) =>
         (await run.Lambda.PutEventInvokeConfigAsync(Physical(functionName), config, cancellation)).Result;
 
-    // ---- Acting ----------------------------------------------------------------------------------
+    // ---- Destinations ----------------------------------------------------------------------------
+
+    public Task<string> CreateDestinationAsync(DestinationKind kind, string name, CancellationToken cancellation = default) => kind switch
+    {
+        DestinationKind.SqsQueue => resources.CreateDestinationQueueAsync(name, cancellation),
+        DestinationKind.SqsFifoQueue => resources.CreateDestinationQueueAsync(name + ".fifo", cancellation),
+        DestinationKind.Function => Task.FromResult(FunctionArn(Physical(name))),
+        _ => throw Lacks($"{kind} destinations (SNS and EventBridge are issue #20)"),
+    };
+
+    public async Task<IReadOnlyList<DestinationRecord>> GetDestinationRecordsAsync(string arn, CancellationToken cancellation = default)
+    {
+        Arn.TryParse(arn, out var parsed);
+        switch (parsed.Service)
+        {
+            case "sqs":
+                return await resources.DestinationRecordsAsync(parsed, cancellation);
+            case "lambda":
+                await run.DrainObservationsAsync(cancellation);
+                return [.. run.Records(parsed.ResourceName).Select(r => new DestinationRecord(r.At, arn, r.Event))];
+            default:
+                throw Lacks($"reader for the destination {arn}");
+        }
+    }
+
+    // ---- Event sources ---------------------------------------------------------------------------
+
+    public Task<ApiResult> CreateBucketAsync(string bucket, bool versioned, CancellationToken cancellation = default) =>
+        resources.CreateBucketAsync(bucket, versioned, cancellation);
+
+    public Task<ApiResult> PutBucketNotificationAsync(BucketNotification notification, CancellationToken cancellation = default) =>
+        buckets.PutNotificationAsync(Physical(notification.Bucket), FunctionArn(Physical(notification.FunctionName)), notification, cancellation);
+
+    public Task<ApiResult> PutObjectAsync(string bucket, string key, string content, CancellationToken cancellation = default) =>
+        buckets.PutObjectAsync(Physical(bucket), key, content, cancellation);
+
+    public Task<ApiResult> DeleteObjectAsync(string bucket, string key, CancellationToken cancellation = default) =>
+        buckets.DeleteObjectAsync(Physical(bucket), key, cancellation);
+
+    public Task<(ApiResult Result, string? Arn)> CreateQueueAsync(QueueSpec queue, CancellationToken cancellation = default) => resources.CreateQueueAsync(queue, cancellation);
+
+    public Task<(ApiResult Result, string? MessageId)> SendMessageAsync(string queueName, QueueMessage message, CancellationToken cancellation = default) =>
+        resources.SendMessageAsync(queueName, message, cancellation);
+
+    public Task<ApiResult> SendMessageBatchAsync(string queueName, IReadOnlyList<QueueMessage> messages, CancellationToken cancellation = default) =>
+        resources.SendMessageBatchAsync(queueName, messages, cancellation);
+
+    public Task<QueueState?> GetQueueStateAsync(string queueName, CancellationToken cancellation = default) => resources.GetQueueStateAsync(queueName, cancellation);
+
+    public Task<IReadOnlyList<string>> GetQueueBodiesAsync(string queueName, CancellationToken cancellation = default) => resources.GetQueueBodiesAsync(queueName, cancellation);
+
+    public Task<(ApiResult Result, string? Arn)> CreateStreamAsync(string streamName, int shards, CancellationToken cancellation = default) =>
+        resources.CreateStreamAsync(streamName, shards, cancellation);
+
+    public Task<(ApiResult Result, string? SequenceNumber)> PutRecordAsync(string streamName, string partitionKey, string data, CancellationToken cancellation = default) =>
+        resources.PutRecordAsync(streamName, partitionKey, data, cancellation);
+
+    public Task<ApiResult> PutRecordsAsync(string streamName, IReadOnlyList<(string PartitionKey, string Data)> records, CancellationToken cancellation = default) =>
+        resources.PutRecordsAsync(streamName, records, cancellation);
+
+    public Task<(ApiResult Result, string? StreamArn)> CreateTableAsync(TableSpec table, CancellationToken cancellation = default) => resources.CreateTableAsync(table, cancellation);
+
+    public Task<ApiResult> PutItemAsync(string tableName, string itemJson, CancellationToken cancellation = default) => resources.PutItemAsync(tableName, itemJson, cancellation);
+
+    public Task<ApiResult> DeleteItemAsync(string tableName, string keyJson, CancellationToken cancellation = default) => resources.DeleteItemAsync(tableName, keyJson, cancellation);
+
+    public async Task<(ApiResult Result, string? Uuid)> CreateEventSourceMappingAsync(EventSourceMappingSpec mapping, CancellationToken cancellation = default)
+    {
+        var (result, body) = await run.Lambda.CreateEventSourceMappingAsync(mapping, Physical(mapping.FunctionName), cancellation);
+        var uuid = body?["UUID"]?.ToString();
+        if (!result.Succeeded || uuid is null) return (result, null);
+        mappings.Add(uuid);
+        return (result, uuid);
+    }
+
+    public async Task<ApiResult> SetEventSourceMappingEnabledAsync(string uuid, bool enabled, CancellationToken cancellation = default) =>
+        (await run.Lambda.UpdateEventSourceMappingAsync(uuid, enabled, cancellation)).Result;
+
+    // ---- Acting and observing --------------------------------------------------------------------
 
     public Task<InvokeResponse> InvokeAsync(InvokeRequest request, CancellationToken cancellation = default) =>
-        run.Lambda.Api.InvokeAsync(PhysicalFunctionName(request.FunctionName), request, cancellation);
+        run.Lambda.Api.InvokeAsync(Deployed(request.FunctionName), request, cancellation);
 
-    /// <summary>A function name as the scenario gives it (name, name:qualifier or ARN) with the scenario's function replaced by its deployed name.</summary>
-    private string PhysicalFunctionName(string name)
+    /// <summary>A function reference as the scenario gives it, with the scenario's function under its deployed name and the form kept.</summary>
+    private string Deployed(string functionName)
     {
-        var parts = name.Split(':');
-        if (name.StartsWith("arn:", StringComparison.Ordinal) && parts.Length > 6 && functions.ContainsKey(parts[6]))
-            parts[6] = Physical(parts[6]);
-        else if (!name.StartsWith("arn:", StringComparison.Ordinal) && functions.ContainsKey(parts[0]))
-            parts[0] = Physical(parts[0]);
-        return string.Join(':', parts);
+        var reference = FunctionRef.Parse(functionName);
+        return functions.ContainsKey(reference.Name) ? reference.Renamed(Physical(reference.Name)).ToString() : functionName;
     }
 
     public async Task AdvanceAsync(TimeSpan duration, CancellationToken cancellation = default)
@@ -142,30 +212,16 @@ public sealed partial class AwsTarget : ITarget, IVersions, IReservedConcurrency
         await Task.Delay(duration, either.Token);
     }
 
-    // ---- Observing -------------------------------------------------------------------------------
-
     public async Task<IReadOnlyList<InvocationRecord>> GetInvocationsAsync(string functionName, CancellationToken cancellation = default)
     {
         await run.DrainObservationsAsync(cancellation);
-        return run.Records(Physical(functionName.Split(':')[0]));
+        return run.Records(Physical(FunctionRef.Parse(functionName).Name));
     }
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var uuid in mappings) await Quietly(() => run.Lambda.DeleteEventSourceMappingAsync(uuid, CancellationToken.None));
-        foreach (var function in functions.Keys) await Quietly(() => run.Lambda.DeleteFunctionAsync(Physical(function), CancellationToken.None));
-        await DeleteSourcesAsync();
-    }
-
-    private static async Task Quietly(Func<Task> removal)
-    {
-        try
-        {
-            await removal();
-        }
-        catch (Exception ex) when (ex is HttpRequestException or Amazon.Runtime.AmazonServiceException or TaskCanceledException)
-        {
-            // left for `conformance cleanup --run-id`
-        }
+        foreach (var uuid in mappings) await Quietly.Run(() => run.Lambda.DeleteEventSourceMappingAsync(uuid, CancellationToken.None));
+        foreach (var function in functions.Keys) await Quietly.Run(() => run.Lambda.DeleteFunctionAsync(Physical(function), CancellationToken.None));
+        await resources.DisposeAsync();
     }
 }

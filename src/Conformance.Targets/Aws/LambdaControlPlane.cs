@@ -34,6 +34,23 @@ public sealed class LambdaControlPlane(LambdaApi api)
     public Task<(ApiResult Result, JsonObject? Body)> GetFunctionAsync(string name, CancellationToken cancellation) =>
         api.CallAsync(HttpMethod.Get, Function(name), null, cancellation);
 
+    /// <summary>Waits until the function's state is Active and its last update finished (Lambda refuses invokes and updates before).</summary>
+    public async Task<ApiResult> WaitUntilReadyAsync(string name, CancellationToken cancellation)
+    {
+        for (var attempt = 0; attempt < 120; attempt++)
+        {
+            var (result, body) = await GetFunctionAsync(name, cancellation);
+            if (!result.Succeeded) return result;
+            var configuration = body?["Configuration"];
+            var state = configuration?["State"]?.ToString();
+            var update = configuration?["LastUpdateStatus"]?.ToString();
+            if (state is null or "Active" && update is null or "Successful") return ApiResult.Ok;
+            if (state == "Failed" || update == "Failed") return new ApiResult(500, "FunctionFailed", configuration?["StateReason"]?.ToString());
+            await Task.Delay(500, cancellation);
+        }
+        return new ApiResult(504, "Timeout", $"the function {name} did not become Active");
+    }
+
     public Task<(ApiResult Result, JsonObject? Body)> UpdateConfigurationAsync(string name, TimeSpan timeout, IReadOnlyDictionary<string, string> environment,
         string? deadLetterArn, CancellationToken cancellation)
     {

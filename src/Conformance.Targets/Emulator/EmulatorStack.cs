@@ -4,6 +4,7 @@ using Amazon.SQS;
 using Conformance.Targets.Http;
 using Conformance.Targets.Processes;
 using Conformance.Targets.Sources;
+using Arn = Conformance.Core.Resources.Arn;
 
 namespace Conformance.Targets.Emulator;
 
@@ -157,7 +158,7 @@ public sealed class EmulatorStack : IAsyncDisposable
 
     public string QueueUrl(string physicalName) => $"http://127.0.0.1:{SqsPort}/{AccountId}/{physicalName}";
 
-    public string QueueArn(string physicalName) => $"arn:aws:sqs:{Region}:{AccountId}:{physicalName}";
+    public string QueueArn(string physicalName) => Arn.Queue(Region, AccountId, physicalName).ToString();
 
     public async ValueTask DisposeAsync()
     {

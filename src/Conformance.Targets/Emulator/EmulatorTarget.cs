@@ -1,48 +1,45 @@
-using System.Text.Json.Nodes;
 using Conformance.Core.Functions;
 using Conformance.Core.Invocation;
 using Conformance.Core.Observation;
+using Conformance.Core.Resources;
 using Conformance.Core.Targets;
-using Conformance.Targets.Http;
+using Conformance.Targets.Sources;
 
 namespace Conformance.Targets.Emulator;
 
 /// <summary>
 /// One scenario on the local emulator stack: its functions run as the probe in a serverless-offline
-/// process of its own (started when the scenario first acts, restarted when its configuration
-/// changes), its queues, streams and tables live on the shared servers under names prefixed with the
-/// scenario's service name. It implements only the facets the stack has; a part of one it lacks (SNS
-/// and EventBridge destinations, a qualifier) throws <see cref="NotSupportedException"/>, reported as unsupported.
+/// process of its own (an <see cref="OfflineSession"/>, started when the scenario first acts, restarted
+/// when its configuration changes); its queues, streams and tables are a <see cref="ScenarioResources"/>
+/// on the shared servers, under names prefixed with the scenario's service name; its settings, API
+/// routes, schedules and mappings go into the configuration (<see cref="OfflineConfiguration"/>). It implements only the facets the stack has; a part of one
+/// it lacks (SNS and EventBridge destinations, a qualifier) throws <see cref="NotSupportedException"/>,
+/// reported as unsupported.
 /// </summary>
 /// <remarks>
 /// No S3 facet: s3rver has no notification configuration (it answers PutBucketNotificationConfiguration
 /// with 501 Not Implemented), so no S3 event could reach a function. No versions or aliases:
 /// serverless-offline runs $LATEST only. No fault injection: no real target injects faults on demand.
 /// </remarks>
-public sealed partial class EmulatorTarget : ITarget, IObservationListener, IReservedConcurrency, IAsyncSettings, IDestinations,
+public sealed class EmulatorTarget : ITarget, IReservedConcurrency, IAsyncSettings, IDestinations,
     IApiGatewaySource, IScheduleSource, ISqsSource, IKinesisSource, IDynamoDbSource, IEventSourceMappings
 {
     private readonly EmulatorStack stack;
     private readonly ServerlessService service;
-    private readonly string directory;
-    private readonly Lock gate = new();
-    private readonly Dictionary<string, ProbeLedger> ledgers = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, JsonObject> mappings = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, ApiSpec> apis = new(StringComparer.Ordinal);
-    /// <summary>How long one request to the emulator may take: longer than Lambda's longest timeout (15 min).</summary>
-    private static readonly TimeSpan RequestTimeout = TimeSpan.FromMinutes(16);
-    private readonly SemaphoreSlim starting = new(1, 1);
-    private ServerlessOffline? offline;
-    private HttpClient? lambdaHttp;
-    private LambdaApi? lambda;
-    private int configurationVersion;
-    private int startedVersion = -1;
+    private readonly OfflineSession session;
+    private readonly ScenarioResources resources;
+    private readonly OfflineConfiguration configuration;
+    private readonly ScenarioLedgers ledgers;
 
     internal EmulatorTarget(EmulatorStack stack, int scenarioNumber)
     {
         this.stack = stack;
         service = new ServerlessService($"c{scenarioNumber}");
-        directory = Path.Combine(stack.WorkDirectory, service.Name);
+        session = new OfflineSession(stack, service, Path.Combine(stack.WorkDirectory, service.Name));
+        resources = new ScenarioResources(new ResourceServices(Physical, stack.QueueArn, service.Name, stack.Queues, stack.Kinesis, stack.Tables,
+            BeforeActing: async cancellation => await session.EnsureStartedAsync(cancellation)));
+        configuration = new OfflineConfiguration(stack, session);
+        ledgers = new ScenarioLedgers(service);
     }
 
     public string Name => "emulator";
@@ -69,35 +66,37 @@ public sealed partial class EmulatorTarget : ITarget, IObservationListener, IRes
     public DateTimeOffset Now => DateTimeOffset.UtcNow;
 
     /// <summary>How many times this scenario's serverless-offline was started (each start costs 2-3 s of CPU).</summary>
-    public int Starts { get; private set; }
+    public int Starts => session.Starts;
 
     /// <summary>The physical name of a queue, stream, table or bucket of this scenario.</summary>
     public string Physical(string name) => $"{service.Name}-{name}";
+
+    internal static NotSupportedException Lacks(string what) => new($"the emulator target (serverless-offline) has no {what}");
 
     // ---- Functions -------------------------------------------------------------------------------
 
     public async Task<ApiResult> CreateFunctionAsync(FunctionSpec spec, CancellationToken cancellation = default)
     {
-        lock (gate)
+        lock (session.Gate)
         {
             if (service.Functions.ContainsKey(spec.Name))
                 return new ApiResult(409, "ResourceConflictException", $"Function already exist: {spec.Name}");
-            ledgers[spec.Name] = new ProbeLedger(spec);
+            ledgers.Add(spec);
         }
-        stack.Sink.RegisterFunction(service.DeployedName(spec.Name), this);
+        stack.Sink.RegisterFunction(service.DeployedName(spec.Name), ledgers);
         if (CannotBeRefused(spec))
         {
             // No start now: the scenario's first call or its next change that can be refused starts the
             // emulator, so a function followed by a mapping costs one start, not two (each is 2-3 s of CPU).
-            lock (gate)
+            lock (session.Gate)
             {
                 service.Functions[spec.Name] = spec;
-                configurationVersion++;
+                session.Changed();
             }
             return ApiResult.Ok;
         }
-        var result = await ApplyAsync(() => service.Functions[spec.Name] = spec, () => service.Functions.Remove(spec.Name), cancellation);
-        if (!result.Succeeded) lock (gate) ledgers.Remove(spec.Name);
+        var result = await session.ApplyAsync(() => service.Functions[spec.Name] = spec, () => service.Functions.Remove(spec.Name), cancellation);
+        if (!result.Succeeded) ledgers.Remove(spec.Name);
         return result;
     }
 
@@ -107,44 +106,14 @@ public sealed partial class EmulatorTarget : ITarget, IObservationListener, IRes
     /// </summary>
     private static bool CannotBeRefused(FunctionSpec spec) => Math.Ceiling(spec.Timeout.TotalSeconds) is >= 1 and <= 900;
 
-    /// <summary>
-    /// Changes the scenario's configuration and restarts the emulator with it at once: the emulator's
-    /// control plane is its configuration file, so a setting it refuses shows as a failed start, answered
-    /// in serverless's own words, with no status or error type since there was no API call (and the change taken back).
-    /// </summary>
-    private async Task<ApiResult> ApplyAsync(Action change, Action undo, CancellationToken cancellation)
-    {
-        lock (gate)
-        {
-            change();
-            configurationVersion++;
-        }
-        try
-        {
-            await EnsureStartedAsync(cancellation);
-            return ApiResult.Ok;
-        }
-        catch (TargetUnavailableException ex)
-        {
-            lock (gate)
-            {
-                undo();
-                configurationVersion++;
-            }
-            var words = string.Join(" ", ex.Message.Split('\n').Where(l => l.Contains("rror", StringComparison.Ordinal) || l.Contains("must", StringComparison.Ordinal)).Take(5).Select(l => l.Trim()));
-            return ApiResult.RefusedWithoutCode(words.Length > 0 ? words : ex.Message);
-        }
-    }
-
     public Task<ApiResult> UpdateFunctionAsync(FunctionSpec spec, CancellationToken cancellation = default)
     {
-        lock (gate)
+        lock (session.Gate)
         {
-            if (!ledgers.TryGetValue(spec.Name, out var ledger)) return Task.FromResult(ApiResult.NotFound($"Function not found: {spec.Name}"));
+            if (!ledgers.Update(spec)) return Task.FromResult(ApiResult.NotFound($"Function not found: {spec.Name}"));
             // The timeout lives in serverless.json; the behaviour reaches the probe with its next invocation.
-            if (service.Functions[spec.Name].Timeout != spec.Timeout) configurationVersion++;
+            if (service.Functions[spec.Name].Timeout != spec.Timeout) session.Changed();
             service.Functions[spec.Name] = spec;
-            ledger.Spec = spec;
         }
         return Task.FromResult(ApiResult.Ok);
     }
@@ -153,209 +122,100 @@ public sealed partial class EmulatorTarget : ITarget, IObservationListener, IRes
     public Task<ApiResult> AddPermissionAsync(string functionName, PermissionStatement statement, CancellationToken cancellation = default) =>
         Task.FromResult(ApiResult.Ok);
 
-    /// <summary>Written as serverless.yml's <c>reservedConcurrency</c>: serverless decides whether it accepts it, and scenarios show whether the emulator keeps to it.</summary>
     public Task<ApiResult> PutFunctionConcurrencyAsync(string functionName, int reservedConcurrency, CancellationToken cancellation = default) =>
-        SetFunctionSettingsAsync(functionName, new JsonObject { ["reservedConcurrency"] = reservedConcurrency }, cancellation);
+        configuration.PutFunctionConcurrencyAsync(functionName, reservedConcurrency, cancellation);
 
-    /// <summary>
-    /// Written as serverless.yml's <c>maximumRetryAttempts</c>, <c>maximumEventAge</c> and
-    /// <c>destinations</c>; settings on a version or alias cannot be expressed, as serverless-offline has neither.
-    /// </summary>
-    public Task<ApiResult> PutEventInvokeConfigAsync(string functionName, EventInvokeConfig config, CancellationToken cancellation = default)
+    public Task<ApiResult> PutEventInvokeConfigAsync(string functionName, EventInvokeConfig config, CancellationToken cancellation = default) =>
+        configuration.PutEventInvokeConfigAsync(functionName, config, cancellation);
+
+    /// <summary>A queue of the stack's SQS, or a function of the scenario, to name in serverless.yml; the stack has no SNS or EventBridge.</summary>
+    public Task<string> CreateDestinationAsync(DestinationKind kind, string name, CancellationToken cancellation = default) => kind switch
     {
-        if (config.Qualifier is { } qualifier && qualifier != "$LATEST") throw Lacks($"versions and aliases (the qualifier {qualifier})");
-        var settings = new JsonObject();
-        if (config.MaximumRetryAttempts is { } retries) settings["maximumRetryAttempts"] = retries;
-        if (config.MaximumEventAgeInSeconds is { } age) settings["maximumEventAge"] = age;
-        var destinations = new JsonObject();
-        if (config.OnSuccessDestination is { } onSuccess) destinations["onSuccess"] = onSuccess;
-        if (config.OnFailureDestination is { } onFailure) destinations["onFailure"] = onFailure;
-        if (destinations.Count > 0) settings["destinations"] = destinations;
-        return SetFunctionSettingsAsync(functionName, settings, cancellation);
-    }
+        DestinationKind.SqsQueue => resources.CreateDestinationQueueAsync(name, cancellation),
+        DestinationKind.SqsFifoQueue => resources.CreateDestinationQueueAsync(name + ".fifo", cancellation),
+        DestinationKind.Function => Task.FromResult(Arn.Function(EmulatorStack.Region, EmulatorStack.AccountId, service.DeployedName(name)).ToString()),
+        _ => throw Lacks($"{kind} destinations (the stack has no SNS or EventBridge)"),
+    };
 
-    /// <summary>Sets function settings and restarts the emulator with them, so that serverless checks them now.</summary>
-    private async Task<ApiResult> SetFunctionSettingsAsync(string functionName, JsonObject settings, CancellationToken cancellation)
-    {
-        JsonObject before;
-        lock (gate)
-        {
-            if (!service.Functions.ContainsKey(functionName)) return ApiResult.NotFound($"Function not found: {functionName}");
-            before = (JsonObject)(service.FunctionSettings.GetValueOrDefault(functionName) ?? new JsonObject()).DeepClone();
-        }
-        return await ApplyAsync(() =>
-        {
-            var merged = (JsonObject)before.DeepClone();
-            foreach (var (key, value) in settings) merged[key] = value?.DeepClone();
-            service.FunctionSettings[functionName] = merged;
-        }, () => service.FunctionSettings[functionName] = before, cancellation);
-    }
+    // ---- Event sources ---------------------------------------------------------------------------
 
-    /// <summary>
-    /// A queue of the stack's SQS, or a function of the scenario, to name in serverless.yml; the
-    /// stack has no SNS or EventBridge.
-    /// </summary>
-    public async Task<string> CreateDestinationAsync(DestinationKind kind, string name, CancellationToken cancellation = default)
-    {
-        switch (kind)
-        {
-            case DestinationKind.SqsQueue or DestinationKind.SqsFifoQueue:
-                var queueName = kind == DestinationKind.SqsFifoQueue ? name + ".fifo" : name;
-                var (result, arn) = await CreateQueueAsync(new QueueSpec(queueName), cancellation);
-                if (!result.Succeeded) throw new InvalidOperationException($"The emulator refused to create the queue {queueName}: {result}");
-                return arn!;
-            case DestinationKind.Function:
-                return $"arn:aws:lambda:{EmulatorStack.Region}:{EmulatorStack.AccountId}:function:{service.DeployedName(name)}";
-            default:
-                throw Lacks($"{kind} destinations (the stack has no SNS or EventBridge)");
-        }
-    }
+    public Task<ApiResult> CreateApiAsync(ApiSpec api, CancellationToken cancellation = default) => configuration.CreateApiAsync(api, cancellation);
 
-    private static NotSupportedException Lacks(string what) => new($"the emulator target (serverless-offline) has no {what}");
+    public Task<string?> ApiSourceArnAsync(string apiName, CancellationToken cancellation = default) => configuration.ApiSourceArnAsync(apiName);
+
+    public Task<HttpResponse> SendHttpRequestAsync(string apiName, HttpRequest request, CancellationToken cancellation = default) =>
+        configuration.SendHttpRequestAsync(apiName, request, cancellation);
+
+    public Task<ApiResult> PutScheduleRuleAsync(ScheduleRule rule, CancellationToken cancellation = default) => configuration.PutScheduleRuleAsync(rule, cancellation);
+
+    public Task<(ApiResult Result, string? Uuid)> CreateEventSourceMappingAsync(EventSourceMappingSpec mapping, CancellationToken cancellation = default) =>
+        configuration.CreateEventSourceMappingAsync(mapping, cancellation);
+
+    public Task<ApiResult> SetEventSourceMappingEnabledAsync(string uuid, bool enabled, CancellationToken cancellation = default) =>
+        Task.FromResult(configuration.SetEventSourceMappingEnabled(uuid, enabled));
+
+    public Task<(ApiResult Result, string? Arn)> CreateQueueAsync(QueueSpec queue, CancellationToken cancellation = default) => resources.CreateQueueAsync(queue, cancellation);
+
+    public Task<(ApiResult Result, string? MessageId)> SendMessageAsync(string queueName, QueueMessage message, CancellationToken cancellation = default) =>
+        resources.SendMessageAsync(queueName, message, cancellation);
+
+    public Task<ApiResult> SendMessageBatchAsync(string queueName, IReadOnlyList<QueueMessage> messages, CancellationToken cancellation = default) =>
+        resources.SendMessageBatchAsync(queueName, messages, cancellation);
+
+    public Task<QueueState?> GetQueueStateAsync(string queueName, CancellationToken cancellation = default) => resources.GetQueueStateAsync(queueName, cancellation);
+
+    public Task<IReadOnlyList<string>> GetQueueBodiesAsync(string queueName, CancellationToken cancellation = default) => resources.GetQueueBodiesAsync(queueName, cancellation);
+
+    public Task<(ApiResult Result, string? Arn)> CreateStreamAsync(string streamName, int shards, CancellationToken cancellation = default) =>
+        resources.CreateStreamAsync(streamName, shards, cancellation);
+
+    public Task<(ApiResult Result, string? SequenceNumber)> PutRecordAsync(string streamName, string partitionKey, string data, CancellationToken cancellation = default) =>
+        resources.PutRecordAsync(streamName, partitionKey, data, cancellation);
+
+    public Task<ApiResult> PutRecordsAsync(string streamName, IReadOnlyList<(string PartitionKey, string Data)> records, CancellationToken cancellation = default) =>
+        resources.PutRecordsAsync(streamName, records, cancellation);
+
+    public Task<(ApiResult Result, string? StreamArn)> CreateTableAsync(TableSpec table, CancellationToken cancellation = default) => resources.CreateTableAsync(table, cancellation);
+
+    public Task<ApiResult> PutItemAsync(string tableName, string itemJson, CancellationToken cancellation = default) => resources.PutItemAsync(tableName, itemJson, cancellation);
+
+    public Task<ApiResult> DeleteItemAsync(string tableName, string keyJson, CancellationToken cancellation = default) => resources.DeleteItemAsync(tableName, keyJson, cancellation);
 
     // ---- Acting ----------------------------------------------------------------------------------
 
     public async Task<InvokeResponse> InvokeAsync(InvokeRequest request, CancellationToken cancellation = default)
     {
-        var lambda = await LambdaAsync(cancellation);
-        var (function, qualifier) = SplitFunctionName(request.FunctionName);
-        var deployed = service.Functions.ContainsKey(function) ? service.DeployedName(function) : function;
-        return await lambda.InvokeAsync(deployed, request with { Qualifier = request.Qualifier ?? qualifier }, cancellation);
+        var lambda = await session.LambdaAsync(cancellation);
+        var reference = FunctionRef.Parse(request.FunctionName);
+        var deployed = service.Functions.ContainsKey(reference.Name) ? service.DeployedName(reference.Name) : reference.Name;
+        return await lambda.InvokeAsync(deployed, request with { Qualifier = request.Qualifier ?? reference.Qualifier }, cancellation);
     }
 
     public async Task AdvanceAsync(TimeSpan duration, CancellationToken cancellation = default)
     {
-        await EnsureStartedAsync(cancellation); // schedules and pollers run only while the emulator does
+        await session.EnsureStartedAsync(cancellation); // schedules and pollers run only while the emulator does
         using var either = CancellationTokenSource.CreateLinkedTokenSource(cancellation, stack.Stopping);
         await Task.Delay(duration, either.Token);
     }
 
-    private async Task<LambdaApi> LambdaAsync(CancellationToken cancellation)
-    {
-        await EnsureStartedAsync(cancellation);
-        return lambda!;
-    }
-
-    /// <summary>Starts serverless-offline with the scenario's current configuration, or restarts it after a change (one start at a time).</summary>
-    private async Task<EmulatorPorts> EnsureStartedAsync(CancellationToken cancellation)
-    {
-        await starting.WaitAsync(cancellation);
-        try
-        {
-            if (stack.Lost is { } lost) throw new TargetUnavailableException(lost);
-            if (offline is { HasExited: true })
-                throw new TargetUnavailableException($"target lost: serverless-offline ({service.Name}) exited.\n{offline.RecentOutput}");
-            if (offline is not null && startedVersion == configurationVersion) return offline.Ports;
-            await StopOfflineAsync();
-            int version;
-            lock (gate) version = configurationVersion;
-            var iteratorsBefore = await stack.Kinesis.ShardIteratorsHandedOutAsync(cancellation);
-            offline = await ServerlessOffline.StartAsync(stack, service, directory, cancellation);
-            await UntilKinesisPollersHoldTheirPositionsAsync(iteratorsBefore, cancellation);
-            startedVersion = version;
-            Starts++;
-            lambdaHttp = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{offline.Ports.Lambda}"), Timeout = RequestTimeout };
-            lambda = new LambdaApi(lambdaHttp);
-            return offline.Ports;
-        }
-        finally
-        {
-            starting.Release();
-        }
-    }
-
-    /// <summary>
-    /// serverless-offline says it listens before its Kinesis plugin has asked for a shard iterator; a
-    /// record put meanwhile is behind a LATEST position taken later, and lost. Ready means every
-    /// Kinesis stream of the scenario has handed out a new iterator (up to 15 s; after that the
-    /// scenario goes on and shows what the emulator does).
-    /// </summary>
-    private async Task UntilKinesisPollersHoldTheirPositionsAsync(IReadOnlyDictionary<string, int> before, CancellationToken cancellation)
-    {
-        var streams = service.Events.Values.SelectMany(e => e)
-            .Where(e => e["stream"]?["type"]?.ToString() == "kinesis" && e["stream"]?["enabled"]?.GetValue<bool>() != false)
-            .Select(e => e["stream"]!["arn"]!.ToString().Split('/')[^1]).Distinct().ToList();
-        var deadline = DateTimeOffset.UtcNow.AddSeconds(15);
-        while (streams.Count > 0 && DateTimeOffset.UtcNow < deadline)
-        {
-            var now = await stack.Kinesis.ShardIteratorsHandedOutAsync(cancellation);
-            if (streams.All(s => now.GetValueOrDefault(s) > before.GetValueOrDefault(s))) return;
-            await Task.Delay(100, cancellation);
-        }
-    }
-
-    private async Task StopOfflineAsync()
-    {
-        if (offline is not null) await offline.DisposeAsync();
-        offline = null;
-        lambdaHttp?.Dispose();
-        (lambdaHttp, lambda) = (null, null);
-    }
-
-    private static (string Function, string? Qualifier) SplitFunctionName(string name)
-    {
-        var parts = name.Split(':');
-        if (name.StartsWith("arn:", StringComparison.Ordinal)) return (parts.Length > 6 ? parts[6] : name, parts.Length > 7 ? parts[7] : null);
-        return parts.Length == 2 ? (parts[0], parts[1]) : (name, null);
-    }
-
     // ---- Observing -------------------------------------------------------------------------------
 
-    public Task<IReadOnlyList<InvocationRecord>> GetInvocationsAsync(string functionName, CancellationToken cancellation = default)
-    {
-        lock (gate)
-        {
-            var ledger = ledgers.GetValueOrDefault(SplitFunctionName(functionName).Function);
-            return Task.FromResult<IReadOnlyList<InvocationRecord>>(ledger?.Records() ?? []);
-        }
-    }
+    public Task<IReadOnlyList<InvocationRecord>> GetInvocationsAsync(string functionName, CancellationToken cancellation = default) =>
+        Task.FromResult(ledgers.Records(FunctionRef.Parse(functionName).Name));
 
     public async Task<IReadOnlyList<DestinationRecord>> GetDestinationRecordsAsync(string arn, CancellationToken cancellation = default)
     {
-        var parts = arn.Split(':');
-        if (arn.StartsWith("arn:aws:sqs:", StringComparison.Ordinal))
-            return [.. (await stack.Queues.PeekAsync(parts[^1], cancellation)).Select(m => new DestinationRecord(Now, arn, m.Body)
-            {
-                Attributes = (m.MessageAttributes ?? []).ToDictionary(a => a.Key, a => a.Value.StringValue ?? ""),
-            })];
-        if (arn.StartsWith("arn:aws:lambda:", StringComparison.Ordinal) && parts.Length > 6)
-        {
-            var function = service.Functions.Keys.FirstOrDefault(f => service.DeployedName(f) == parts[6]);
-            if (function is not null)
-                return [.. (await GetInvocationsAsync(function, cancellation)).Select(r => new DestinationRecord(r.At, arn, r.Event))];
-        }
+        Arn.TryParse(arn, out var parsed);
+        if (parsed.Service == "sqs") return await resources.DestinationRecordsAsync(parsed, cancellation);
+        if (parsed.Service == "lambda" && service.Functions.Keys.FirstOrDefault(f => service.DeployedName(f) == parsed.ResourceName) is { } function)
+            return [.. (await GetInvocationsAsync(function, cancellation)).Select(r => new DestinationRecord(r.At, arn, r.Event))];
         throw Lacks($"reader for the destination {arn}");
-    }
-
-    JsonObject IObservationListener.Started(ProbeProtocol.Started started)
-    {
-        lock (gate)
-        {
-            var ledger = ledgers.Values.First(l => service.DeployedName(l.Spec.Name) == started.FunctionName);
-            var attempt = ledger.Start(started with { FunctionName = ledger.Spec.Name, Event = WithScenarioNames(started.Event) });
-            return new JsonObject { ["attempt"] = attempt, ["behaviour"] = ProbeProtocol.BehaviourJson(ledger.Spec.Behaviour) };
-        }
-    }
-
-    /// <summary>
-    /// The scenario's own names in an observed event: queues, streams, tables and buckets live on shared
-    /// servers as <c>cN-name</c>, a prefix the harness chose, so it is taken out again.
-    /// </summary>
-    private string WithScenarioNames(string observed) => observed.Replace(service.Name + "-", "", StringComparison.Ordinal);
-
-    void IObservationListener.Ended(ProbeProtocol.Ended ended)
-    {
-        lock (gate)
-        {
-            ledgers.Values.FirstOrDefault(l => service.DeployedName(l.Spec.Name) == ended.FunctionName)?.End(ended);
-        }
     }
 
     public async ValueTask DisposeAsync()
     {
-        stack.Sink.Unregister(this);
-        await StopOfflineAsync();
-        starting.Dispose();
-        await DeleteResourcesAsync();
+        stack.Sink.Unregister(ledgers);
+        await session.DisposeAsync();
+        await resources.DisposeAsync();
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Conformance.Core.Functions;
+using Conformance.Core.Resources;
 
 namespace Conformance.Targets.Emulator;
 
@@ -8,9 +9,10 @@ public static class MappingEvents
 {
     public static JsonObject ToServerlessEvent(EventSourceMappingSpec mapping)
     {
-        var isSqs = mapping.EventSourceArn.StartsWith("arn:aws:sqs:", StringComparison.Ordinal);
+        var service = Arn.ServiceOf(mapping.EventSourceArn);
+        var isSqs = service == "sqs";
         var settings = new JsonObject { ["arn"] = mapping.EventSourceArn, ["enabled"] = mapping.Enabled };
-        if (!isSqs) settings["type"] = mapping.EventSourceArn.StartsWith("arn:aws:kinesis:", StringComparison.Ordinal) ? "kinesis" : "dynamodb";
+        if (!isSqs) settings["type"] = service == "kinesis" ? "kinesis" : "dynamodb";
         Set(settings, "batchSize", mapping.BatchSize);
         Set(settings, "maximumBatchingWindow", mapping.MaximumBatchingWindowInSeconds);
         if (mapping.StartingPosition is { } position) settings["startingPosition"] = position;

@@ -4,6 +4,7 @@ using Conformance.Core.Observation;
 using Conformance.Core.Targets;
 using Conformance.Engine;
 using Conformance.Engine.Time;
+using Conformance.Core.Resources;
 
 namespace Conformance.Targets.Reference;
 
@@ -61,15 +62,16 @@ public sealed class ReferenceTarget : ITarget, IVirtualClock, IVersions, IReserv
     public Task<string> CreateDestinationAsync(DestinationKind kind, string name, CancellationToken cancellation = default)
     {
         var (region, account) = (Engine.Settings.Region, Engine.Settings.AccountId);
-        return Task.FromResult(kind switch
+        var arn = kind switch
         {
-            DestinationKind.SqsQueue => $"arn:aws:sqs:{region}:{account}:{name}",
-            DestinationKind.SqsFifoQueue => $"arn:aws:sqs:{region}:{account}:{name}.fifo",
-            DestinationKind.SnsTopic => $"arn:aws:sns:{region}:{account}:{name}",
-            DestinationKind.EventBus => $"arn:aws:events:{region}:{account}:event-bus/{name}",
-            DestinationKind.S3Bucket => $"arn:aws:s3:::{name}",
-            _ => $"arn:aws:lambda:{region}:{account}:function:{name}",
-        });
+            DestinationKind.SqsQueue => Arn.Queue(region, account, name),
+            DestinationKind.SqsFifoQueue => Arn.Queue(region, account, name + ".fifo"),
+            DestinationKind.SnsTopic => Arn.Topic(region, account, name),
+            DestinationKind.EventBus => Arn.EventBus(region, account, name),
+            DestinationKind.S3Bucket => Arn.Bucket(name),
+            _ => Arn.Function(region, account, name),
+        };
+        return Task.FromResult(arn.ToString());
     }
 
     public Task<InvokeResponse> InvokeAsync(InvokeRequest request, CancellationToken cancellation = default) => Done(Engine.Invoke(request));

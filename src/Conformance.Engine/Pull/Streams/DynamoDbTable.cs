@@ -5,6 +5,7 @@ using Conformance.Core.Functions;
 using Conformance.Events;
 using Conformance.Events.DynamoDb;
 using Conformance.Events.Generation;
+using ResourceArn = Conformance.Core.Resources.Arn;
 
 namespace Conformance.Engine.Pull.Streams;
 
@@ -23,7 +24,7 @@ internal sealed class DynamoDbTable : IStreamSource
         this.engine = engine;
         Spec = spec;
         var created = engine.Time.GetUtcNow();
-        Arn = $"arn:aws:dynamodb:{engine.Settings.Region}:{engine.Settings.AccountId}:table/{spec.Name}/stream/{created.UtcDateTime:yyyy-MM-ddTHH:mm:ss.fff}";
+        Arn = ResourceArn.TableStream(engine.Settings.Region, engine.Settings.AccountId, spec.Name, created).ToString();
         Shards = [new StreamShard($"shardId-{created.ToUnixTimeMilliseconds():D13}-{engine.Ids.Hex(8)}", BigInteger.Parse("100000000000000000000", CultureInfo.InvariantCulture))];
     }
 

@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Conformance.Events;
 using Conformance.Events.Kinesis;
+using ResourceArn = Conformance.Core.Resources.Arn;
 
 namespace Conformance.Engine.Pull.Streams;
 
@@ -24,7 +25,7 @@ internal sealed class KinesisStream : IStreamSource
         this.engine = engine;
         this.name = name;
         Retention = retention;
-        Arn = $"arn:aws:kinesis:{engine.Settings.Region}:{engine.Settings.AccountId}:stream/{name}";
+        Arn = ResourceArn.KinesisStream(engine.Settings.Region, engine.Settings.AccountId, name).ToString();
         Shards = Enumerable.Range(0, shardCount)
             .Select(i => new StreamShard($"shardId-{i:D12}", BigInteger.Parse($"4959{i:D4}" + new string('0', 48), CultureInfo.InvariantCulture)))
             .ToList();
@@ -53,7 +54,7 @@ internal sealed class KinesisStream : IStreamSource
         var record = new KinesisEventRecord(
             new KinesisData("1.0", partitionKey, sequenceText, encoded, Math.Round(now.ToUnixTimeMilliseconds() / 1000.0, 3)),
             "aws:kinesis", "1.0", $"{shard.Id}:{sequenceText}", "aws:kinesis:record",
-            $"arn:aws:iam::{engine.Settings.AccountId}:role/lambda-role", engine.Settings.Region, Arn);
+            ResourceArn.Role(engine.Settings.AccountId, "lambda-role").ToString(), engine.Settings.Region, Arn);
         shard.Append(new StreamEntry(sequence, partitionKey, now, JsonNode.Parse(EventJson.Serialize(record))!.AsObject(), data));
         return (shard.Id, sequenceText);
     }

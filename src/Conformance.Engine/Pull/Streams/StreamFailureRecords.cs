@@ -2,6 +2,7 @@ using Conformance.Core.Functions;
 using Conformance.Events;
 using Conformance.Events.Destinations;
 using Conformance.Events.Generation;
+using Conformance.Core.Resources;
 
 namespace Conformance.Engine.Pull.Streams;
 
@@ -17,7 +18,7 @@ internal sealed class StreamFailureRecords(EngineParts engine, IStreamSource sou
         if (spec.OnFailureDestination is not { } destination) return;
         var info = new StreamBatchInfo(shard.Id, batch[0].SequenceNumber, batch[^1].SequenceNumber, AwsIdentity.Iso(batch[0].ArrivedAt),
             AwsIdentity.Iso(batch[^1].ArrivedAt), batch.Count, source.Arn);
-        var payload = destination.StartsWith("arn:aws:s3:", StringComparison.Ordinal) ? StreamMappingWorker.RecordsJson(batch) : null;
+        var payload = Arn.ServiceOf(destination) == "s3" ? StreamMappingWorker.RecordsJson(batch) : null;
         var record = new StreamFailureRecord(
             new StreamFailureRequestContext(engine.Ids.Uuid(), engine.Ids.FunctionArn(spec.FunctionName), condition, attempts),
             new AsyncResponseContext(200, "$LATEST", engine.Settings.FunctionErrorHeader), "1.0", AwsIdentity.Iso(now),

@@ -1,0 +1,62 @@
+using System.Text.Json.Nodes;
+using Conformance.Core.Functions;
+using Conformance.Core.Observation;
+
+namespace Conformance.Targets.Emulator;
+
+/// <summary>
+/// What the probe reported of a scenario's functions on the emulator: one <see cref="ProbeLedger"/> per
+/// function, filled by the observation sink as invocations start and end.
+/// </summary>
+internal sealed class ScenarioLedgers(ServerlessService service) : IObservationListener
+{
+    private readonly Lock gate = new();
+    private readonly Dictionary<string, ProbeLedger> ledgers = new(StringComparer.Ordinal);
+
+    public void Add(FunctionSpec spec)
+    {
+        lock (gate) ledgers[spec.Name] = new ProbeLedger(spec);
+    }
+
+    public void Remove(string function)
+    {
+        lock (gate) ledgers.Remove(function);
+    }
+
+    /// <summary>Gives the ledger the function's new behaviour, for its next invocation; false for an unknown function.</summary>
+    public bool Update(FunctionSpec spec)
+    {
+        lock (gate)
+        {
+            if (!ledgers.TryGetValue(spec.Name, out var ledger)) return false;
+            ledger.Spec = spec;
+            return true;
+        }
+    }
+
+    public IReadOnlyList<InvocationRecord> Records(string function)
+    {
+        lock (gate) return ledgers.GetValueOrDefault(function)?.Records() ?? [];
+    }
+
+    public JsonObject Started(ProbeProtocol.Started started)
+    {
+        lock (gate)
+        {
+            var ledger = ledgers.Values.First(l => service.DeployedName(l.Spec.Name) == started.FunctionName);
+            var attempt = ledger.Start(started with { FunctionName = ledger.Spec.Name, Event = WithScenarioNames(started.Event) });
+            return new JsonObject { ["attempt"] = attempt, ["behaviour"] = ProbeProtocol.BehaviourJson(ledger.Spec.Behaviour) };
+        }
+    }
+
+    public void Ended(ProbeProtocol.Ended ended)
+    {
+        lock (gate) ledgers.Values.FirstOrDefault(l => service.DeployedName(l.Spec.Name) == ended.FunctionName)?.End(ended);
+    }
+
+    /// <summary>
+    /// The scenario's own names in an observed event: queues, streams, tables and buckets live on shared
+    /// servers as <c>cN-name</c>, a prefix the harness chose, so it is taken out again.
+    /// </summary>
+    private string WithScenarioNames(string observed) => observed.Replace(service.Name + "-", "", StringComparison.Ordinal);
+}
