@@ -15,49 +15,49 @@ namespace Conformance.Events.Generation;
 /// byte-identical JSON. Values hang together as AWS's do: ARNs carry the generator's region and
 /// account, SQS <c>md5OfBody</c> is the MD5 of the body, S3 <c>eTag</c> the MD5 of content of the stated
 /// size, Kinesis and DynamoDB sequence numbers increase within a shard, and time moves forward.
-/// Push-source shapes (API Gateway, EventBridge) are in <see cref="EventGenerator"/>'s other part.
+/// Push-source events are in <see cref="Push"/>, responses and Lambda's records in <see cref="Records"/>; all
+/// three draw from one state.
 /// </summary>
-public sealed partial class EventGenerator
+public sealed class EventGenerator
 {
     private static readonly string[] Regions = ["us-east-1", "us-west-2", "eu-west-1", "eu-central-1", "ap-northeast-1", "ap-southeast-2"];
 
-    private readonly Faker faker;
-    private DateTimeOffset now;
+    private readonly GenerationState state;
     private BigInteger kinesisSequence;
     private BigInteger dynamoDbSequence;
     private BigInteger fifoSequence;
 
     public EventGenerator(int seed)
     {
-        faker = new Faker("en") { Random = new Randomizer(seed) };
-        Ids = new AwsIdentity(faker.Random, faker.PickRandom(Regions), faker.Random.ReplaceNumbers("############"));
-        now = new DateTimeOffset(2025, 1, 1, 0, 0, 0, TimeSpan.Zero).AddSeconds(faker.Random.Int(0, 30 * 24 * 3600));
+        var faker = new Faker("en") { Random = new Randomizer(seed) };
+        var ids = new AwsIdentity(faker.Random, faker.PickRandom(Regions), faker.Random.ReplaceNumbers("############"));
+        state = new GenerationState(faker, ids, new DateTimeOffset(2025, 1, 1, 0, 0, 0, TimeSpan.Zero).AddSeconds(faker.Random.Int(0, 30 * 24 * 3600)));
         kinesisSequence = BigInteger.Parse("4959" + faker.Random.ReplaceNumbers(new string('#', 52)), CultureInfo.InvariantCulture);
         dynamoDbSequence = BigInteger.Parse("1" + faker.Random.ReplaceNumbers(new string('#', 20)), CultureInfo.InvariantCulture);
         fifoSequence = BigInteger.Parse("18" + faker.Random.ReplaceNumbers(new string('#', 18)), CultureInfo.InvariantCulture);
+        Push = new PushEvents(state);
+        Records = new LambdaRecords(state);
     }
 
-    public AwsIdentity Ids { get; }
+    public AwsIdentity Ids => state.Ids;
 
     /// <summary>The generator's clock; each event moves it forward a little.</summary>
-    public DateTimeOffset Now => now;
+    public DateTimeOffset Now => state.Now;
 
-    private DateTimeOffset Tick(int maxMilliseconds = 2000)
-    {
-        now = now.AddMilliseconds(faker.Random.Int(1, maxMilliseconds));
-        return now;
-    }
+    /// <summary>API Gateway and EventBridge events.</summary>
+    public PushEvents Push { get; }
 
-    private string Name(string prefix) => $"{prefix}-{faker.Hacker.Noun().Replace(' ', '-').ToLowerInvariant()}";
+    /// <summary>Function responses and the records Lambda writes.</summary>
+    public LambdaRecords Records { get; }
 
     // ---- Amazon S3 -------------------------------------------------------------------------------
 
     /// <summary>An <c>ObjectCreated:Put</c> (or other created) notification; keys are URL-encoded as S3 sends them.</summary>
     public S3Event S3ObjectCreated(string eventName = "ObjectCreated:Put", string? key = null, bool versioned = false)
     {
-        var size = faker.Random.Int(1, 64 * 1024);
-        var content = faker.Random.Bytes(size);
-        var objectKey = key ?? $"uploads/{faker.System.FileName()}";
+        var size = state.Faker.Random.Int(1, 64 * 1024);
+        var content = state.Faker.Random.Bytes(size);
+        var objectKey = key ?? $"uploads/{state.Faker.System.FileName()}";
         return S3Notification(eventName, new S3Object(S3Key(objectKey), size, AwsIdentity.Md5Hex(content),
             versioned ? VersionId() : null, Sequencer()));
     }
@@ -65,16 +65,16 @@ public sealed partial class EventGenerator
     /// <summary>An <c>ObjectRemoved:Delete</c> (no size or eTag) or <c>ObjectRemoved:DeleteMarkerCreated</c> notification.</summary>
     public S3Event S3ObjectRemoved(bool deleteMarker = false, string? key = null) =>
         S3Notification(deleteMarker ? "ObjectRemoved:DeleteMarkerCreated" : "ObjectRemoved:Delete",
-            new S3Object(S3Key(key ?? $"uploads/{faker.System.FileName()}"), null, null, deleteMarker ? VersionId() : null, Sequencer()));
+            new S3Object(S3Key(key ?? $"uploads/{state.Faker.System.FileName()}"), null, null, deleteMarker ? VersionId() : null, Sequencer()));
 
     private S3Event S3Notification(string eventName, S3Object s3Object)
     {
-        var bucket = Name("bucket");
-        var record = new S3EventRecord("2.1", "aws:s3", Ids.Region, AwsIdentity.Iso(Tick()), eventName,
+        var bucket = state.Name("bucket");
+        var record = new S3EventRecord("2.1", "aws:s3", Ids.Region, AwsIdentity.Iso(state.Tick()), eventName,
             new S3UserIdentity("AWS:" + Ids.PrincipalId()),
-            new S3RequestParameters(faker.Internet.Ip()),
+            new S3RequestParameters(state.Faker.Internet.Ip()),
             new S3ResponseElements(Ids.Hex(16, upper: true), Ids.Base64(48)),
-            new S3Entity("1.0", "on-" + faker.Hacker.Verb().ToLowerInvariant(),
+            new S3Entity("1.0", "on-" + state.Faker.Hacker.Verb().ToLowerInvariant(),
                 new S3Bucket(bucket, new S3UserIdentity(Ids.PrincipalId("A")), AwsIdentity.BucketArn(bucket)), s3Object));
         return new S3Event([record]);
     }
@@ -82,7 +82,7 @@ public sealed partial class EventGenerator
     /// <summary>S3 URL-encodes keys in notifications: a space becomes <c>+</c>, other reserved characters <c>%XX</c>.</summary>
     public static string S3Key(string key) => Uri.EscapeDataString(key).Replace("%20", "+").Replace("%2F", "/");
 
-    private string VersionId() => faker.Random.String2(32, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._");
+    private string VersionId() => state.Faker.Random.String2(32, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._");
 
     private string Sequencer() => Ids.Hex(18, upper: true);
 
@@ -91,19 +91,19 @@ public sealed partial class EventGenerator
     /// <summary>A batch of <paramref name="count"/> messages from a standard or FIFO queue.</summary>
     public SqsEvent SqsBatch(int count = 1, bool fifo = false, bool withAttributes = true)
     {
-        var queue = Name("orders") + (fifo ? ".fifo" : "");
-        var group = fifo ? "group-" + faker.Random.Int(1, 9) : null;
+        var queue = state.Name("orders") + (fifo ? ".fifo" : "");
+        var group = fifo ? "group-" + state.Faker.Random.Int(1, 9) : null;
         var records = Enumerable.Range(0, count).Select(_ => SqsRecord(queue, group, withAttributes)).ToList();
         return new SqsEvent(records);
     }
 
     private SqsMessage SqsRecord(string queue, string? group, bool withAttributes)
     {
-        var body = JsonSerializerBody(new JsonObject { ["orderId"] = faker.Random.Int(1, 99999), ["item"] = faker.Commerce.ProductName() });
-        var sent = Tick();
-        var received = sent.AddMilliseconds(faker.Random.Int(1, 500));
+        var body = GenerationState.JsonBody(new JsonObject { ["orderId"] = state.Faker.Random.Int(1, 99999), ["item"] = state.Faker.Commerce.ProductName() });
+        var sent = state.Tick();
+        var received = sent.AddMilliseconds(state.Faker.Random.Int(1, 500));
         var attributes = withAttributes
-            ? new Dictionary<string, SqsMessageAttribute> { ["kind"] = new(faker.PickRandom("order", "refund", "update"), null, [], [], "String") }
+            ? new Dictionary<string, SqsMessageAttribute> { ["kind"] = new(state.Faker.PickRandom("order", "refund", "update"), null, [], [], "String") }
             : new Dictionary<string, SqsMessageAttribute>();
         var system = new SqsMessageSystemAttributes("1", Epoch(sent), Ids.PrincipalId(), Epoch(received),
             group is null ? null : NextFifoSequence(), group, group is null ? null : Ids.Hex(32));
@@ -113,29 +113,27 @@ public sealed partial class EventGenerator
 
     private string NextFifoSequence()
     {
-        fifoSequence += faker.Random.Int(1, 100_000);
+        fifoSequence += state.Faker.Random.Int(1, 100_000);
         return fifoSequence.ToString(CultureInfo.InvariantCulture);
     }
 
     private static string Epoch(DateTimeOffset time) => time.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
-
-    private static string JsonSerializerBody(JsonNode node) => node.ToJsonString(EventJson.Options);
 
     // ---- Amazon Kinesis --------------------------------------------------------------------------
 
     /// <summary>A batch of records from one shard, with increasing sequence numbers.</summary>
     public KinesisEvent KinesisBatch(int count = 1, int shard = 0)
     {
-        var stream = Name("stream");
+        var stream = state.Name("stream");
         var shardId = $"shardId-{shard:D12}";
-        var role = Ids.RoleArn(Name("function-role"));
+        var role = Ids.RoleArn(state.Name("function-role"));
         var records = Enumerable.Range(0, count).Select(_ =>
         {
-            kinesisSequence += faker.Random.Int(1, 1_000_000);
+            kinesisSequence += state.Faker.Random.Int(1, 1_000_000);
             var sequence = kinesisSequence.ToString(CultureInfo.InvariantCulture);
-            var data = Convert.ToBase64String(Encoding.UTF8.GetBytes(JsonSerializerBody(new JsonObject { ["reading"] = faker.Random.Int(0, 1000) })));
-            var arrival = Math.Round(Tick().ToUnixTimeMilliseconds() / 1000.0, 3);
-            return new KinesisEventRecord(new KinesisData("1.0", "pk-" + faker.Random.Int(1, 20), sequence, data, arrival),
+            var data = Convert.ToBase64String(Encoding.UTF8.GetBytes(GenerationState.JsonBody(new JsonObject { ["reading"] = state.Faker.Random.Int(0, 1000) })));
+            var arrival = Math.Round(state.Tick().ToUnixTimeMilliseconds() / 1000.0, 3);
+            return new KinesisEventRecord(new KinesisData("1.0", "pk-" + state.Faker.Random.Int(1, 20), sequence, data, arrival),
                 "aws:kinesis", "1.0", $"{shardId}:{sequence}", "aws:kinesis:record", role, Ids.Region, Ids.StreamArn(stream));
         }).ToList();
         return new KinesisEvent(records);
@@ -149,18 +147,18 @@ public sealed partial class EventGenerator
     /// </summary>
     public DynamoDbStreamEvent DynamoDbBatch(string eventName = "INSERT", string viewType = "NEW_AND_OLD_IMAGES", int count = 1)
     {
-        var table = Name("table");
-        var streamArn = Ids.TableStreamArn(table, now.AddDays(-faker.Random.Int(1, 300)));
+        var table = state.Name("table");
+        var streamArn = Ids.TableStreamArn(table, state.Now.AddDays(-state.Faker.Random.Int(1, 300)));
         var records = Enumerable.Range(0, count).Select(_ =>
         {
-            var id = faker.Random.Int(1, 99999).ToString(CultureInfo.InvariantCulture);
+            var id = state.Faker.Random.Int(1, 99999).ToString(CultureInfo.InvariantCulture);
             var keys = new JsonObject { ["Id"] = AttributeValue.N(id) };
-            var newItem = eventName == "REMOVE" ? null : Item(id, faker.Lorem.Sentence(3));
-            var oldItem = eventName == "INSERT" ? null : Item(id, faker.Lorem.Sentence(3));
+            var newItem = eventName == "REMOVE" ? null : Item(id, state.Faker.Lorem.Sentence(3));
+            var oldItem = eventName == "INSERT" ? null : Item(id, state.Faker.Lorem.Sentence(3));
             var newImage = viewType is "NEW_IMAGE" or "NEW_AND_OLD_IMAGES" ? newItem : null;
             var oldImage = viewType is "OLD_IMAGE" or "NEW_AND_OLD_IMAGES" ? oldItem : null;
-            dynamoDbSequence += faker.Random.Int(1, 100_000);
-            var change = new DynamoDbChange(Tick().ToUnixTimeSeconds(), keys, newImage, oldImage,
+            dynamoDbSequence += state.Faker.Random.Int(1, 100_000);
+            var change = new DynamoDbChange(state.Tick().ToUnixTimeSeconds(), keys, newImage, oldImage,
                 dynamoDbSequence.ToString(CultureInfo.InvariantCulture), SizeOf(keys, newImage, oldImage), viewType);
             return new DynamoDbStreamRecord(Ids.Hex(32), eventName, "1.1", "aws:dynamodb", Ids.Region, change, streamArn);
         }).ToList();

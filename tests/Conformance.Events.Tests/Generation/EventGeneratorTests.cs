@@ -105,7 +105,7 @@ public sealed class EventGeneratorTests
     public void A_stream_failure_record_describes_its_batch()
     {
         var batch = generator.KinesisBatch(3);
-        var record = generator.KinesisFailureRecord(batch, forS3: true);
+        var record = generator.Records.KinesisFailureRecord(batch, forS3: true);
 
         var info = record.KinesisBatchInfo.ShouldNotBeNull();
         info.BatchSize.ShouldBe(3);
