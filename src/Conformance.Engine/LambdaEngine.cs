@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.RegularExpressions;
 using Bogus;
 using Conformance.Core.Functions;
 using Conformance.Core.Invocation;
@@ -20,13 +19,13 @@ namespace Conformance.Engine;
 /// makes hours pass instantly). The same seed gives the same ids, so the same ledger. Callers'
 /// mistakes come back as AWS-style errors, never as exceptions.
 /// </summary>
-public sealed partial class LambdaEngine : IFunctionInvoker
+public sealed class LambdaEngine : IFunctionInvoker
 {
     /// <summary>The caller of the Invoke API, as opposed to a service principal such as <c>s3.amazonaws.com</c>.</summary>
     internal const string DirectCaller = "caller";
 
     private readonly TimeProvider time;
-    private readonly Dictionary<string, LambdaFunction> functions = new(StringComparer.Ordinal);
+    private readonly FunctionRegistry registry;
     private readonly InvocationLedger ledger = new();
     private readonly FunctionResolver resolver;
     private readonly ConcurrencyLimiter limiter;
@@ -38,8 +37,9 @@ public sealed partial class LambdaEngine : IFunctionInvoker
         this.time = time;
         Settings = settings ?? new EngineSettings();
         Ids = new AwsIdentity(new Randomizer(seed), Settings.Region, Settings.AccountId);
-        resolver = new FunctionResolver(functions, Settings);
-        limiter = new ConcurrencyLimiter(Settings, () => functions.Values);
+        registry = new FunctionRegistry(Settings, Ids);
+        resolver = registry.Resolver;
+        limiter = new ConcurrencyLimiter(Settings, () => registry.All);
         // Lambda invokes a destination function with the source function's execution role, not through a resource policy.
         destinations = new DestinationRouter(Settings, Ids, (arn, payload) => Invoke(new InvokeRequest(arn, InvocationType.Event, payload)).StatusCode == 202);
         asyncInvoker = new AsyncInvoker(time, Settings, ledger, limiter, destinations);
@@ -76,125 +76,30 @@ public sealed partial class LambdaEngine : IFunctionInvoker
 
     public void InjectAsyncFaults(string functionName, AsyncFaultPlan faults)
     {
-        if (functions.TryGetValue(FunctionRef.Parse(functionName).Name, out var function)) asyncInvoker.Inject(function, faults);
+        if (registry.Find(functionName) is { } function) asyncInvoker.Inject(function, faults);
     }
 
-    // ---- Control plane -----------------------------------------------------------------------------
+    // ---- Control plane (FunctionRegistry) --------------------------------------------------------
 
-    // Function names: letters, digits, hyphens and underscores, 1–64 characters (API_CreateFunction).
-    [GeneratedRegex("^[a-zA-Z0-9-_]{1,64}$")]
-    private static partial Regex FunctionNamePattern();
-
-    public ApiResult CreateFunction(FunctionSpec spec)
-    {
-        if (!FunctionNamePattern().IsMatch(spec.Name))
-            return AwsErrors.OutOfRange("functionName", spec.Name, "Member must satisfy regular expression pattern: [a-zA-Z0-9-_]+ and have length less than or equal to 64");
-        if (ValidateTimeout(spec) is { } invalid) return invalid;
-        if (functions.ContainsKey(spec.Name)) return AwsErrors.Conflict($"Function already exist: {spec.Name}");
-        functions[spec.Name] = new LambdaFunction(spec, Ids.FunctionArn(spec.Name));
-        return new ApiResult(201);
-    }
+    public ApiResult CreateFunction(FunctionSpec spec) => registry.CreateFunction(spec);
 
     /// <summary><c>UpdateFunctionConfiguration</c>: changes <c>$LATEST</c> (timeout, behaviour, dead-letter target).</summary>
-    public ApiResult UpdateFunction(FunctionSpec spec)
-    {
-        if (!functions.TryGetValue(spec.Name, out var function)) return resolver.NotFound(spec.Name, null);
-        if (ValidateTimeout(spec) is { } invalid) return invalid;
-        function.Update(spec);
-        return ApiResult.Ok;
-    }
-
-    private ApiResult? ValidateTimeout(FunctionSpec spec)
-    {
-        var seconds = spec.Timeout.TotalSeconds;
-        return seconds < 1 || seconds > Settings.MaximumTimeoutSeconds
-            ? AwsErrors.OutOfRange("timeout", seconds, $"Member must have value less than or equal to {Settings.MaximumTimeoutSeconds}")
-            : null;
-    }
+    public ApiResult UpdateFunction(FunctionSpec spec) => registry.UpdateFunction(spec);
 
     /// <summary><c>PublishVersion</c>: snapshots <c>$LATEST</c> as the next version number.</summary>
-    public (ApiResult Result, string? Version) PublishVersion(string functionName)
-    {
-        if (!functions.TryGetValue(FunctionRef.Parse(functionName).Name, out var function)) return (resolver.NotFound(functionName, null), null);
-        return (new ApiResult(201), function.PublishVersion());
-    }
+    public (ApiResult Result, string? Version) PublishVersion(string functionName) => registry.PublishVersion(functionName);
 
-    /// <summary><c>CreateAlias</c>: a name for a published version.</summary>
-    public ApiResult CreateAlias(string functionName, string alias, string version)
-    {
-        if (!functions.TryGetValue(FunctionRef.Parse(functionName).Name, out var function)) return resolver.NotFound(functionName, null);
-        if (Regex.IsMatch(alias, "^[0-9]+$") || alias == LambdaFunction.Latest)
-            return AwsErrors.OutOfRange("name", alias, "Member must satisfy regular expression pattern: (?!^[0-9]+$)([a-zA-Z0-9-_]+)");
-        if (version != LambdaFunction.Latest && !function.Versions.ContainsKey(version)) return resolver.NotFound(functionName, version);
-        if (!function.Aliases.TryAdd(alias, version)) return AwsErrors.Conflict($"Alias already exists: {function.Arn}:{alias}");
-        return new ApiResult(201);
-    }
+    public ApiResult CreateAlias(string functionName, string alias, string version) => registry.CreateAlias(functionName, alias, version);
 
-    /// <summary><c>AddPermission</c>: a statement of the function's resource-based policy.</summary>
-    public ApiResult AddPermission(string functionName, PermissionStatement statement)
-    {
-        if (!functions.TryGetValue(FunctionRef.Parse(functionName).Name, out var function)) return resolver.NotFound(functionName, null);
-        if (function.Policy.Any(s => s.StatementId == statement.StatementId))
-            return AwsErrors.Conflict($"The statement id ({statement.StatementId}) provided already exists. Please provide a new statement id, or remove the existing statement.");
-        function.Policy.Add(statement);
-        return new ApiResult(201);
-    }
+    public ApiResult AddPermission(string functionName, PermissionStatement statement) => registry.AddPermission(functionName, statement);
 
-    public ApiResult RemovePermission(string functionName, string statementId)
-    {
-        if (!functions.TryGetValue(FunctionRef.Parse(functionName).Name, out var function)) return resolver.NotFound(functionName, null);
-        var removed = function.Policy.RemoveAll(s => s.StatementId == statementId);
-        return removed == 0 ? AwsErrors.NotFound($"Statement {statementId} is not found in resource policy.") : new ApiResult(204);
-    }
+    public ApiResult RemovePermission(string functionName, string statementId) => registry.RemovePermission(functionName, statementId);
 
-    /// <summary>
-    /// <c>PutFunctionConcurrency</c>: reserves concurrency for the function; at least
-    /// <see cref="EngineSettings.MinimumUnreservedConcurrency"/> must stay unreserved (§6).
-    /// </summary>
-    public ApiResult PutFunctionConcurrency(string functionName, int reserved)
-    {
-        if (!functions.TryGetValue(FunctionRef.Parse(functionName).Name, out var function)) return resolver.NotFound(functionName, null);
-        if (reserved < 0) return AwsErrors.OutOfRange("reservedConcurrentExecutions", reserved, "Member must have value greater than or equal to 0");
-        var others = functions.Values.Where(f => f != function).Sum(f => f.ReservedConcurrency ?? 0);
-        if (Settings.AccountConcurrency - others - reserved < Settings.MinimumUnreservedConcurrency)
-            return AwsErrors.InvalidParameter(
-                $"Specified ReservedConcurrentExecutions for function decreases account's UnreservedConcurrentExecution below its minimum value of [{Settings.MinimumUnreservedConcurrency}].");
-        function.ReservedConcurrency = reserved;
-        return ApiResult.Ok;
-    }
+    public ApiResult PutFunctionConcurrency(string functionName, int reserved) => registry.PutFunctionConcurrency(functionName, reserved);
 
-    public ApiResult DeleteFunctionConcurrency(string functionName)
-    {
-        if (!functions.TryGetValue(FunctionRef.Parse(functionName).Name, out var function)) return resolver.NotFound(functionName, null);
-        function.ReservedConcurrency = null;
-        return new ApiResult(204);
-    }
+    public ApiResult DeleteFunctionConcurrency(string functionName) => registry.DeleteFunctionConcurrency(functionName);
 
-    /// <summary>
-    /// <c>PutFunctionEventInvokeConfig</c> (§4.1, §4.2): retries 0–2 and event age 60–21,600 s; Put
-    /// replaces the whole configuration of the qualifier. S3 is an on-failure destination only.
-    /// </summary>
-    public ApiResult PutFunctionEventInvokeConfig(string functionName, EventInvokeConfig config)
-    {
-        var (target, error) = resolver.Resolve(functionName, config.Qualifier);
-        if (target is null) return error!;
-        if (config.MaximumRetryAttempts is < 0 or > 2)
-            return AwsErrors.OutOfRange("maximumRetryAttempts", config.MaximumRetryAttempts, "Member must have value less than or equal to 2");
-        if (config.MaximumEventAgeInSeconds is < 60 or > 21_600)
-            return AwsErrors.OutOfRange("maximumEventAgeInSeconds", config.MaximumEventAgeInSeconds,
-                config.MaximumEventAgeInSeconds < 60 ? "Member must have value greater than or equal to 60" : "Member must have value less than or equal to 21600");
-        foreach (var destination in new[] { config.OnSuccessDestination, config.OnFailureDestination }.Where(d => d is not null))
-            if (DestinationRouter.Kind(destination!) is not ("sqs" or "sns" or "lambda" or "events" or "s3"))
-                return AwsErrors.InvalidParameter($"The destination ARN {destination} is invalid.");
-        if (config.OnSuccessDestination is { } onSuccess && DestinationRouter.Kind(onSuccess) == "s3")
-            return AwsErrors.InvalidParameter("S3 is not supported as an OnSuccess destination. Use it as an OnFailure destination.");
-
-        target.Function.AsyncSettingsByQualifier[target.Qualifier] = new AsyncSettings(
-            config.MaximumRetryAttempts ?? Settings.DefaultMaximumRetryAttempts,
-            config.MaximumEventAgeInSeconds ?? Settings.DefaultMaximumEventAgeInSeconds,
-            config.OnSuccessDestination, config.OnFailureDestination);
-        return ApiResult.Ok;
-    }
+    public ApiResult PutFunctionEventInvokeConfig(string functionName, EventInvokeConfig config) => registry.PutFunctionEventInvokeConfig(functionName, config);
 
     // ---- Invoke ------------------------------------------------------------------------------------
 
