@@ -1,4 +1,5 @@
 using Conformance.Core.Invocation;
+using Conformance.Engine.Invocation;
 using Conformance.Events.Generation;
 
 namespace Conformance.Engine;
@@ -30,7 +31,7 @@ public interface IFunctionInvoker : IMappingInvoker
 public interface IMappingInvoker
 {
     /// <summary>A synchronous invocation by an event source mapping's poller, and how long it ran.</summary>
-    (InvokeResponse Response, TimeSpan Duration) InvokeForMapping(string functionName, string payload);
+    (InvokeResponse Response, TimeSpan Duration) InvokeForMapping(string functionName, LazyPayload payload);
 }
 
 /// <summary>What every part of the engine is given: the clock, the settings, the ids and the functions.</summary>

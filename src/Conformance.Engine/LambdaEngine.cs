@@ -114,8 +114,7 @@ public sealed class LambdaEngine : IFunctionInvoker
     /// <param name="request">The invocation as the caller sent it.</param>
     /// <param name="principal">Who invokes: the caller, or a service checked against the function's policy.</param>
     /// <param name="sourceArn">The resource a service invokes for, checked against the policy's source ARN.</param>
-    /// <param name="payloadIsJson">The engine serialised the payload itself (a poller's batch), so it is not parsed again to check it.</param>
-    internal InvokeResponse Invoke(InvokeRequest request, string principal, string? sourceArn, bool payloadIsJson = false)
+    internal InvokeResponse Invoke(InvokeRequest request, string principal, string? sourceArn)
     {
         var requestId = Ids.Uuid();
         var (target, error) = resolver.Resolve(request.FunctionName, request.Qualifier);
@@ -124,12 +123,10 @@ public sealed class LambdaEngine : IFunctionInvoker
             return AwsErrors.Rejected(403, requestId, "AccessDeniedException",
                 $"User: {principal} is not authorized to perform: lambda:InvokeFunction on resource: {target.QualifiedArn} because no resource-based policy allows the lambda:InvokeFunction action");
 
-        var limit = request.Type == InvocationType.Event ? Settings.AsyncPayloadLimitBytes : Settings.SyncPayloadLimitBytes;
         var size = Encoding.UTF8.GetByteCount(request.Payload);
-        if (size > limit)
-            return AwsErrors.Rejected(413, requestId, "RequestTooLargeException",
-                $"{size} byte payload is too large for the {(request.Type == InvocationType.Event ? "Event" : "RequestResponse")} invocation type (limit {limit} bytes)");
-        if (!payloadIsJson && !EventJson.IsValidJson(request.Payload))
+        if (size > (request.Type == InvocationType.Event ? Settings.AsyncPayloadLimitBytes : Settings.SyncPayloadLimitBytes))
+            return TooLarge(requestId, size, request.Type);
+        if (!EventJson.IsValidJson(request.Payload))
             return AwsErrors.Rejected(400, requestId, "InvalidRequestContentException", "Could not parse request body into json: Could not parse payload into json");
 
         switch (request.Type)
@@ -141,18 +138,31 @@ public sealed class LambdaEngine : IFunctionInvoker
                 return new InvokeResponse(202, requestId, null);
         }
 
+        return RunSynchronously(target, requestId, LazyPayload.Of(request.Payload), request.TailLog);
+    }
+
+    private InvokeResponse TooLarge(string requestId, int size, InvocationType type)
+    {
+        var limit = type == InvocationType.Event ? Settings.AsyncPayloadLimitBytes : Settings.SyncPayloadLimitBytes;
+        return AwsErrors.Rejected(413, requestId, "RequestTooLargeException",
+            $"{size} byte payload is too large for the {(type == InvocationType.Event ? "Event" : "RequestResponse")} invocation type (limit {limit} bytes)");
+    }
+
+    /// <summary>Runs the function once and records it in the ledger, the event kept lazy: it is rendered when something reads it.</summary>
+    private InvokeResponse RunSynchronously(ResolvedFunction target, string requestId, LazyPayload payload, bool tailLog)
+    {
         var now = time.GetUtcNow();
         var spec = target.Function.SpecFor(target.Version);
         var throttle = limiter.TryStart(target.Function, now, spec.RunTime);
         if (throttle is not null) return AwsErrors.Rejected(429, requestId, "TooManyRequestsException", "Rate Exceeded.", throttle);
 
-        var run = FunctionRunner.Run(target.Function, spec, target.Version, Settings, now, requestId, request.Payload);
-        ledger.Add(new InvocationRecord(now, target.Function.Name, requestId, request.Payload, run.Outcome, run.Payload) { ExecutedVersion = target.Version });
+        var run = FunctionRunner.Run(target.Function, spec, target.Version, Settings, now, requestId, payload);
+        ledger.Add(new InvocationRecord(now, target.Function.Name, requestId, () => payload.Text, run.Outcome, run.Payload) { ExecutedVersion = target.Version });
         return new InvokeResponse(200, requestId, run.Payload)
         {
             FunctionError = run.Outcome == InvocationOutcome.FunctionError ? Settings.FunctionErrorHeader : null,
             ExecutedVersion = target.Version,
-            LogResult = request.TailLog ? FunctionRunner.Tail(run.Log, Settings.LogTailBytes) : null,
+            LogResult = tailLog ? FunctionRunner.Tail(run.Log, Settings.LogTailBytes) : null,
         };
     }
 
@@ -162,11 +172,16 @@ public sealed class LambdaEngine : IFunctionInvoker
 
     /// <summary>
     /// A synchronous invocation by an event source mapping's poller (§7: pollers invoke synchronously,
-    /// with the function's execution role, so no resource policy applies), and how long it runs.
+    /// with the function's execution role, so no resource policy applies), and how long it runs. The
+    /// batch is the engine's own JSON, so it is not parsed again, and it stays unrendered unless read.
     /// </summary>
-    public (InvokeResponse Response, TimeSpan Duration) InvokeForMapping(string functionName, string payload)
+    public (InvokeResponse Response, TimeSpan Duration) InvokeForMapping(string functionName, LazyPayload payload)
     {
-        var response = Invoke(new InvokeRequest(functionName, InvocationType.RequestResponse, payload), DirectCaller, null, payloadIsJson: true);
+        var requestId = Ids.Uuid();
+        var (target, error) = resolver.Resolve(functionName, null);
+        var response = target is null ? AwsErrors.Rejected(error!, requestId)
+            : !payload.FitsIn(Settings.SyncPayloadLimitBytes) ? TooLarge(requestId, payload.ByteCount, InvocationType.RequestResponse)
+            : RunSynchronously(target, requestId, payload, tailLog: false);
         return (response, response.StatusCode == 200 ? RunDuration(functionName) ?? TimeSpan.Zero : TimeSpan.Zero);
     }
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Conformance.Core.Functions;
 using Conformance.Core.Observation;
+using Conformance.Engine.Invocation;
 using Conformance.Events.Lambda;
 
 namespace Conformance.Engine.Functions;
@@ -17,13 +18,13 @@ internal sealed record FunctionRun(InvocationOutcome Outcome, string Payload, Ti
 /// </summary>
 internal static class FunctionRunner
 {
-    public static FunctionRun Run(LambdaFunction function, FunctionSpec spec, string version, EngineSettings settings, DateTimeOffset now, string requestId, string? @event = null)
+    public static FunctionRun Run(LambdaFunction function, FunctionSpec spec, string version, EngineSettings settings, DateTimeOffset now, string requestId, LazyPayload? @event = null)
     {
         function.Invocations++;
         var behaviour = spec.Behaviour;
         var duration = spec.RunTime;
         InvokeErrorDocument? error = null;
-        var payload = behaviour.FailItemsContaining is { } marker && @event is not null ? BatchItemFailures(@event, marker) : behaviour.ResponseJson;
+        var payload = behaviour.FailItemsContaining is { } marker && @event is not null ? BatchItemFailures(@event.Text, marker) : behaviour.ResponseJson;
 
         if (behaviour.Duration > spec.Timeout)
         {

@@ -1,4 +1,5 @@
 using Conformance.Core.Invocation;
+using Conformance.Engine.Invocation;
 
 namespace Conformance.Engine.Pull.Batches;
 
@@ -28,9 +29,9 @@ internal sealed record BatchResult(BatchOutcome Outcome, IReadOnlyList<string> F
 internal sealed class BatchSender(IMappingInvoker invoker, EngineSettings settings)
 {
     /// <param name="functionName">The mapping's function.</param>
-    /// <param name="payload">The batch's event.</param>
+    /// <param name="payload">The batch's event, rendered only if something reads it.</param>
     /// <param name="reportedItems">The batch's item identifiers when the mapping has <c>ReportBatchItemFailures</c>; otherwise null.</param>
-    public BatchResult Send(string functionName, string payload, IReadOnlySet<string>? reportedItems)
+    public BatchResult Send(string functionName, LazyPayload payload, IReadOnlySet<string>? reportedItems)
     {
         var (response, duration) = invoker.InvokeForMapping(functionName, payload);
         if (response.StatusCode != 200) return new BatchResult(BatchOutcome.NotDelivered, [], duration, response);

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Conformance.Core.Functions;
+using Conformance.Engine.Invocation;
 using Conformance.Engine.Pull.Batches;
 using Conformance.Events;
 using Conformance.Events.Sqs;
@@ -62,17 +63,18 @@ internal sealed class SqsMappingWorker : EventSourceMapping
 
     private void Process(IReadOnlyList<StoredMessage> batch, DateTimeOffset now)
     {
-        var kept = new List<(StoredMessage Message, SqsMessage Record)>(batch.Count);
+        // Each message as received now: its event record is built only when a filter or a reader needs it.
+        var kept = new List<ReceivedMessage>(batch.Count);
         foreach (var message in batch)
         {
-            var record = poller.Record(message);
-            if (Filter.Keeps(() => JsonNode.Parse(EventJson.Serialize(record))!.AsObject(), message.Message.Body)) kept.Add((message, record));
+            var received = ReceivedMessage.Of(message);
+            if (Filter.Keeps(() => JsonNode.Parse(EventJson.Serialize(poller.Record(received)))!.AsObject(), message.Message.Body)) kept.Add(received);
             else poller.Queue.Delete(message); // SQS deletes the messages the filters reject
         }
         if (kept.Count == 0) return;
 
-        var payload = EventJson.Serialize(new SqsEvent(kept.Select(r => r.Record).ToList()));
-        var result = sender.Send(Spec.FunctionName, payload, Spec.ReportsBatchItemFailures ? kept.Select(r => r.Message.Id).ToHashSet() : null);
+        var payload = new LazyPayload(() => EventJson.Serialize(new SqsEvent(kept.Select(poller.Record).ToList())), poller.MaximumEventBytes(kept));
+        var result = sender.Send(Spec.FunctionName, payload, Spec.ReportsBatchItemFailures ? kept.Select(r => r.Stored.Id).ToHashSet() : null);
         batchesInFlight++;
         engine.Time.CreateTimer(_ =>
         {
@@ -81,6 +83,6 @@ internal sealed class SqsMappingWorker : EventSourceMapping
         }, null, result.Duration, Timeout.InfiniteTimeSpan);
 
         if (result.Outcome is BatchOutcome.Succeeded or BatchOutcome.PartiallyFailed)
-            foreach (var (message, _) in kept.Where(r => !result.FailedItems.Contains(r.Message.Id))) poller.Queue.Delete(message);
+            foreach (var received in kept.Where(r => !result.FailedItems.Contains(r.Stored.Id))) poller.Queue.Delete(received.Stored);
     }
 }

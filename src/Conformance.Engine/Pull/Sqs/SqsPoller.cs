@@ -6,6 +6,12 @@ using Conformance.Events.Sqs;
 
 namespace Conformance.Engine.Pull.Sqs;
 
+/// <summary>A message as it was received: its receive count, receipt handle and first receive, which later receives change.</summary>
+internal readonly record struct ReceivedMessage(StoredMessage Stored, int ReceiveCount, string ReceiptHandle, DateTimeOffset? FirstReceivedAt)
+{
+    public static ReceivedMessage Of(StoredMessage stored) => new(stored, stored.ReceiveCount, stored.ReceiptHandle!, stored.FirstReceivedAt);
+}
+
 /// <summary>What one poll of the queue gave: a batch to process, or none (then perhaps when a batching window ends).</summary>
 internal readonly record struct SqsPoll(IReadOnlyList<StoredMessage>? Batch, DateTimeOffset? WindowEnds);
 
@@ -68,16 +74,36 @@ internal sealed class SqsPoller(SqsQueue queue, EventSourceMappingSpec spec, Eng
         return kept;
     }
 
-    /// <summary>A received message as the function's event carries it.</summary>
-    public SqsMessage Record(StoredMessage stored)
+    /// <summary>
+    /// An upper bound of a batch's rendered size, without rendering it: per message six bytes for each
+    /// character of its body, attributes, group and deduplication ids and the queue's ARN (the most JSON
+    /// escaping can make of one), 128 bytes per attribute's fixed fields and 1 KB for the record's fixed
+    /// fields (under 700 bytes).
+    /// </summary>
+    public long MaximumEventBytes(IEnumerable<ReceivedMessage> batch)
     {
+        long total = 16;
+        foreach (var received in batch)
+        {
+            var message = received.Stored.Message;
+            long characters = message.Body.Length + (message.GroupId?.Length ?? 0) + (message.DeduplicationId?.Length ?? 0) + queue.Arn.Length;
+            foreach (var (key, value) in message.Attributes) characters += key.Length + value.Length;
+            total += 6 * characters + 128L * message.Attributes.Count + 1024;
+        }
+        return total;
+    }
+
+    /// <summary>A received message as the function's event carries it.</summary>
+    public SqsMessage Record(ReceivedMessage received)
+    {
+        var stored = received.Stored;
         var message = stored.Message;
         var attributes = message.Attributes.ToDictionary(a => a.Key, a => new SqsMessageAttribute(a.Value, null, [], [], "String"));
-        var system = new SqsMessageSystemAttributes(stored.ReceiveCount.ToString(CultureInfo.InvariantCulture),
+        var system = new SqsMessageSystemAttributes(received.ReceiveCount.ToString(CultureInfo.InvariantCulture),
             stored.SentAt.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture), settings.AccountId,
-            (stored.FirstReceivedAt ?? stored.SentAt).ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture),
+            (received.FirstReceivedAt ?? stored.SentAt).ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture),
             stored.SequenceNumber, message.GroupId, queue.Spec.Fifo ? message.DeduplicationId ?? AwsIdentity.Md5Hex(message.Body) : null);
-        return new SqsMessage(stored.Id, stored.ReceiptHandle!, message.Body, system, attributes, AwsIdentity.Md5Hex(message.Body),
+        return new SqsMessage(stored.Id, received.ReceiptHandle, message.Body, system, attributes, AwsIdentity.Md5Hex(message.Body),
             SqsMessageAttributeDigest.Compute(attributes), "aws:sqs", queue.Arn, settings.Region);
     }
 }

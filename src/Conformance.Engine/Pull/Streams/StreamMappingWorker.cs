@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Conformance.Core.Functions;
+using Conformance.Engine.Invocation;
 using Conformance.Engine.Pull.Batches;
 using Conformance.Events;
 using Conformance.Events.Generation;
@@ -57,7 +58,8 @@ internal sealed class StreamMappingWorker : EventSourceMapping
 
     private void Send(StreamShard shard, StreamLane lane, List<StreamEntry> batch, DateTimeOffset now)
     {
-        var result = sender.Send(Spec.FunctionName, RecordsJson(batch), Spec.ReportsBatchItemFailures ? batch.Select(r => r.SequenceNumber).ToHashSet() : null);
+        var payload = new LazyPayload(() => RecordsJson(batch), poller.MaximumEventBytes(batch));
+        var result = sender.Send(Spec.FunctionName, payload, Spec.ReportsBatchItemFailures ? batch.Select(r => r.SequenceNumber).ToHashSet() : null);
         lane.BusyUntil = now + result.Duration;
         switch (result.Outcome)
         {
@@ -109,7 +111,7 @@ internal sealed class StreamMappingWorker : EventSourceMapping
             ["isFinalInvokeForWindow"] = final,
             ["isWindowTerminatedEarly"] = false,
         };
-        var result = sender.Send(Spec.FunctionName, payload.ToJsonString(), reportedItems: null);
+        var result = sender.Send(Spec.FunctionName, new LazyPayload(() => payload.ToJsonString()), reportedItems: null);
         lane.BusyUntil = now + result.Duration;
         if (result.Outcome == BatchOutcome.NotDelivered) return;
         var state = result.Outcome == BatchOutcome.Succeeded ? EventJson.ParseOrNull(result.Response.Payload)?["state"] : null;

@@ -94,6 +94,21 @@ internal sealed class StreamPoller
         return lane.Pending.Take(Math.Min(lane.BisectSize ?? BatchSize, BatchSize)).ToList();
     }
 
+    /// <summary>
+    /// An upper bound of a Kinesis batch's rendered size, without rendering it: per record the base64 of its
+    /// data, six bytes for each character of the partition key and the stream ARN (the most JSON escaping
+    /// can make of one), and 1 KB for the fixed fields (under 600 bytes). None for DynamoDB: its items are
+    /// measured by rendering.
+    /// </summary>
+    public long? MaximumEventBytes(IReadOnlyList<StreamEntry> batch)
+    {
+        if (!Source.IsKinesis) return null;
+        long total = 16;
+        foreach (var entry in batch)
+            total += 4L * ((System.Text.Encoding.UTF8.GetByteCount(entry.Data ?? "") + 2) / 3) + 6L * (entry.OrderingKey.Length + Source.Arn.Length) + 1024;
+        return total;
+    }
+
     private static void Route(List<StreamLane> shardLanes, StreamEntry entry) =>
         shardLanes[(int)((uint)StableHash(entry.OrderingKey) % shardLanes.Count)].Pending.Add(entry);
 

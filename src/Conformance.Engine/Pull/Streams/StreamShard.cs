@@ -5,10 +5,23 @@ namespace Conformance.Engine.Pull.Streams;
 
 /// <summary>
 /// One record of a Kinesis or DynamoDB stream shard: its sequence number, the key that orders it (the
-/// partition key, or the item's key), when it arrived, and the record as Lambda delivers it.
+/// partition key, or the item's key), when it arrived, and the record as Lambda delivers it, built as
+/// JSON only when a filter, a function or a report reads it.
 /// </summary>
-internal sealed record StreamEntry(BigInteger Sequence, string OrderingKey, DateTimeOffset ArrivedAt, JsonObject Record, string? Data)
+internal sealed class StreamEntry(BigInteger sequence, string orderingKey, DateTimeOffset arrivedAt, Func<JsonObject> record, string? data)
 {
+    private readonly Lazy<JsonObject> record = new(record);
+
+    public BigInteger Sequence { get; } = sequence;
+    public string OrderingKey { get; } = orderingKey;
+    public DateTimeOffset ArrivedAt { get; } = arrivedAt;
+
+    /// <summary>The record as Lambda delivers it.</summary>
+    public JsonObject Record => record.Value;
+
+    /// <summary>The record's data as put (Kinesis), for filters and the payload bound; null for DynamoDB.</summary>
+    public string? Data { get; } = data;
+
     public string SequenceNumber => Sequence.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }
 

@@ -1,4 +1,5 @@
 using Conformance.Core.Invocation;
+using Conformance.Engine.Invocation;
 using Conformance.Engine.Pull.Batches;
 
 namespace Conformance.Engine.Tests.Pull.Batches;
@@ -12,21 +13,21 @@ public sealed class BatchSenderTests
     {
         public List<(string Function, string Payload)> Calls { get; } = [];
 
-        public (InvokeResponse Response, TimeSpan Duration) InvokeForMapping(string functionName, string payload)
+        public (InvokeResponse Response, TimeSpan Duration) InvokeForMapping(string functionName, LazyPayload payload)
         {
-            Calls.Add((functionName, payload));
+            Calls.Add((functionName, payload.Text));
             return (response, duration);
         }
     }
 
     private static BatchResult Send(InvokeResponse response, IReadOnlySet<string>? reported = null) =>
-        new BatchSender(new Answers(response, TimeSpan.FromSeconds(3)), new EngineSettings()).Send("f", "{}", reported);
+        new BatchSender(new Answers(response, TimeSpan.FromSeconds(3)), new EngineSettings()).Send("f", LazyPayload.Of("{}"), reported);
 
     [Fact]
     public void The_batch_goes_to_the_mapping_function_through_the_invoker_port()
     {
         var invoker = new Answers(new InvokeResponse(200, "r", "null"), TimeSpan.FromSeconds(3));
-        var result = new BatchSender(invoker, new EngineSettings()).Send("orders", """{"Records":[]}""", null);
+        var result = new BatchSender(invoker, new EngineSettings()).Send("orders", LazyPayload.Of("""{"Records":[]}"""), null);
         invoker.Calls.ShouldBe([("orders", """{"Records":[]}""")]);
         result.Duration.ShouldBe(TimeSpan.FromSeconds(3));
     }
