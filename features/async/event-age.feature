@@ -8,8 +8,9 @@ Feature: An asynchronous event is dropped when it would be too old for its next 
   AWS documentation:
   - https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-configuring.html
   - https://docs.aws.amazon.com/lambda/latest/api/API_PutFunctionEventInvokeConfig.html
-  Evidence: LocalStack's recordings against AWS, test_lambda_destinations.py::test_maxeventage
-  (lambda-semantics.md section 18).
+  Evidence: recorded on AWS in localstack/localstack,
+  tests/aws/services/lambda_/test_lambda_destinations.snapshot.json,
+  TestLambdaDestinationSqs::test_maxeventage (recorded 2023-03-22).
 
   @aws-observed
   Scenario Outline: A maximum event age of <age> seconds allows <attempts> attempt(s)

@@ -10,7 +10,7 @@ namespace Conformance.Engine;
 /// </summary>
 public interface IFunctionInvoker : IMappingInvoker
 {
-    /// <summary>An invocation by an AWS service on the function's resource-based policy (§12–§14).</summary>
+    /// <summary>An invocation by an AWS service on the function's resource-based policy.</summary>
     InvokeResponse InvokeAsService(string principal, string? sourceArn, string functionName, string payload, InvocationType type = InvocationType.Event);
 
     /// <summary>How long the function would run: its behaviour's duration, cut at its timeout.</summary>

@@ -2,8 +2,8 @@ namespace Conformance.Engine;
 
 /// <summary>
 /// Every number the reference engine uses, in one place, with the current AWS value as default, so a
-/// scenario or a user can pin another era's semantics. Each value cites lambda-semantics.md; values
-/// marked (obs) or "uncertain" there are settings precisely so they can be changed.
+/// scenario or a user can pin another era's semantics. Each value cites its AWS documentation page or
+/// the recording that shows it; values AWS leaves open are settings precisely so they can be changed.
 /// </summary>
 public sealed record EngineSettings
 {
@@ -11,76 +11,76 @@ public sealed record EngineSettings
 
     public string AccountId { get; init; } = "123456789012";
 
-    // ---- Functions and invoke (§1, §2, §5) ------------------------------------------------------
+    // ---- Functions and invoke (https://docs.aws.amazon.com/lambda/latest/api/API_Invoke.html, https://docs.aws.amazon.com/lambda/latest/dg/invocation-retries.html, https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html) ------------------------------------------------------
 
-    /// <summary>Function timeout range: 1–900 seconds (§2).</summary>
+    /// <summary>Function timeout range: 1–900 seconds (https://docs.aws.amazon.com/lambda/latest/dg/invocation-retries.html).</summary>
     public int MaximumTimeoutSeconds { get; init; } = 900;
 
-    /// <summary>Synchronous request and response payload limit: 6 MB (§5).</summary>
+    /// <summary>Synchronous request and response payload limit: 6 MB (https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html).</summary>
     public int SyncPayloadLimitBytes { get; init; } = 6 * 1024 * 1024;
 
-    /// <summary>Asynchronous request payload limit: 1 MB since late 2025, 256 KB before (§5, §16).</summary>
+    /// <summary>Asynchronous request payload limit: 1 MB since late 2025, 256 KB before (https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html; the 2022 quota table said 256 KB).</summary>
     public int AsyncPayloadLimitBytes { get; init; } = 1024 * 1024;
 
-    /// <summary>The <c>errorType</c> of a timed-out invocation; newer runtimes report <c>Sandbox.Timedout</c> (§2, observed).</summary>
+    /// <summary>The <c>errorType</c> of a timed-out invocation; newer runtimes report <c>Sandbox.Timedout</c> (https://docs.aws.amazon.com/lambda/latest/dg/invocation-retries.html, observed).</summary>
     public string TimeoutErrorType { get; init; } = "Sandbox.Timedout";
 
-    /// <summary>The value of <c>X-Amz-Function-Error</c> for thrown errors and timeouts (§2, §16).</summary>
+    /// <summary>The value of <c>X-Amz-Function-Error</c> for thrown errors and timeouts (https://docs.aws.amazon.com/lambda/latest/api/API_Invoke.html no longer names the values; <c>Unhandled</c> is recorded for a thrown exception in localstack/localstack tests/aws/services/lambda_/test_lambda_destinations.snapshot.json, test_retries, 2023-03-22).</summary>
     public string FunctionErrorHeader { get; init; } = "Unhandled";
 
-    /// <summary>Bytes of log returned in <c>X-Amz-Log-Result</c> for <c>X-Amz-Log-Type: Tail</c> (§1, §5).</summary>
+    /// <summary>Bytes of log returned in <c>X-Amz-Log-Result</c> for <c>X-Amz-Log-Type: Tail</c> (https://docs.aws.amazon.com/lambda/latest/api/API_Invoke.html, https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html).</summary>
     public int LogTailBytes { get; init; } = 4096;
 
-    // ---- Concurrency (§6) -----------------------------------------------------------------------
+    // ---- Concurrency (https://docs.aws.amazon.com/lambda/latest/dg/configuration-concurrency.html) -----------------------------------------------------------------------
 
-    /// <summary>Account concurrency per Region: 1,000 by default (§6).</summary>
+    /// <summary>Account concurrency per Region: 1,000 by default (https://docs.aws.amazon.com/lambda/latest/dg/configuration-concurrency.html).</summary>
     public int AccountConcurrency { get; init; } = 1000;
 
-    /// <summary>Concurrency that must stay unreserved: 100 (§6, 2022 text, uncertain).</summary>
+    /// <summary>Concurrency that must stay unreserved: 100 (https://docs.aws.amazon.com/lambda/latest/dg/configuration-concurrency.html, 2022 text, uncertain).</summary>
     public int MinimumUnreservedConcurrency { get; init; } = 100;
 
-    // ---- Asynchronous invocation (§4) -----------------------------------------------------------
+    // ---- Asynchronous invocation (https://docs.aws.amazon.com/lambda/latest/dg/invocation-async.html) -----------------------------------------------------------
 
-    /// <summary>Waits before the 2nd and 3rd attempt of a failed async event: 1 minute, then 2 minutes (§4.1).</summary>
+    /// <summary>Waits before the 2nd and 3rd attempt of a failed async event: 1 minute, then 2 minutes (https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-error-handling.html).</summary>
     public IReadOnlyList<TimeSpan> AsyncRetryDelays { get; init; } = [TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(2)];
 
-    /// <summary><c>MaximumRetryAttempts</c> default 2, range 0–2 (§4.1).</summary>
+    /// <summary><c>MaximumRetryAttempts</c> default 2, range 0–2 (https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-error-handling.html).</summary>
     public int DefaultMaximumRetryAttempts { get; init; } = 2;
 
-    /// <summary><c>MaximumEventAgeInSeconds</c> default 21,600, range 60–21,600 (§4.1).</summary>
+    /// <summary><c>MaximumEventAgeInSeconds</c> default 21,600, range 60–21,600 (https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-error-handling.html).</summary>
     public int DefaultMaximumEventAgeInSeconds { get; init; } = 21_600;
 
     /// <summary>Time between accepting an async event and its first attempt (not documented; immediate here).</summary>
     public TimeSpan AsyncDispatchDelay { get; init; } = TimeSpan.Zero;
 
-    /// <summary>Backoff after a throttle or system error on the async path: from 1 s, doubling, at most 5 minutes (§4.1).</summary>
+    /// <summary>Backoff after a throttle or system error on the async path: from 1 s, doubling, at most 5 minutes (https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-error-handling.html).</summary>
     public TimeSpan ThrottleBackoffInitial { get; init; } = TimeSpan.FromSeconds(1);
 
     public TimeSpan ThrottleBackoffMaximum { get; init; } = TimeSpan.FromMinutes(5);
 
     /// <summary>
     /// The <c>condition</c> of the failure record of an event discarded because reserved concurrency is 0
-    /// (§4.1 says it goes straight to the DLQ/destination; the condition is not documented).
+    /// (https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-error-handling.html says it goes straight to the DLQ/destination; the condition is not documented).
     /// </summary>
     public string ZeroConcurrencyCondition { get; init; } = "RetriesExhausted";
 
-    /// <summary>The delay before a duplicate delivery, when that fault is injected (§4.1 allows duplicates).</summary>
+    /// <summary>The delay before a duplicate delivery, when that fault is injected (https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-error-handling.html allows duplicates).</summary>
     public TimeSpan DuplicateDeliveryDelay { get; init; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>EventBridge destination <c>detail-type</c>s; AWS pages print an en dash in places (§16): ASCII by default.</summary>
+    /// <summary>EventBridge destination <c>detail-type</c>s; https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-retain-records.html prints an en dash in places; uncertain, ASCII by default.</summary>
     public string EventBridgeSuccessDetailType { get; init; } = "Lambda Function Invocation Result - Success";
 
     public string EventBridgeFailureDetailType { get; init; } = "Lambda Function Invocation Result - Failure";
 
-    /// <summary>The DLQ <c>ErrorMessage</c> attribute holds the first 1 KB of the error (§4.3).</summary>
+    /// <summary>The DLQ <c>ErrorMessage</c> attribute holds the first 1 KB of the error (https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-retain-records.html).</summary>
     public int DeadLetterErrorMessageBytes { get; init; } = 1024;
 
-    // ---- Pull sources (§7–§11) ------------------------------------------------------------------
+    // ---- Pull sources -------------------------------------------------------------------------
 
-    /// <summary>The on-failure <c>condition</c> of a stream batch discarded for its age: undocumented, <c>RecordAgeExceeded</c> as observed (§16).</summary>
+    /// <summary>The on-failure <c>condition</c> of a stream batch discarded for its age: undocumented (https://docs.aws.amazon.com/lambda/latest/dg/kinesis-on-failure-destination.html names only <c>RetryAttemptsExhausted</c>); uncertain, <c>RecordAgeExceeded</c> as emulators write it.</summary>
     public string RecordAgeExceededCondition { get; init; } = "RecordAgeExceeded";
 
-    /// <summary>Time a new or re-enabled mapping spends in Creating/Enabling before it polls (§7: "can take several minutes"; none here).</summary>
+    /// <summary>Time a new or re-enabled mapping spends in Creating/Enabling before it polls (https://docs.aws.amazon.com/lambda/latest/dg/invocation-eventsourcemapping.html: "can take several minutes"; none here).</summary>
     public TimeSpan MappingStartDelay { get; init; } = TimeSpan.Zero;
 
     /// <summary>
@@ -116,8 +116,11 @@ public sealed record EngineSettings
     /// <summary>
     /// Whether a partial batch response of <c>""</c> (a JSON empty string) is a success. AWS lists an
     /// empty or null EventResponse as success and an invalid JSON response as failure, and names neither
-    /// for <c>""</c>; uncertain, success here for SQS and streams alike
-    /// (https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-errorhandling.html).
+    /// for <c>""</c> (https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-errorhandling.html). For
+    /// Kinesis, a recording on AWS shows success (localstack/localstack
+    /// tests/aws/services/lambda_/event_source_mapping/test_lambda_integration_kinesis.py,
+    /// test_kinesis_report_batch_item_success_scenarios[empty_string_success], marked aws.validated);
+    /// for SQS it is not recorded, so it stays a setting, success for both.
     /// </summary>
     public bool EmptyStringResponseSucceeds { get; init; } = true;
 
@@ -130,16 +133,16 @@ public sealed record EngineSettings
 
     public TimeSpan DynamoDbPollInterval { get; init; } = TimeSpan.FromMilliseconds(250);
 
-    /// <summary>Kinesis stream retention: 24 hours by default (§9).</summary>
+    /// <summary>Kinesis stream retention: 24 hours by default (https://docs.aws.amazon.com/lambda/latest/dg/with-kinesis.html).</summary>
     public TimeSpan KinesisRetention { get; init; } = TimeSpan.FromHours(24);
 
-    // ---- Push sources (§12–§14) -----------------------------------------------------------------
+    // ---- Push sources -----------------------------------------------------------------
 
-    /// <summary>Default integration timeouts: 29 s for REST APIs, 30 s for HTTP APIs (§13).</summary>
+    /// <summary>Default integration timeouts: 29 s for REST APIs, 30 s for HTTP APIs (https://docs.aws.amazon.com/lambda/latest/dg/services-apigateway.html).</summary>
     public TimeSpan RestIntegrationTimeout { get; init; } = TimeSpan.FromSeconds(29);
 
     public TimeSpan HttpIntegrationTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>The <c>eventVersion</c> of S3 notifications: 2.1 in the Lambda examples (§12, §16).</summary>
+    /// <summary>The <c>eventVersion</c> of S3 notifications: 2.1 in the Lambda examples (https://docs.aws.amazon.com/lambda/latest/dg/with-s3.html); S3 documents 2.1–2.3 and a newer scheme (https://docs.aws.amazon.com/AmazonS3/latest/userguide/notification-content-structure.html).</summary>
     public string S3EventVersion { get; init; } = "2.1";
 }

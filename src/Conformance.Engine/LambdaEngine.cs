@@ -14,8 +14,8 @@ using Conformance.Core.Resources;
 namespace Conformance.Engine;
 
 /// <summary>
-/// The reference engine: an in-process model of Lambda's invocation semantics (lambda-semantics.md
-/// §1–6, §12–14, §18), on whatever <see cref="TimeProvider"/> it is given (a <see cref="Time.VirtualClock"/>
+/// The reference engine: an in-process model of Lambda's invocation semantics (the Invoke API, synchronous and asynchronous invocation, concurrency,
+/// and the push sources S3, API Gateway and EventBridge), on whatever <see cref="TimeProvider"/> it is given (a <see cref="Time.VirtualClock"/>
 /// makes hours pass instantly). The same seed gives the same ids, so the same ledger. Callers'
 /// mistakes come back as AWS-style errors, never as exceptions.
 /// </summary>
@@ -104,7 +104,7 @@ public sealed class LambdaEngine : IFunctionInvoker
     // ---- Invoke ------------------------------------------------------------------------------------
 
     /// <summary>
-    /// <c>Invoke</c> (§1, §3, §5, §6): 200 with the function's response for RequestResponse, even when the
+    /// <c>Invoke</c> (https://docs.aws.amazon.com/lambda/latest/api/API_Invoke.html, https://docs.aws.amazon.com/lambda/latest/dg/invocation-sync.html, https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html, https://docs.aws.amazon.com/lambda/latest/dg/configuration-concurrency.html): 200 with the function's response for RequestResponse, even when the
     /// function fails (then with <c>X-Amz-Function-Error</c> and the error document); 202 for Event; 204
     /// for DryRun; 404 for an unknown function or qualifier; 413 above the payload limit; 400 for a
     /// payload that is not JSON; 429 with a <c>Reason</c> when concurrency is exhausted.
@@ -166,12 +166,12 @@ public sealed class LambdaEngine : IFunctionInvoker
         };
     }
 
-    /// <summary>An invocation by an AWS service on a function's resource-based policy (§12–§14).</summary>
+    /// <summary>An invocation by an AWS service on a function's resource-based policy.</summary>
     public InvokeResponse InvokeAsService(string principal, string? sourceArn, string functionName, string payload, InvocationType type = InvocationType.Event) =>
         Invoke(new InvokeRequest(functionName, type, payload), principal, sourceArn);
 
     /// <summary>
-    /// A synchronous invocation by an event source mapping's poller (§7: pollers invoke synchronously,
+    /// A synchronous invocation by an event source mapping's poller (https://docs.aws.amazon.com/lambda/latest/dg/invocation-eventsourcemapping.html: pollers invoke synchronously,
     /// with the function's execution role, so no resource policy applies), and how long it runs. The
     /// batch is the engine's own JSON, so it is not parsed again, and it stays unrendered unless read.
     /// </summary>

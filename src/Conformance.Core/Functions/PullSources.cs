@@ -29,7 +29,7 @@ public sealed record QueueState(int Visible, int InFlight, int Delayed)
 public sealed record TableSpec(string Name, string KeyAttribute = "Id", string StreamViewType = "NEW_AND_OLD_IMAGES");
 
 /// <summary>
-/// <c>CreateEventSourceMapping</c> (lambda-semantics.md §7.1): the source ARN, the function, and the
+/// <c>CreateEventSourceMapping</c> (https://docs.aws.amazon.com/lambda/latest/api/API_CreateEventSourceMapping.html): the source ARN, the function, and the
 /// settings that apply to the source's kind; null means the default.
 /// </summary>
 public sealed record EventSourceMappingSpec(string EventSourceArn, string FunctionName)

@@ -34,7 +34,7 @@ public sealed record ApiSpec(string Name, ApiKind Kind, string RouteKey, string 
 public sealed record ScheduleRule(string Name, string ScheduleExpression, string FunctionName);
 
 /// <summary>
-/// Faults the asynchronous path may show and that AWS documents as possible (§4.1), injected on demand
+/// Faults the asynchronous path may show and that AWS documents as possible (https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-error-handling.html), injected on demand
 /// where the target is a model: each successful event delivered twice, or the first N attempts of each
 /// event meeting a system error before reaching the function.
 /// </summary>

@@ -10,7 +10,7 @@ using Conformance.Core.Resources;
 namespace Conformance.Engine.Destinations;
 
 /// <summary>
-/// Delivers async records to destinations and failed events to dead-letter queues (§4.2, §4.3).
+/// Delivers async records to destinations and failed events to dead-letter queues (https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-retain-records.html).
 /// SQS and SNS receive the record as the message; a Lambda function receives it as its event; an
 /// EventBridge bus receives it as <c>detail</c> of an event with source <c>lambda</c>; S3 (on failure
 /// only) stores it as an object. FIFO queues and topics are not supported targets: the delivery fails

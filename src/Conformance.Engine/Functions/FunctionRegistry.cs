@@ -100,7 +100,7 @@ internal sealed partial class FunctionRegistry
 
     /// <summary>
     /// <c>PutFunctionConcurrency</c>: reserves concurrency for the function; at least
-    /// <see cref="EngineSettings.MinimumUnreservedConcurrency"/> must stay unreserved (§6).
+    /// <see cref="EngineSettings.MinimumUnreservedConcurrency"/> must stay unreserved (https://docs.aws.amazon.com/lambda/latest/dg/configuration-concurrency.html).
     /// </summary>
     public ApiResult PutFunctionConcurrency(string functionName, int reserved)
     {
@@ -122,7 +122,7 @@ internal sealed partial class FunctionRegistry
     }
 
     /// <summary>
-    /// <c>PutFunctionEventInvokeConfig</c> (§4.1, §4.2): retries 0–2 and event age 60–21,600 s; Put
+    /// <c>PutFunctionEventInvokeConfig</c> (https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-error-handling.html, https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-retain-records.html): retries 0–2 and event age 60–21,600 s; Put
     /// replaces the whole configuration of the qualifier. S3 is an on-failure destination only.
     /// </summary>
     public ApiResult PutFunctionEventInvokeConfig(string functionName, EventInvokeConfig config)

@@ -11,7 +11,7 @@ internal sealed record ResolvedFunction(LambdaFunction Function, string Version,
 
 /// <summary>
 /// Finds the function a request names: a name, <c>name:qualifier</c>, a full or partial ARN, plus the
-/// <c>Qualifier</c> parameter; the qualifier is <c>$LATEST</c>, a version number or an alias (§1).
+/// <c>Qualifier</c> parameter; the qualifier is <c>$LATEST</c>, a version number or an alias (https://docs.aws.amazon.com/lambda/latest/api/API_Invoke.html).
 /// </summary>
 internal sealed class FunctionResolver(Dictionary<string, LambdaFunction> functions, EngineSettings settings)
 {

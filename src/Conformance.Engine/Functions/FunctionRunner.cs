@@ -12,9 +12,9 @@ internal sealed record FunctionRun(InvocationOutcome Outcome, string Payload, Ti
 
 /// <summary>
 /// Runs the programmed behaviour of a function once. A thrown error or a run longer than the timeout
-/// is a function error (§2): the payload is the error document (built by Conformance.Events), the
+/// is a function error (https://docs.aws.amazon.com/lambda/latest/dg/invocation-retries.html): the payload is the error document (built by Conformance.Events), the
 /// timeout's message is <c>Task timed out after N.00 seconds</c>. A response above the synchronous
-/// limit becomes a <c>Function.ResponseSizeTooLarge</c> error (§5; the error name is observed).
+/// limit becomes a <c>Function.ResponseSizeTooLarge</c> error (https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html; the error name is observed).
 /// </summary>
 internal static class FunctionRunner
 {

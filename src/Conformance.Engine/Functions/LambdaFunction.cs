@@ -4,7 +4,7 @@ namespace Conformance.Engine.Functions;
 
 /// <summary>
 /// A function as the engine holds it: <c>$LATEST</c> and its published versions, aliases, reserved
-/// concurrency, resource-based policy and per-qualifier asynchronous settings (§1, §4.1, §6).
+/// concurrency, resource-based policy and per-qualifier asynchronous settings (https://docs.aws.amazon.com/lambda/latest/api/API_Invoke.html, https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-error-handling.html, https://docs.aws.amazon.com/lambda/latest/dg/configuration-concurrency.html).
 /// </summary>
 internal sealed class LambdaFunction(FunctionSpec spec, string arn)
 {
@@ -58,5 +58,5 @@ internal sealed class LambdaFunction(FunctionSpec spec, string arn)
     }
 }
 
-/// <summary>Resolved asynchronous settings of one qualifier (§4.1, §4.2).</summary>
+/// <summary>Resolved asynchronous settings of one qualifier (https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-error-handling.html, https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-retain-records.html).</summary>
 internal sealed record AsyncSettings(int MaximumRetryAttempts, int MaximumEventAgeInSeconds, string? OnSuccess, string? OnFailure);

@@ -1,6 +1,6 @@
 namespace Conformance.Engine.Invocation;
 
-/// <summary>Why an async event left the queue without succeeding (§4.2 conditions).</summary>
+/// <summary>Why an async event left the queue without succeeding (https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-retain-records.html conditions).</summary>
 public enum AsyncDiscardReason
 {
     RetriesExhausted,
@@ -21,7 +21,7 @@ internal sealed class AsyncEvent(Functions.ResolvedFunction target, string reque
     /// <summary>Who sent the event: <c>caller</c> for the Invoke API, or a service principal such as <c>s3.amazonaws.com</c>.</summary>
     public string Principal { get; } = principal;
 
-    /// <summary>Attempts that ran the function (throttles do not count, §4.1).</summary>
+    /// <summary>Attempts that ran the function (throttles do not count, https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-error-handling.html).</summary>
     public int Attempts { get; set; }
 
     /// <summary>Consecutive throttles or system errors, for the backoff.</summary>

@@ -10,20 +10,20 @@ using Conformance.Events.Generation;
 namespace Conformance.Engine.Invocation;
 
 /// <summary>
-/// Lambda's asynchronous path (§4). The algorithm, per event:
+/// Lambda's asynchronous path (https://docs.aws.amazon.com/lambda/latest/dg/invocation-async.html). The algorithm, per event:
 /// 1. an accepted event goes on the function's internal queue; with reserved concurrency 0 it goes
-///    straight to the failure destination and DLQ without an attempt (§4.1);
+///    straight to the failure destination and DLQ without an attempt (https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-error-handling.html);
 /// 2. an attempt first needs a concurrency slot: a throttle (or an injected system error) puts the
-///    event back with a backoff from 1 s doubling to 5 min, not counted as a retry (§4.1);
+///    event back with a backoff from 1 s doubling to 5 min, not counted as a retry (https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-error-handling.html);
 /// 3. an attempt runs the function with the event and the event's one request id (the same on every
-///    attempt, §18) and is written to the ledger;
+///    attempt, recorded on AWS: localstack/localstack tests/aws/services/lambda_/test_lambda_destinations.py (test_retries, test_maxeventage, recorded 2023-03-22)) and is written to the ledger;
 /// 4. on success the on-success destination gets a <c>Success</c> record;
 /// 5. on a function error, if retries remain (<c>MaximumRetryAttempts</c>, default 2) the next attempt
 ///    is scheduled 1 minute, then 2 minutes later;
 /// 6. before anything is scheduled, the event's age at that time is checked: if it would reach
-///    <c>MaximumEventAgeInSeconds</c>, the event is discarded now with <c>EventAgeExceeded</c> (§18);
+///    <c>MaximumEventAgeInSeconds</c>, the event is discarded now with <c>EventAgeExceeded</c> (recorded on AWS: localstack/localstack tests/aws/services/lambda_/test_lambda_destinations.py (test_retries, test_maxeventage, recorded 2023-03-22));
 /// 7. an event whose attempts are used up is discarded with <c>RetriesExhausted</c>; a discarded event
-///    goes to the on-failure destination and the function's dead-letter queue (§4.2, §4.3).
+///    goes to the on-failure destination and the function's dead-letter queue (https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-retain-records.html).
 /// Every wait goes through the engine's <see cref="TimeProvider"/>.
 /// </summary>
 internal sealed class AsyncInvoker(
@@ -141,7 +141,7 @@ internal sealed class AsyncInvoker(
             destinations.DeadLetter(deadLetter, asyncEvent.RequestId, asyncEvent.Payload, errorCode, errorMessage, now);
     }
 
-    /// <summary>The destination record (§15.10), built with Conformance.Events; an event that never ran has no response.</summary>
+    /// <summary>The destination record (https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-retain-records.html), built with Conformance.Events; an event that never ran has no response.</summary>
     private AsyncInvocationRecord Record(AsyncEvent asyncEvent, string condition, DateTimeOffset now)
     {
         var run = asyncEvent.LastRun;

@@ -4,7 +4,7 @@ namespace Conformance.Engine.Invocation;
 
 /// <summary>
 /// Counts the executions in flight on the virtual clock (each occupies its function from its start
-/// for its duration) and refuses a new one beyond the limits of §6: a function with reserved
+/// for its duration) and refuses a new one beyond the limits of https://docs.aws.amazon.com/lambda/latest/dg/configuration-concurrency.html: a function with reserved
 /// concurrency is capped by it (0 throttles everything); the others share the account's concurrency
 /// minus every reservation.
 /// </summary>

@@ -3,7 +3,7 @@ using Conformance.Engine.Pull.Batches;
 
 namespace Conformance.Engine.Pull;
 
-/// <summary>The states of an event source mapping (lambda-semantics.md §7, <c>EventSourceMappingConfiguration.State</c>).</summary>
+/// <summary>The states of an event source mapping (https://docs.aws.amazon.com/lambda/latest/dg/invocation-eventsourcemapping.html, <c>EventSourceMappingConfiguration.State</c>).</summary>
 public enum MappingState
 {
     Creating,

@@ -3,7 +3,7 @@ using Conformance.Engine.Pull.Filtering;
 
 namespace Conformance.Engine.Pull;
 
-/// <summary>The checks <c>CreateEventSourceMapping</c> makes, with AWS's wording where known (§7.1, §8–§11).</summary>
+/// <summary>The checks <c>CreateEventSourceMapping</c> makes, with AWS's wording where known (https://docs.aws.amazon.com/lambda/latest/api/API_CreateEventSourceMapping.html).</summary>
 internal static class MappingValidation
 {
     public static string? Common(EventSourceMappingSpec spec)

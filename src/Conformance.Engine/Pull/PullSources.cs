@@ -10,7 +10,7 @@ using Conformance.Core.Resources;
 namespace Conformance.Engine.Pull;
 
 /// <summary>
-/// The pull model (lambda-semantics.md §7–§11): SQS queues, Kinesis streams and DynamoDB tables with
+/// The pull model (https://docs.aws.amazon.com/lambda/latest/dg/invocation-eventsourcemapping.html): SQS queues, Kinesis streams and DynamoDB tables with
 /// streams, and the event source mappings whose pollers read them and invoke functions synchronously.
 /// <see cref="CreateEventSourceMapping"/> validates like <c>CreateEventSourceMapping</c>.
 /// </summary>
@@ -105,7 +105,7 @@ public sealed class PullSources(EngineParts engine)
 
     internal EventSourceMapping? Mapping(string uuid) => mappings.GetValueOrDefault(uuid);
 
-    /// <summary><c>CreateEventSourceMapping</c>: validated as AWS does (§7.1, §8–§11), then started.</summary>
+    /// <summary><c>CreateEventSourceMapping</c>: validated as AWS does (https://docs.aws.amazon.com/lambda/latest/api/API_CreateEventSourceMapping.html), then started.</summary>
     public (ApiResult Result, string? Uuid) CreateEventSourceMapping(EventSourceMappingSpec spec)
     {
         if (!engine.Functions.FunctionExists(spec.FunctionName)) return (AwsErrors.NotFound($"Function not found: {engine.Ids.FunctionArn(spec.FunctionName)}"), null);

@@ -10,7 +10,7 @@ using Conformance.Core.Resources;
 namespace Conformance.Engine.Push;
 
 /// <summary>
-/// API Gateway in front of a function (§13). The algorithm for a request:
+/// API Gateway in front of a function (https://docs.aws.amazon.com/lambda/latest/dg/services-apigateway.html). The algorithm for a request:
 /// 1. find the API's route (a REST API answers 403 "Missing Authentication Token" when none matches,
 ///    an HTTP API 404 "Not Found");
 /// 2. a proxy integration builds the payload 1.0 or 2.0 event; a custom (non-proxy) one passes the body;

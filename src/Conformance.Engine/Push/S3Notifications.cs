@@ -10,7 +10,7 @@ using Conformance.Core.Resources;
 namespace Conformance.Engine.Push;
 
 /// <summary>
-/// Amazon S3 as a push source (§12): buckets with objects and notification configurations. Putting or
+/// Amazon S3 as a push source (https://docs.aws.amazon.com/lambda/latest/dg/with-s3.html): buckets with objects and notification configurations. Putting or
 /// deleting an object sends one notification per matching configuration (event type, key prefix and
 /// suffix), as an asynchronous invocation with the S3 event shape and the key URL-encoded. S3 checks
 /// at configuration time that the function's policy lets <c>s3.amazonaws.com</c> invoke it; an

@@ -8,7 +8,7 @@ using Conformance.Core.Resources;
 namespace Conformance.Engine.Push;
 
 /// <summary>
-/// EventBridge scheduled rules (§14): at each time the schedule expression names, the rule invokes its
+/// EventBridge scheduled rules (https://docs.aws.amazon.com/lambda/latest/dg/services-cloudwatchevents.html): at each time the schedule expression names, the rule invokes its
 /// function asynchronously with the scheduled-event shape (<c>detail-type</c> "Scheduled Event", source
 /// "aws.events", the rule's ARN in <c>resources</c>, empty <c>detail</c>). The function's policy must let
 /// <c>events.amazonaws.com</c> invoke it; otherwise EventBridge's delivery fails and the function never runs.

@@ -4,7 +4,7 @@ namespace Conformance.Events.ApiGateway;
 
 /// <summary>
 /// The payload format 2.0 request of an HTTP API: lower-case header names, duplicate headers and
-/// query parameters comma-joined, cookies in their own array (lambda-semantics.md §13, §15.7;
+/// query parameters comma-joined, cookies in their own array (https://docs.aws.amazon.com/lambda/latest/dg/services-apigateway.html, https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-develop-integrations-lambda.html;
 /// https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-develop-integrations-lambda.html).
 /// </summary>
 public sealed record HttpApiRequestV2(

@@ -5,7 +5,7 @@ namespace Conformance.Events.ApiGateway;
 /// <summary>
 /// The payload format 1.0 request of an API Gateway proxy integration: REST APIs, and HTTP APIs with
 /// <c>payloadFormatVersion</c> 1.0 (which add <c>"version": "1.0"</c>). Absent maps are <c>null</c>,
-/// never <c>{}</c> (lambda-semantics.md §13, §15.6;
+/// never <c>{}</c> (https://docs.aws.amazon.com/lambda/latest/dg/services-apigateway.html, https://docs.aws.amazon.com/apigateway/latest/developerguide/set-up-lambda-proxy-integrations.html;
 /// https://docs.aws.amazon.com/apigateway/latest/developerguide/set-up-lambda-proxy-integrations.html).
 /// </summary>
 public sealed record ProxyRequestV1(

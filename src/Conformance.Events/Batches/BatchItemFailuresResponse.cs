@@ -1,7 +1,7 @@
 namespace Conformance.Events.Batches;
 
 /// <summary>
-/// A partial batch response (lambda-semantics.md §15.9;
+/// A partial batch response (https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-errorhandling.html;
 /// https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-errorhandling.html): the item identifier is
 /// the SQS <c>messageId</c>, or the Kinesis / DynamoDB sequence number.
 /// </summary>

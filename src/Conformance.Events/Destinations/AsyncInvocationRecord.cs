@@ -5,7 +5,7 @@ namespace Conformance.Events.Destinations;
 
 /// <summary>
 /// The record an async invocation sends to its on-success or on-failure destination
-/// (lambda-semantics.md §4.2, §15.10;
+/// (https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-retain-records.html;
 /// https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-retain-records.html).
 /// An event dropped before it ever ran may lack the response context and payload.
 /// </summary>

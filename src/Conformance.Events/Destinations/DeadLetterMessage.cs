@@ -5,7 +5,7 @@ namespace Conformance.Events.Destinations;
 /// <summary>
 /// An async event in a dead-letter queue, as a consumer of the queue sees it: the original event as the
 /// body, and the attributes <c>RequestID</c>, <c>ErrorCode</c> and <c>ErrorMessage</c> (first 1 KB)
-/// (lambda-semantics.md §4.3, §15.12; https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-retain-records.html).
+/// (https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-retain-records.html; https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-retain-records.html).
 /// </summary>
 public sealed record DeadLetterMessage(
     [property: JsonPropertyName("Body")] string Body,

@@ -3,8 +3,8 @@ using System.Text.Json.Serialization;
 namespace Conformance.Events.Destinations;
 
 /// <summary>
-/// The on-failure record of a Kinesis or DynamoDB Streams event source mapping (lambda-semantics.md §9,
-/// §10, §15.11; https://docs.aws.amazon.com/lambda/latest/dg/kinesis-on-failure-destination.html).
+/// The on-failure record of a Kinesis or DynamoDB Streams event source mapping (https://docs.aws.amazon.com/lambda/latest/dg/with-kinesis.html,
+/// https://docs.aws.amazon.com/lambda/latest/dg/with-ddb.html, https://docs.aws.amazon.com/lambda/latest/dg/kinesis-on-failure-destination.html; https://docs.aws.amazon.com/lambda/latest/dg/kinesis-on-failure-destination.html).
 /// SQS and SNS destinations get the batch's metadata only; an S3 destination also gets the whole
 /// original invocation event as a JSON string in <c>payload</c>.
 /// </summary>

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 namespace Conformance.Events.DynamoDb;
 
 /// <summary>
-/// A batch of DynamoDB stream records (lambda-semantics.md §10, §15.5;
+/// A batch of DynamoDB stream records (https://docs.aws.amazon.com/lambda/latest/dg/with-ddb.html;
 /// https://docs.aws.amazon.com/lambda/latest/dg/with-ddb.html). Items use DynamoDB attribute JSON
 /// (<c>{"S": ...}</c>, <c>{"N": ...}</c>, ...); which images are present depends on the view type and the event.
 /// </summary>

@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace Conformance.Events.Kinesis;
 
 /// <summary>
-/// A batch of Kinesis records from one shard (lambda-semantics.md §9, §15.3;
+/// A batch of Kinesis records from one shard (https://docs.aws.amazon.com/lambda/latest/dg/with-kinesis.html;
 /// https://docs.aws.amazon.com/lambda/latest/dg/with-kinesis.html). <c>data</c> is base64;
 /// <c>approximateArrivalTimestamp</c> is epoch seconds with a fraction.
 /// </summary>

@@ -5,7 +5,7 @@ namespace Conformance.Events.Lambda;
 /// <summary>
 /// The error document Lambda returns as the payload of a failed invocation (with
 /// <c>X-Amz-Function-Error</c>): <c>{"errorType": ..., "errorMessage": ..., "stackTrace": [...]}</c>.
-/// Source: lambda-semantics.md §2; https://docs.aws.amazon.com/lambda/latest/api/API_Invoke.html
+/// Source: https://docs.aws.amazon.com/lambda/latest/dg/invocation-retries.html; https://docs.aws.amazon.com/lambda/latest/api/API_Invoke.html
 /// </summary>
 public sealed record InvokeErrorDocument(
     string ErrorType,

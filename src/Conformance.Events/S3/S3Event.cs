@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace Conformance.Events.S3;
 
 /// <summary>
-/// An Amazon S3 event notification as Lambda receives it (lambda-semantics.md §12, §15.1;
+/// An Amazon S3 event notification as Lambda receives it (https://docs.aws.amazon.com/lambda/latest/dg/with-s3.html, https://docs.aws.amazon.com/AmazonS3/latest/userguide/notification-content-structure.html;
 /// https://docs.aws.amazon.com/AmazonS3/latest/userguide/notification-content-structure.html).
 /// Object keys are URL-encoded (a space becomes <c>+</c>).
 /// </summary>

@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace Conformance.Events.Sqs;
 
 /// <summary>
-/// A batch of SQS messages as Lambda's poller delivers it (lambda-semantics.md §8, §15.2;
+/// A batch of SQS messages as Lambda's poller delivers it (https://docs.aws.amazon.com/lambda/latest/dg/with-sqs.html;
 /// https://docs.aws.amazon.com/lambda/latest/dg/with-sqs.html). Every attribute value is a string.
 /// </summary>
 public sealed record SqsEvent([property: JsonPropertyName("Records")] IReadOnlyList<SqsMessage> Records) : EventShape;

@@ -9,7 +9,7 @@ using Arn = Conformance.Core.Resources.Arn;
 namespace Conformance.Targets.Emulator;
 
 /// <summary>
-/// The local emulator stack of a run (lambda-semantics is not assumed here: what it does is what the
+/// The local emulator stack of a run (no Lambda behaviour is assumed here: what it does is what the
 /// run finds out). Shared by every scenario: the SQS and Kinesis servers (one Node process,
 /// <c>emulator/backends.cjs</c>), DynamoDB Local (Java) and the probe's observation sink, each on a
 /// free loopback port. Each scenario gets an <see cref="EmulatorTarget"/> with its own serverless-offline

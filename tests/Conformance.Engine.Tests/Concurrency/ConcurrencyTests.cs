@@ -4,7 +4,7 @@ using Conformance.Engine.Invocation;
 
 namespace Conformance.Engine.Tests.Concurrency;
 
-/// <summary>lambda-semantics.md §6 (and the async path of §4.1): reserved and account concurrency, throttling.</summary>
+/// <summary>https://docs.aws.amazon.com/lambda/latest/dg/configuration-concurrency.html (and the async path of https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-error-handling.html): reserved and account concurrency, throttling.</summary>
 public sealed class ConcurrencyTests
 {
     private static readonly FunctionBehaviour TenSeconds = new() { Duration = TimeSpan.FromSeconds(10) };

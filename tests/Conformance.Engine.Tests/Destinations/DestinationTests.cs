@@ -4,7 +4,7 @@ using Conformance.Core.Invocation;
 
 namespace Conformance.Engine.Tests.Destinations;
 
-/// <summary>lambda-semantics.md §4.2, §4.3, §15.10, §15.12: destinations and dead-letter queues.</summary>
+/// <summary>https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-retain-records.html: destinations and dead-letter queues.</summary>
 public sealed class DestinationTests
 {
     private const string Queue = "arn:aws:sqs:us-east-1:123456789012:destination";

@@ -5,7 +5,7 @@ using Conformance.Events.Lambda;
 
 namespace Conformance.Engine.Tests.Functions;
 
-/// <summary>lambda-semantics.md §1, §2, §5: qualifiers, versions, aliases, log tail and payload limits.</summary>
+/// <summary>https://docs.aws.amazon.com/lambda/latest/api/API_Invoke.html, https://docs.aws.amazon.com/lambda/latest/dg/invocation-retries.html, https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html: qualifiers, versions, aliases, log tail and payload limits.</summary>
 public sealed class VersionsAndInvokeOptionsTests
 {
     [Fact]

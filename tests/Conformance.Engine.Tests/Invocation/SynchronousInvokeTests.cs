@@ -5,7 +5,7 @@ using Conformance.Events.Lambda;
 
 namespace Conformance.Engine.Tests.Invocation;
 
-/// <summary>lambda-semantics.md §1–3: the Invoke API and synchronous invocation.</summary>
+/// <summary>https://docs.aws.amazon.com/lambda/latest/api/API_Invoke.html, https://docs.aws.amazon.com/lambda/latest/dg/invocation-sync.html: the Invoke API and synchronous invocation.</summary>
 public sealed class SynchronousInvokeTests
 {
     [Fact]

@@ -6,7 +6,7 @@ using Conformance.Core.Observation;
 namespace Conformance.Engine.Tests.Load;
 
 /// <summary>
-/// lambda-semantics.md §4 at load: <see cref="LoadSize.Items"/> asynchronous events, a random number of the
+/// https://docs.aws.amazon.com/lambda/latest/dg/invocation-async.html at load: <see cref="LoadSize.Items"/> asynchronous events, a random number of the
 /// first attempts failing. Each event ends exactly once, succeeded or handed to the on-failure destination,
 /// after at most three attempts spaced by the retry delays.
 /// </summary>

@@ -7,7 +7,7 @@ using Conformance.Core.Observation;
 namespace Conformance.Engine.Tests.Load;
 
 /// <summary>
-/// lambda-semantics.md §8 and §9 at load: <see cref="LoadSize.Items"/> SQS messages or Kinesis records,
+/// https://docs.aws.amazon.com/lambda/latest/dg/with-sqs.html and https://docs.aws.amazon.com/lambda/latest/dg/with-kinesis.html at load: <see cref="LoadSize.Items"/> SQS messages or Kinesis records,
 /// a random share of them failing on every attempt (reported as batch item failures) and a random number
 /// of whole invocations failing first. Every item ends processed or handed to the dead-letter queue or
 /// on-failure destination, never both and never lost.

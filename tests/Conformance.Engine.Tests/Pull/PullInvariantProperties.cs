@@ -6,7 +6,7 @@ namespace Conformance.Engine.Tests.Pull;
 
 /// <summary>
 /// Property-based checks (CsCheck) over random workloads and failure patterns: the invariants of
-/// lambda-semantics.md §8–§10 hold whatever the input. A bounded number of cases runs here; set
+/// the SQS, Kinesis and DynamoDB Streams rules (https://docs.aws.amazon.com/lambda/latest/dg/with-sqs.html, https://docs.aws.amazon.com/lambda/latest/dg/with-kinesis.html, https://docs.aws.amazon.com/lambda/latest/dg/with-ddb.html) hold whatever the input. A bounded number of cases runs here; set
 /// CONFORMANCE_PROPERTY_ITERATIONS for a larger run.
 /// </summary>
 public sealed class PullInvariantProperties

@@ -3,7 +3,7 @@ using Conformance.Core.Functions;
 
 namespace Conformance.Engine.Tests.Pull;
 
-/// <summary>lambda-semantics.md §7, §8, §11, §15.2: SQS queues and their event source mappings.</summary>
+/// <summary>https://docs.aws.amazon.com/lambda/latest/dg/invocation-eventsourcemapping.html, https://docs.aws.amazon.com/lambda/latest/dg/with-sqs.html, https://docs.aws.amazon.com/lambda/latest/dg/invocation-eventfiltering.html, https://docs.aws.amazon.com/lambda/latest/dg/with-sqs.html: SQS queues and their event source mappings.</summary>
 public sealed class SqsMappingTests
 {
     private static (EngineFixture Fixture, string Uuid) Mapped(FunctionBehaviour behaviour, QueueSpec? queue = null, Func<EventSourceMappingSpec, EventSourceMappingSpec>? configure = null)

@@ -3,7 +3,7 @@ using Conformance.Core.Functions;
 
 namespace Conformance.Engine.Tests.Pull;
 
-/// <summary>lambda-semantics.md §9, §10, §11, §15.3, §15.5, §15.11, §18: Kinesis and DynamoDB Streams mappings.</summary>
+/// <summary>https://docs.aws.amazon.com/lambda/latest/dg/with-kinesis.html, https://docs.aws.amazon.com/lambda/latest/dg/with-ddb.html, https://docs.aws.amazon.com/lambda/latest/dg/invocation-eventfiltering.html, https://docs.aws.amazon.com/lambda/latest/dg/with-kinesis.html, https://docs.aws.amazon.com/lambda/latest/dg/with-ddb.html, https://docs.aws.amazon.com/lambda/latest/dg/kinesis-on-failure-destination.html, recorded on AWS: localstack/localstack tests/aws/services/lambda_/test_lambda_destinations.py (test_retries, test_maxeventage, recorded 2023-03-22): Kinesis and DynamoDB Streams mappings.</summary>
 public sealed class StreamMappingTests
 {
     private string? mapping;

@@ -3,7 +3,7 @@ using Conformance.Core.Functions;
 
 namespace Conformance.Engine.Tests.Pull;
 
-/// <summary>lambda-semantics.md §9, §10, §15.4: tumbling windows carry state between invocations.</summary>
+/// <summary>https://docs.aws.amazon.com/lambda/latest/dg/with-kinesis.html, https://docs.aws.amazon.com/lambda/latest/dg/with-ddb.html, https://docs.aws.amazon.com/lambda/latest/dg/services-kinesis-windows.html: tumbling windows carry state between invocations.</summary>
 public sealed class TumblingWindowTests
 {
     private static EngineFixture Windowed(string response)

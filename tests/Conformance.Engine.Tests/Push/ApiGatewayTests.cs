@@ -5,7 +5,7 @@ using Conformance.Engine.Push;
 
 namespace Conformance.Engine.Tests.Push;
 
-/// <summary>lambda-semantics.md §13, §15.6, §15.7: API Gateway proxy and custom integrations.</summary>
+/// <summary>https://docs.aws.amazon.com/lambda/latest/dg/services-apigateway.html, https://docs.aws.amazon.com/apigateway/latest/developerguide/set-up-lambda-proxy-integrations.html, https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-develop-integrations-lambda.html: API Gateway proxy and custom integrations.</summary>
 public sealed class ApiGatewayTests
 {
     private static EngineFixture Api(string response, ApiKind kind = ApiKind.Rest, string payload = "1.0", bool permitted = true,

@@ -5,7 +5,7 @@ using Conformance.Events.Generation;
 
 namespace Conformance.Engine.Tests.Push;
 
-/// <summary>lambda-semantics.md §12, §15.1: S3 notifications as an asynchronous push source.</summary>
+/// <summary>https://docs.aws.amazon.com/lambda/latest/dg/with-s3.html, https://docs.aws.amazon.com/AmazonS3/latest/userguide/notification-content-structure.html: S3 notifications as an asynchronous push source.</summary>
 public sealed class S3NotificationTests
 {
     private static EngineFixture WithBucket(bool versioned = false, string? prefix = null, string? suffix = null, bool permitted = true,

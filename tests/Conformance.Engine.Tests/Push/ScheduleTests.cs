@@ -4,7 +4,7 @@ using Conformance.Engine.Push;
 
 namespace Conformance.Engine.Tests.Push;
 
-/// <summary>lambda-semantics.md §14, §15.8: scheduled EventBridge rules.</summary>
+/// <summary>https://docs.aws.amazon.com/lambda/latest/dg/services-cloudwatchevents.html: scheduled EventBridge rules.</summary>
 public sealed class ScheduleTests
 {
     private static EngineFixture Scheduled(string expression, bool permitted = true)

@@ -5,7 +5,7 @@ namespace Conformance.Events.Tests.Fixtures;
 
 /// <summary>
 /// The generated samples have the fields of the examples in AWS's documentation, field by field (the
-/// examples are those of lambda-semantics.md §15, which cites the AWS pages; values differ, paths must not).
+/// examples are those of https://docs.aws.amazon.com/lambda/latest/dg/lambda-services.html, which cites the AWS pages; values differ, paths must not).
 /// </summary>
 public sealed class AwsDocumentationShapeTests
 {

@@ -5,7 +5,7 @@ namespace Conformance.Engine.Pull.Batches;
 
 /// <summary>
 /// The processing stage of a mapping: splits what a poller read into the records the filters keep and
-/// the ones they reject (§11; https://docs.aws.amazon.com/lambda/latest/dg/invocation-eventfiltering.html).
+/// the ones they reject (https://docs.aws.amazon.com/lambda/latest/dg/invocation-eventfiltering.html; https://docs.aws.amazon.com/lambda/latest/dg/invocation-eventfiltering.html).
 /// The poller decides what a rejected record means: SQS deletes it, a stream's iterator moves past it.
 /// </summary>
 /// <param name="filters">The mapping's filter criteria.</param>

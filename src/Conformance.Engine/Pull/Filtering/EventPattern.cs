@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 namespace Conformance.Engine.Pull.Filtering;
 
 /// <summary>
-/// An event filter pattern in EventBridge syntax (lambda-semantics.md §11;
+/// An event filter pattern in EventBridge syntax (https://docs.aws.amazon.com/lambda/latest/dg/invocation-eventfiltering.html;
 /// https://docs.aws.amazon.com/lambda/latest/dg/invocation-eventfiltering.html): every key of the pattern
 /// must match; a nested object matches the nested value; an array lists alternatives, each a literal
 /// (strings, numbers compared as their JSON text, true, false, null, "" for empty) or an operator:

@@ -4,9 +4,9 @@ using Conformance.Events;
 namespace Conformance.Engine.Pull.Filtering;
 
 /// <summary>
-/// The filters of an event source mapping (§11): up to 5 patterns, OR-ed. A record is matched as Lambda
+/// The filters of an event source mapping (https://docs.aws.amazon.com/lambda/latest/dg/invocation-eventfiltering.html): up to 5 patterns, OR-ed. A record is matched as Lambda
 /// sees it, with its data key (SQS <c>body</c>, Kinesis <c>data</c>) parsed as JSON when it is JSON.
-/// For SQS the body format must agree with the pattern (§11 table): a plain body against a pattern on
+/// For SQS the body format must agree with the pattern (https://docs.aws.amazon.com/lambda/latest/dg/invocation-eventfiltering.html table): a plain body against a pattern on
 /// body fields, or a JSON body against a plain-string body pattern, is dropped.
 /// </summary>
 public sealed class FilterCriteria(IReadOnlyList<EventPattern> patterns)

@@ -26,7 +26,7 @@ internal sealed class StoredMessage(Guid uuid, QueueMessage message, DateTimeOff
 }
 
 /// <summary>
-/// An SQS queue as Lambda's poller sees it (lambda-semantics.md §8): received messages stay in the
+/// An SQS queue as Lambda's poller sees it (https://docs.aws.amazon.com/lambda/latest/dg/with-sqs.html): received messages stay in the
 /// queue, hidden for the visibility timeout, until deleted; each receive increments
 /// <c>ApproximateReceiveCount</c>; a message received <c>maxReceiveCount</c> times moves to the
 /// dead-letter queue on its next receive. FIFO queues deliver a message group in order and hold back a

@@ -10,7 +10,7 @@ using ResourceArn = Conformance.Core.Resources.Arn;
 namespace Conformance.Engine.Pull.Streams;
 
 /// <summary>
-/// A DynamoDB table with a stream (lambda-semantics.md §10): writing an item appends an INSERT (new
+/// A DynamoDB table with a stream (https://docs.aws.amazon.com/lambda/latest/dg/with-ddb.html): writing an item appends an INSERT (new
 /// key), MODIFY (existing key) or REMOVE record carrying the images the stream view type allows.
 /// Stream records are kept for 24 hours. One shard holds the table's records in order.
 /// </summary>

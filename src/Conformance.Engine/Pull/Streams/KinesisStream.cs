@@ -10,7 +10,7 @@ using ResourceArn = Conformance.Core.Resources.Arn;
 namespace Conformance.Engine.Pull.Streams;
 
 /// <summary>
-/// A Kinesis data stream (lambda-semantics.md §9): shards split the 128-bit hash key space evenly; a
+/// A Kinesis data stream (https://docs.aws.amazon.com/lambda/latest/dg/with-kinesis.html): shards split the 128-bit hash key space evenly; a
 /// record goes to the shard whose range holds the MD5 hash of its partition key; sequence numbers grow
 /// within a shard; records are kept for the retention period (24 hours by default).
 /// </summary>
