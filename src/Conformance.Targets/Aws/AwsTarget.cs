@@ -18,14 +18,13 @@ namespace Conformance.Targets.Aws;
 /// EventBridge yet (issue #20), and AWS injects no faults on demand. SNS and EventBridge destinations
 /// throw <see cref="NotSupportedException"/>, reported as unsupported.
 /// </remarks>
-public sealed class AwsTarget : ITarget, IVersions, IReservedConcurrency, IAsyncSettings, IDestinations,
-    IS3Source, ISqsSource, IKinesisSource, IDynamoDbSource, IEventSourceMappings
+public sealed class AwsTarget : RealTarget, ITarget, IVersions, IReservedConcurrency, IAsyncSettings, IDestinations,
+    IS3Source, IEventSourceMappings
 {
     private readonly AwsRun run;
     private readonly int number;
     private readonly Dictionary<string, ProbeLedger> functions = new(StringComparer.Ordinal);
     private readonly List<string> mappings = [];
-    private readonly ScenarioResources resources;
     private readonly S3Buckets buckets;
 
     internal AwsTarget(AwsRun run, int number)
@@ -33,7 +32,7 @@ public sealed class AwsTarget : ITarget, IVersions, IReservedConcurrency, IAsync
         this.run = run;
         this.number = number;
         buckets = new S3Buckets(run.S3);
-        resources = new ScenarioResources(new ResourceServices(Physical, QueueArn, run.Settings.RunId,
+        Resources = new ScenarioResources(new ResourceServices(Physical, QueueArn, run.Settings.RunId,
             new SqsQueues(run.Sqs, QueueUrl, QueueArn), run.Kinesis, new DynamoDbTables(run.DynamoDb), buckets));
     }
 
@@ -52,8 +51,6 @@ public sealed class AwsTarget : ITarget, IVersions, IReservedConcurrency, IAsync
 
     /// <summary>What the adapter can do on AWS and LocalStack (known without connecting).</summary>
     public static TargetCapabilities Declared { get; } = TargetFacets.Derive(typeof(AwsTarget), DeclaredTraits);
-
-    public DateTimeOffset Now => DateTimeOffset.UtcNow;
 
     /// <summary>The name a resource of this scenario has on the target.</summary>
     public string Physical(string name) => $"{run.Settings.Prefix}{number}-{name}".ToLowerInvariant();
@@ -120,8 +117,8 @@ public sealed class AwsTarget : ITarget, IVersions, IReservedConcurrency, IAsync
 
     public Task<string> CreateDestinationAsync(DestinationKind kind, string name, CancellationToken cancellation = default) => kind switch
     {
-        DestinationKind.SqsQueue => resources.CreateDestinationQueueAsync(name, cancellation),
-        DestinationKind.SqsFifoQueue => resources.CreateDestinationQueueAsync(name + ".fifo", cancellation),
+        DestinationKind.SqsQueue => Resources.CreateDestinationQueueAsync(name, cancellation),
+        DestinationKind.SqsFifoQueue => Resources.CreateDestinationQueueAsync(name + ".fifo", cancellation),
         DestinationKind.Function => Task.FromResult(FunctionArn(Physical(name))),
         _ => throw Lacks($"{kind} destinations (SNS and EventBridge are issue #20)"),
     };
@@ -132,7 +129,7 @@ public sealed class AwsTarget : ITarget, IVersions, IReservedConcurrency, IAsync
         switch (parsed.Service)
         {
             case "sqs":
-                return await resources.DestinationRecordsAsync(parsed, cancellation);
+                return await Resources.DestinationRecordsAsync(parsed, cancellation);
             case "lambda":
                 await run.DrainObservationsAsync(cancellation);
                 return [.. run.Records(parsed.ResourceName).Select(r => new DestinationRecord(r.At, arn, r.Event))];
@@ -144,7 +141,7 @@ public sealed class AwsTarget : ITarget, IVersions, IReservedConcurrency, IAsync
     // ---- Event sources ---------------------------------------------------------------------------
 
     public Task<ApiResult> CreateBucketAsync(string bucket, bool versioned, CancellationToken cancellation = default) =>
-        resources.CreateBucketAsync(bucket, versioned, cancellation);
+        Resources.CreateBucketAsync(bucket, versioned, cancellation);
 
     public Task<ApiResult> PutBucketNotificationAsync(BucketNotification notification, CancellationToken cancellation = default) =>
         buckets.PutNotificationAsync(Physical(notification.Bucket), FunctionArn(Physical(notification.FunctionName)), notification, cancellation);
@@ -154,33 +151,6 @@ public sealed class AwsTarget : ITarget, IVersions, IReservedConcurrency, IAsync
 
     public Task<ApiResult> DeleteObjectAsync(string bucket, string key, CancellationToken cancellation = default) =>
         buckets.DeleteObjectAsync(Physical(bucket), key, cancellation);
-
-    public Task<(ApiResult Result, string? Arn)> CreateQueueAsync(QueueSpec queue, CancellationToken cancellation = default) => resources.CreateQueueAsync(queue, cancellation);
-
-    public Task<(ApiResult Result, string? MessageId)> SendMessageAsync(string queueName, QueueMessage message, CancellationToken cancellation = default) =>
-        resources.SendMessageAsync(queueName, message, cancellation);
-
-    public Task<ApiResult> SendMessageBatchAsync(string queueName, IReadOnlyList<QueueMessage> messages, CancellationToken cancellation = default) =>
-        resources.SendMessageBatchAsync(queueName, messages, cancellation);
-
-    public Task<QueueState?> GetQueueStateAsync(string queueName, CancellationToken cancellation = default) => resources.GetQueueStateAsync(queueName, cancellation);
-
-    public Task<IReadOnlyList<string>> GetQueueBodiesAsync(string queueName, CancellationToken cancellation = default) => resources.GetQueueBodiesAsync(queueName, cancellation);
-
-    public Task<(ApiResult Result, string? Arn)> CreateStreamAsync(string streamName, int shards, CancellationToken cancellation = default) =>
-        resources.CreateStreamAsync(streamName, shards, cancellation);
-
-    public Task<(ApiResult Result, string? SequenceNumber)> PutRecordAsync(string streamName, string partitionKey, string data, CancellationToken cancellation = default) =>
-        resources.PutRecordAsync(streamName, partitionKey, data, cancellation);
-
-    public Task<ApiResult> PutRecordsAsync(string streamName, IReadOnlyList<(string PartitionKey, string Data)> records, CancellationToken cancellation = default) =>
-        resources.PutRecordsAsync(streamName, records, cancellation);
-
-    public Task<(ApiResult Result, string? StreamArn)> CreateTableAsync(TableSpec table, CancellationToken cancellation = default) => resources.CreateTableAsync(table, cancellation);
-
-    public Task<ApiResult> PutItemAsync(string tableName, string itemJson, CancellationToken cancellation = default) => resources.PutItemAsync(tableName, itemJson, cancellation);
-
-    public Task<ApiResult> DeleteItemAsync(string tableName, string keyJson, CancellationToken cancellation = default) => resources.DeleteItemAsync(tableName, keyJson, cancellation);
 
     public async Task<(ApiResult Result, string? Uuid)> CreateEventSourceMappingAsync(EventSourceMappingSpec mapping, CancellationToken cancellation = default)
     {
@@ -222,6 +192,6 @@ public sealed class AwsTarget : ITarget, IVersions, IReservedConcurrency, IAsync
     {
         foreach (var uuid in mappings) await Quietly.Run(() => run.Lambda.DeleteEventSourceMappingAsync(uuid, CancellationToken.None));
         foreach (var function in functions.Keys) await Quietly.Run(() => run.Lambda.DeleteFunctionAsync(Physical(function), CancellationToken.None));
-        await resources.DisposeAsync();
+        await Resources.DisposeAsync();
     }
 }

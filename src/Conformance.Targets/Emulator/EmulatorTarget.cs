@@ -21,13 +21,12 @@ namespace Conformance.Targets.Emulator;
 /// with 501 Not Implemented), so no S3 event could reach a function. No versions or aliases:
 /// serverless-offline runs $LATEST only. No fault injection: no real target injects faults on demand.
 /// </remarks>
-public sealed class EmulatorTarget : ITarget, IReservedConcurrency, IAsyncSettings, IDestinations,
-    IApiGatewaySource, IScheduleSource, ISqsSource, IKinesisSource, IDynamoDbSource, IEventSourceMappings
+public sealed class EmulatorTarget : RealTarget, ITarget, IReservedConcurrency, IAsyncSettings, IDestinations,
+    IApiGatewaySource, IScheduleSource, IEventSourceMappings
 {
     private readonly EmulatorStack stack;
     private readonly ServerlessService service;
     private readonly OfflineSession session;
-    private readonly ScenarioResources resources;
     private readonly OfflineConfiguration configuration;
     private readonly ScenarioLedgers ledgers;
 
@@ -36,7 +35,7 @@ public sealed class EmulatorTarget : ITarget, IReservedConcurrency, IAsyncSettin
         this.stack = stack;
         service = new ServerlessService($"c{scenarioNumber}");
         session = new OfflineSession(stack, service, Path.Combine(stack.WorkDirectory, service.Name));
-        resources = new ScenarioResources(new ResourceServices(Physical, stack.QueueArn, service.Name, stack.Queues, stack.Kinesis, stack.Tables,
+        Resources = new ScenarioResources(new ResourceServices(Physical, stack.QueueArn, service.Name, stack.Queues, stack.Kinesis, stack.Tables,
             BeforeActing: async cancellation => await session.EnsureStartedAsync(cancellation)));
         configuration = new OfflineConfiguration(stack, session);
         ledgers = new ScenarioLedgers(service);
@@ -62,8 +61,6 @@ public sealed class EmulatorTarget : ITarget, IReservedConcurrency, IAsyncSettin
 
     /// <summary>What the emulator stack can do (known without starting it).</summary>
     public static TargetCapabilities Declared { get; } = TargetFacets.Derive(typeof(EmulatorTarget), DeclaredTraits);
-
-    public DateTimeOffset Now => DateTimeOffset.UtcNow;
 
     /// <summary>How many times this scenario's serverless-offline was started (each start costs 2-3 s of CPU).</summary>
     public int Starts => session.Starts;
@@ -131,8 +128,8 @@ public sealed class EmulatorTarget : ITarget, IReservedConcurrency, IAsyncSettin
     /// <summary>A queue of the stack's SQS, or a function of the scenario, to name in serverless.yml; the stack has no SNS or EventBridge.</summary>
     public Task<string> CreateDestinationAsync(DestinationKind kind, string name, CancellationToken cancellation = default) => kind switch
     {
-        DestinationKind.SqsQueue => resources.CreateDestinationQueueAsync(name, cancellation),
-        DestinationKind.SqsFifoQueue => resources.CreateDestinationQueueAsync(name + ".fifo", cancellation),
+        DestinationKind.SqsQueue => Resources.CreateDestinationQueueAsync(name, cancellation),
+        DestinationKind.SqsFifoQueue => Resources.CreateDestinationQueueAsync(name + ".fifo", cancellation),
         DestinationKind.Function => Task.FromResult(Arn.Function(EmulatorStack.Region, EmulatorStack.AccountId, service.DeployedName(name)).ToString()),
         _ => throw Lacks($"{kind} destinations (the stack has no SNS or EventBridge)"),
     };
@@ -153,33 +150,6 @@ public sealed class EmulatorTarget : ITarget, IReservedConcurrency, IAsyncSettin
 
     public Task<ApiResult> SetEventSourceMappingEnabledAsync(string uuid, bool enabled, CancellationToken cancellation = default) =>
         Task.FromResult(configuration.SetEventSourceMappingEnabled(uuid, enabled));
-
-    public Task<(ApiResult Result, string? Arn)> CreateQueueAsync(QueueSpec queue, CancellationToken cancellation = default) => resources.CreateQueueAsync(queue, cancellation);
-
-    public Task<(ApiResult Result, string? MessageId)> SendMessageAsync(string queueName, QueueMessage message, CancellationToken cancellation = default) =>
-        resources.SendMessageAsync(queueName, message, cancellation);
-
-    public Task<ApiResult> SendMessageBatchAsync(string queueName, IReadOnlyList<QueueMessage> messages, CancellationToken cancellation = default) =>
-        resources.SendMessageBatchAsync(queueName, messages, cancellation);
-
-    public Task<QueueState?> GetQueueStateAsync(string queueName, CancellationToken cancellation = default) => resources.GetQueueStateAsync(queueName, cancellation);
-
-    public Task<IReadOnlyList<string>> GetQueueBodiesAsync(string queueName, CancellationToken cancellation = default) => resources.GetQueueBodiesAsync(queueName, cancellation);
-
-    public Task<(ApiResult Result, string? Arn)> CreateStreamAsync(string streamName, int shards, CancellationToken cancellation = default) =>
-        resources.CreateStreamAsync(streamName, shards, cancellation);
-
-    public Task<(ApiResult Result, string? SequenceNumber)> PutRecordAsync(string streamName, string partitionKey, string data, CancellationToken cancellation = default) =>
-        resources.PutRecordAsync(streamName, partitionKey, data, cancellation);
-
-    public Task<ApiResult> PutRecordsAsync(string streamName, IReadOnlyList<(string PartitionKey, string Data)> records, CancellationToken cancellation = default) =>
-        resources.PutRecordsAsync(streamName, records, cancellation);
-
-    public Task<(ApiResult Result, string? StreamArn)> CreateTableAsync(TableSpec table, CancellationToken cancellation = default) => resources.CreateTableAsync(table, cancellation);
-
-    public Task<ApiResult> PutItemAsync(string tableName, string itemJson, CancellationToken cancellation = default) => resources.PutItemAsync(tableName, itemJson, cancellation);
-
-    public Task<ApiResult> DeleteItemAsync(string tableName, string keyJson, CancellationToken cancellation = default) => resources.DeleteItemAsync(tableName, keyJson, cancellation);
 
     // ---- Acting ----------------------------------------------------------------------------------
 
@@ -206,7 +176,7 @@ public sealed class EmulatorTarget : ITarget, IReservedConcurrency, IAsyncSettin
     public async Task<IReadOnlyList<DestinationRecord>> GetDestinationRecordsAsync(string arn, CancellationToken cancellation = default)
     {
         Arn.TryParse(arn, out var parsed);
-        if (parsed.Service == "sqs") return await resources.DestinationRecordsAsync(parsed, cancellation);
+        if (parsed.Service == "sqs") return await Resources.DestinationRecordsAsync(parsed, cancellation);
         if (parsed.Service == "lambda" && service.Functions.Keys.FirstOrDefault(f => service.DeployedName(f) == parsed.ResourceName) is { } function)
             return [.. (await GetInvocationsAsync(function, cancellation)).Select(r => new DestinationRecord(r.At, arn, r.Event))];
         throw Lacks($"reader for the destination {arn}");
@@ -216,6 +186,6 @@ public sealed class EmulatorTarget : ITarget, IReservedConcurrency, IAsyncSettin
     {
         stack.Sink.Unregister(ledgers);
         await session.DisposeAsync();
-        await resources.DisposeAsync();
+        await Resources.DisposeAsync();
     }
 }
