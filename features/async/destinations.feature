@@ -4,13 +4,18 @@ Feature: Destinations receive a record of each asynchronous invocation's outcome
   function returned) or on failure (every attempt failed, or the event grew too old). A destination is
   an SQS standard queue, an SNS standard topic, a Lambda function, an EventBridge bus, or (on failure
   only) an S3 bucket. The record carries the request id, the function ARN, the condition
-  (Success, RetriesExhausted, EventAgeExceeded), the approximate invoke count, the request payload
-  and the response. FIFO queues and topics are not supported destinations.
+  (Success, RetriesExhausted, EventAgeExceeded, ZeroReservedConcurrency), the approximate invoke
+  count, the request payload and the response. FIFO queues and topics are not supported destinations.
 
   AWS documentation:
   - https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-retain-records.html
   - https://docs.aws.amazon.com/lambda/latest/api/API_PutFunctionEventInvokeConfig.html
   - https://docs.aws.amazon.com/lambda/latest/api/API_DestinationConfig.html
+  Recorded on AWS (localstack/localstack at 8b9a79f0, snapshot files under tests/aws/services/lambda_/):
+  - the EventAgeExceeded record: test_lambda_destinations.snapshot.json,
+    TestLambdaDestinationSqs::test_maxeventage, recorded 2025-11-27;
+  - the ZeroReservedConcurrency record: test_lambda.snapshot.json,
+    TestLambdaConcurrency::test_reserved_concurrency, recorded 2025-11-25.
 
   @aws-documented @needs:destinations
   Scenario: A successful event sends a Success record with the function's response
@@ -62,6 +67,27 @@ Feature: Destinations receive a record of each asynchronous invocation's outcome
     And 3 minutes pass
     Then the record in "failures" has "requestContext.condition" set to "EventAgeExceeded"
     And the record in "failures" has "requestContext.approximateInvokeCount" set to "2"
+
+  @aws-observed @needs:destinations @needs:concurrency
+  Scenario: An event for a function with reserved concurrency 0 sends a ZeroReservedConcurrency record with no response
+    Given a function that returns:
+      """json
+      {"status": "accepted"}
+      """
+    And an SQS queue "failures"
+    And failed events go to "failures"
+    And the function has a reserved concurrency of 0
+    When the function is invoked asynchronously with:
+      """json
+      {"orderId": 7}
+      """
+    Then "failures" received 1 record
+    And the record in "failures" has "requestContext.condition" set to "ZeroReservedConcurrency"
+    And the record in "failures" has "requestContext.approximateInvokeCount" set to "0"
+    And the record in "failures" has "requestPayload" set to "{\"orderId\": 7}"
+    And the record in "failures" has no "responseContext"
+    And the record in "failures" has no "responsePayload"
+    And the function was not invoked
 
   @aws-documented @needs:destinations
   Scenario: An EventBridge bus receives the record as the detail of an event from source lambda

@@ -10,7 +10,7 @@ Feature: An asynchronous event is dropped when it would be too old for its next 
   - https://docs.aws.amazon.com/lambda/latest/api/API_PutFunctionEventInvokeConfig.html
   Evidence: recorded on AWS in localstack/localstack,
   tests/aws/services/lambda_/test_lambda_destinations.snapshot.json,
-  TestLambdaDestinationSqs::test_maxeventage (recorded 2023-03-22).
+  TestLambdaDestinationSqs::test_maxeventage (commit 8b9a79f0, recorded 2025-11-27).
 
   @aws-observed
   Scenario Outline: A maximum event age of <age> seconds allows <attempts> attempt(s)

@@ -25,7 +25,7 @@ public sealed record EngineSettings
     /// <summary>The <c>errorType</c> of a timed-out invocation; newer runtimes report <c>Sandbox.Timedout</c> (https://docs.aws.amazon.com/lambda/latest/dg/invocation-retries.html, observed).</summary>
     public string TimeoutErrorType { get; init; } = "Sandbox.Timedout";
 
-    /// <summary>The value of <c>X-Amz-Function-Error</c> for thrown errors and timeouts (https://docs.aws.amazon.com/lambda/latest/api/API_Invoke.html no longer names the values; <c>Unhandled</c> is recorded for a thrown exception in localstack/localstack tests/aws/services/lambda_/test_lambda_destinations.snapshot.json, test_retries, 2023-03-22).</summary>
+    /// <summary>The value of <c>X-Amz-Function-Error</c> for thrown errors and timeouts (https://docs.aws.amazon.com/lambda/latest/api/API_Invoke.html no longer names the values; <c>Unhandled</c> is recorded for a thrown exception in localstack/localstack tests/aws/services/lambda_/test_lambda_destinations.snapshot.json at 8b9a79f0, test_retries, recorded 2025-11-25).</summary>
     public string FunctionErrorHeader { get; init; } = "Unhandled";
 
     /// <summary>Bytes of log returned in <c>X-Amz-Log-Result</c> for <c>X-Amz-Log-Type: Tail</c> (https://docs.aws.amazon.com/lambda/latest/api/API_Invoke.html, https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html).</summary>
@@ -60,9 +60,13 @@ public sealed record EngineSettings
 
     /// <summary>
     /// The <c>condition</c> of the failure record of an event discarded because reserved concurrency is 0
-    /// (https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-error-handling.html says it goes straight to the DLQ/destination; the condition is not documented).
+    /// (https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-error-handling.html says it goes
+    /// straight to the DLQ or destination and names no condition). Recorded on AWS as
+    /// <c>ZeroReservedConcurrency</c>, with <c>approximateInvokeCount</c> 0 and no response
+    /// (localstack/localstack tests/aws/services/lambda_/test_lambda.snapshot.json at 8b9a79f0,
+    /// TestLambdaConcurrency::test_reserved_concurrency, recorded 2025-11-25).
     /// </summary>
-    public string ZeroConcurrencyCondition { get; init; } = "RetriesExhausted";
+    public string ZeroConcurrencyCondition { get; init; } = "ZeroReservedConcurrency";
 
     /// <summary>The delay before a duplicate delivery, when that fault is injected (https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-error-handling.html allows duplicates).</summary>
     public TimeSpan DuplicateDeliveryDelay { get; init; } = TimeSpan.FromSeconds(1);

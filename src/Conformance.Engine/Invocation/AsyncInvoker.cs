@@ -16,12 +16,12 @@ namespace Conformance.Engine.Invocation;
 /// 2. an attempt first needs a concurrency slot: a throttle (or an injected system error) puts the
 ///    event back with a backoff from 1 s doubling to 5 min, not counted as a retry (https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-error-handling.html);
 /// 3. an attempt runs the function with the event and the event's one request id (the same on every
-///    attempt, recorded on AWS: localstack/localstack tests/aws/services/lambda_/test_lambda_destinations.py (test_retries, test_maxeventage, recorded 2023-03-22)) and is written to the ledger;
+///    attempt, recorded on AWS: localstack/localstack tests/aws/services/lambda_/test_lambda_destinations.snapshot.json at 8b9a79f0 (test_retries recorded 2025-11-25, test_maxeventage recorded 2025-11-27)) and is written to the ledger;
 /// 4. on success the on-success destination gets a <c>Success</c> record;
 /// 5. on a function error, if retries remain (<c>MaximumRetryAttempts</c>, default 2) the next attempt
 ///    is scheduled 1 minute, then 2 minutes later;
 /// 6. before anything is scheduled, the event's age at that time is checked: if it would reach
-///    <c>MaximumEventAgeInSeconds</c>, the event is discarded now with <c>EventAgeExceeded</c> (recorded on AWS: localstack/localstack tests/aws/services/lambda_/test_lambda_destinations.py (test_retries, test_maxeventage, recorded 2023-03-22));
+///    <c>MaximumEventAgeInSeconds</c>, the event is discarded now with <c>EventAgeExceeded</c> (recorded on AWS: localstack/localstack tests/aws/services/lambda_/test_lambda_destinations.snapshot.json at 8b9a79f0 (test_retries recorded 2025-11-25, test_maxeventage recorded 2025-11-27));
 /// 7. an event whose attempts are used up is discarded with <c>RetriesExhausted</c>; a discarded event
 ///    goes to the on-failure destination and the function's dead-letter queue (https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-retain-records.html).
 /// Every wait goes through the engine's <see cref="TimeProvider"/>.

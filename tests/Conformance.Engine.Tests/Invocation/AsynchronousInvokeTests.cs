@@ -4,7 +4,7 @@ using Conformance.Engine.Invocation;
 
 namespace Conformance.Engine.Tests.Invocation;
 
-/// <summary>https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-error-handling.html and recorded on AWS: localstack/localstack tests/aws/services/lambda_/test_lambda_destinations.py (test_retries, test_maxeventage, recorded 2023-03-22): the async queue, retries and event age.</summary>
+/// <summary>https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-error-handling.html and recorded on AWS: localstack/localstack tests/aws/services/lambda_/test_lambda_destinations.snapshot.json at 8b9a79f0 (test_retries recorded 2025-11-25, test_maxeventage recorded 2025-11-27): the async queue, retries and event age.</summary>
 public sealed class AsynchronousInvokeTests
 {
     [Fact]

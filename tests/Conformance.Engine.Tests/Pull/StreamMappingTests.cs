@@ -3,7 +3,7 @@ using Conformance.Core.Functions;
 
 namespace Conformance.Engine.Tests.Pull;
 
-/// <summary>https://docs.aws.amazon.com/lambda/latest/dg/with-kinesis.html, https://docs.aws.amazon.com/lambda/latest/dg/with-ddb.html, https://docs.aws.amazon.com/lambda/latest/dg/invocation-eventfiltering.html, https://docs.aws.amazon.com/lambda/latest/dg/with-kinesis.html, https://docs.aws.amazon.com/lambda/latest/dg/with-ddb.html, https://docs.aws.amazon.com/lambda/latest/dg/kinesis-on-failure-destination.html, recorded on AWS: localstack/localstack tests/aws/services/lambda_/test_lambda_destinations.py (test_retries, test_maxeventage, recorded 2023-03-22): Kinesis and DynamoDB Streams mappings.</summary>
+/// <summary>https://docs.aws.amazon.com/lambda/latest/dg/with-kinesis.html, https://docs.aws.amazon.com/lambda/latest/dg/with-ddb.html, https://docs.aws.amazon.com/lambda/latest/dg/invocation-eventfiltering.html, https://docs.aws.amazon.com/lambda/latest/dg/with-kinesis.html, https://docs.aws.amazon.com/lambda/latest/dg/with-ddb.html, https://docs.aws.amazon.com/lambda/latest/dg/kinesis-on-failure-destination.html, recorded on AWS: localstack/localstack tests/aws/services/lambda_/test_lambda_destinations.snapshot.json at 8b9a79f0 (test_retries recorded 2025-11-25, test_maxeventage recorded 2025-11-27): Kinesis and DynamoDB Streams mappings.</summary>
 public sealed class StreamMappingTests
 {
     private string? mapping;
