@@ -147,6 +147,16 @@ public sealed record EngineSettings
 
     public TimeSpan HttpIntegrationTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// What an HTTP API answers when Lambda rejects the invoke, the function fails or its response is
+    /// malformed: <c>{"message":"Internal Server Error"}</c>
+    /// (https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-troubleshooting-lambda.html names
+    /// the message; the page gives no status, 500 is what the message says). Uncertain, a setting.
+    /// </summary>
+    public int HttpApiErrorStatus { get; init; } = 500;
+
+    public string HttpApiErrorMessage { get; init; } = "Internal Server Error";
+
     /// <summary>The <c>eventVersion</c> of S3 notifications: 2.1 in the Lambda examples (https://docs.aws.amazon.com/lambda/latest/dg/with-s3.html); S3 documents 2.1–2.3 and a newer scheme (https://docs.aws.amazon.com/AmazonS3/latest/userguide/notification-content-structure.html).</summary>
     public string S3EventVersion { get; init; } = "2.1";
 }

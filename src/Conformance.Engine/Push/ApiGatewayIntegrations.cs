@@ -1,6 +1,3 @@
-using System.Text;
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using Conformance.Core.Functions;
 using Conformance.Core.Invocation;
 using Conformance.Events;
@@ -17,11 +14,11 @@ namespace Conformance.Engine.Push;
 /// 3. a REST custom integration with <c>X-Amz-Invocation-Type: 'Event'</c> invokes asynchronously and
 ///    answers 200 with an empty body; everything else invokes synchronously;
 /// 4. a function running past the integration timeout (29 s REST, 30 s HTTP API) answers 504;
-/// 5. an invoke Lambda rejects (permission, throttle) answers 500, a function error or a malformed
-///    proxy response 502, both with <c>{"message": "Internal server error"}</c>;
-/// 6. otherwise the proxy response is mapped: statusCode, headers merged with multiValueHeaders (which
-///    win), body (base64-decoded when flagged); a 2.0 response without <c>statusCode</c> is inferred as
-///    200 <c>application/json</c> with the returned JSON as body.
+/// 5. on a REST API, an invoke Lambda rejects (permission, throttle) answers 500, a function error or a
+///    malformed proxy response 502, both with <c>{"message": "Internal server error"}</c>
+///    (https://docs.aws.amazon.com/lambda/latest/dg/services-apigateway-errors.html); an HTTP API
+///    answers all three with <see cref="EngineSettings.HttpApiErrorStatus"/>;
+/// 6. otherwise the proxy response is mapped (<see cref="ProxyResponses"/>).
 /// API Gateway never retries Lambda.
 /// </summary>
 public sealed class ApiGatewayIntegrations(EngineParts engine)
@@ -75,11 +72,17 @@ public sealed class ApiGatewayIntegrations(EngineParts engine)
             return Json(504, spec.Kind == ApiKind.Rest ? "Endpoint request timed out" : "Service Unavailable");
         }
         var response = engine.Functions.InvokeAsService(Principal, sourceArn, spec.FunctionName, payload, InvocationType.RequestResponse);
-        if (response.StatusCode != 200) return Json(500, "Internal server error");
-        if (response.FunctionError is not null) return spec.Proxy ? Json(502, "Internal server error") : new HttpResponse(200, [new("Content-Type", "application/json")], response.Payload ?? "");
+        var http = spec.Kind == ApiKind.Http;
+        if (response.StatusCode != 200) return http ? HttpApiError() : Json(500, "Internal server error");
+        if (response.FunctionError is not null)
+            return http ? HttpApiError() : spec.Proxy ? Json(502, "Internal server error") : new HttpResponse(200, [new("Content-Type", "application/json")], response.Payload ?? "");
         if (!spec.Proxy) return new HttpResponse(200, [new("Content-Type", "application/json")], response.Payload ?? "null");
-        return (spec.Kind == ApiKind.Http && spec.PayloadFormatVersion == "2.0" ? MapV2(response.Payload) : MapV1(response.Payload)) ?? Json(502, "Internal server error");
+        var mapped = http && spec.PayloadFormatVersion == "2.0" ? ProxyResponses.MapV2(response.Payload) : ProxyResponses.MapV1(response.Payload, decodeBase64: http);
+        return mapped ?? (http ? HttpApiError() : Json(502, "Internal server error"));
     }
+
+    /// <summary>What an HTTP API answers for a rejected invoke, a function error or a malformed response (<see cref="EngineSettings.HttpApiErrorStatus"/>).</summary>
+    private HttpResponse HttpApiError() => Json(engine.Settings.HttpApiErrorStatus, engine.Settings.HttpApiErrorMessage);
 
     private static HttpResponse Json(int status, string message) =>
         new(status, [new("Content-Type", "application/json")], $"{{\"message\":\"{message}\"}}");
@@ -149,81 +152,5 @@ public sealed class ApiGatewayIntegrations(EngineParts engine)
                 engine.Ids.Uuid(), now.ToUnixTimeMilliseconds(), new ProxyRequestIdentity(sourceIp, userAgent)),
             request.Body, false);
         return EventJson.Serialize(v1);
-    }
-
-    /// <summary>Maps a payload 1.0 proxy response; null when it is malformed ("Malformed Lambda proxy response").</summary>
-    private static HttpResponse? MapV1(string? payload)
-    {
-        if (Parse(payload) is not JsonObject response) return null;
-        return Explicit(response, includeCookies: false);
-    }
-
-    /// <summary>Maps a payload 2.0 response: explicit when it has <c>statusCode</c>, inferred otherwise.</summary>
-    private static HttpResponse? MapV2(string? payload)
-    {
-        var node = Parse(payload, out var valid);
-        if (!valid) return null;
-        if (node is JsonObject response && response.ContainsKey("statusCode")) return Explicit(response, includeCookies: true);
-        return new HttpResponse(200, [new("Content-Type", "application/json")], payload ?? "");
-    }
-
-    private static HttpResponse? Explicit(JsonObject response, bool includeCookies)
-    {
-        if (response["statusCode"] is not JsonValue status || !status.TryGetValue<int>(out var statusCode)) return null;
-        var headers = new List<KeyValuePair<string, string>>();
-        if (response["headers"] is JsonObject single)
-            foreach (var (name, value) in single)
-            {
-                if (value is not JsonValue text) return null;
-                headers.Add(new(name, text.ToString()));
-            }
-        else if (response["headers"] is not null) return null;
-        if (response["multiValueHeaders"] is JsonObject multi)
-            foreach (var (name, values) in multi)
-            {
-                if (values is not JsonArray array) return null;
-                headers.RemoveAll(h => h.Key.Equals(name, StringComparison.OrdinalIgnoreCase)); // multiValueHeaders win
-                headers.AddRange(array.Select(v => new KeyValuePair<string, string>(name, v?.ToString() ?? "")));
-            }
-        if (includeCookies && response["cookies"] is JsonArray cookies)
-            headers.AddRange(cookies.Select(c => new KeyValuePair<string, string>("Set-Cookie", c?.ToString() ?? "")));
-
-        var body = "";
-        if (response["body"] is JsonValue bodyValue)
-        {
-            if (!bodyValue.TryGetValue<string>(out var text)) return null;
-            body = text;
-            if (response["isBase64Encoded"] is JsonValue flag && flag.TryGetValue<bool>(out var encoded) && encoded)
-            {
-                try
-                {
-                    body = Encoding.UTF8.GetString(Convert.FromBase64String(text));
-                }
-                catch (FormatException)
-                {
-                    return null;
-                }
-            }
-        }
-        else if (response["body"] is not null) return null;
-        return new HttpResponse(statusCode, headers, body);
-    }
-
-    private static JsonNode? Parse(string? payload) => Parse(payload, out _);
-
-    private static JsonNode? Parse(string? payload, out bool valid)
-    {
-        valid = false;
-        if (payload is null) return null;
-        try
-        {
-            var node = JsonNode.Parse(payload);
-            valid = true;
-            return node;
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
     }
 }

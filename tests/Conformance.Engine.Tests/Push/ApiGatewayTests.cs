@@ -22,7 +22,7 @@ public sealed class ApiGatewayTests
         fixture.Engine.ApiGateway.Handle("shop", new HttpRequest("GET", path) { Headers = headers, QueryString = "tag=a&tag=b" });
 
     [Fact]
-    public void S13_a_proxy_response_becomes_the_http_response_with_multi_value_headers_winning()
+    public void S13_a_proxy_response_becomes_the_http_response_with_same_named_headers_merged_multi_values_first()
     {
         var fixture = Api("""{"statusCode":201,"headers":{"X-One":"single","X-Both":"from-headers"},"multiValueHeaders":{"X-Both":["a","b"]},"body":"created","isBase64Encoded":false}""");
 
@@ -31,8 +31,28 @@ public sealed class ApiGatewayTests
         response.StatusCode.ShouldBe(201);
         response.Body.ShouldBe("created");
         response.Header("X-One").ShouldBe("single");
-        response.Headers.Where(h => h.Key == "X-Both").Select(h => h.Value).ShouldBe(["a", "b"]);
+        response.Headers.Where(h => h.Key == "X-Both").Select(h => h.Value).ShouldBe(["a", "b", "from-headers"]);
     }
+
+    [Theory]
+    [InlineData("""{"statusCode":"201"}""", 201)]
+    [InlineData("""{"headers":{"x":"y"}}""", 200)]
+    public void S13_a_status_code_may_be_a_numeric_string_or_absent(string response, int status) =>
+        Get(Api(response)).StatusCode.ShouldBe(status);
+
+    [Fact]
+    public void S13_a_rest_api_without_binary_media_types_returns_a_base64_body_as_text_and_an_http_api_decodes_it()
+    {
+        const string response = """{"statusCode":200,"body":"aGVsbG8=","isBase64Encoded":true}""";
+        Get(Api(response)).Body.ShouldBe("aGVsbG8=");
+        Get(Api(response, ApiKind.Http, "1.0")).Body.ShouldBe("hello");
+    }
+
+    [Fact]
+    public void S13_an_http_api_answers_a_malformed_response_with_its_error_status() =>
+        Get(Api("""{"statusCode":200,"wrongValue":1}""", ApiKind.Http, "1.0")).ShouldSatisfyAllConditions(
+            r => r.StatusCode.ShouldBe(500),
+            r => r.Body.ShouldBe("""{"message":"Internal Server Error"}"""));
 
     [Fact]
     public void S15_6_the_rest_proxy_event_has_the_payload_1_0_shape()
@@ -100,8 +120,9 @@ public sealed class ApiGatewayTests
     }
 
     [Theory]
-    [InlineData("""{"body":"no status code"}""")]
-    [InlineData("""{"statusCode":"200"}""")]
+    [InlineData("""{"statusCode":200,"unknownKey":"value"}""")]
+    [InlineData("""{"statusCode":"abc"}""")]
+    [InlineData("""{"statusCode":200,"multiValueHeaders":{"a":"not a list"}}""")]
     [InlineData("""{"statusCode":200,"body":{"not":"a string"}}""")]
     [InlineData("""["not","an","object"]""")]
     [InlineData("null")]
