@@ -2,7 +2,12 @@
 Feature: Invocation payloads are limited to 6 MB synchronously and 1 MB asynchronously
   Lambda rejects a request whose payload is larger than the limit of its invocation type with 413
   RequestTooLargeException, before the function runs: 6 MB for RequestResponse and 1 MB for Event
-  (256 KB until the late-2025 increase). A function response larger than 6 MB is a function error.
+  (256 KB until the late-2025 increase). A function response larger than 6,291,556 bytes (6 MB and
+  100 bytes, as AWS answers it) is a function error, Function.ResponseSizeTooLarge (recorded on AWS:
+  localstack/localstack at 8b9a79f0, tests/aws/services/lambda_/test_lambda.snapshot.json,
+  TestLambdaBaseFeatures::test_lambda_too_large_response, recorded 2025-11-24). No scenario checks the
+  response limit yet: the probe takes its response from the scenario, and on AWS that travels in an
+  environment variable (4 KB at most); the engine's unit tests check it.
 
   AWS documentation:
   - https://docs.aws.amazon.com/lambda/latest/api/API_Invoke.html

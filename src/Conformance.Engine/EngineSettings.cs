@@ -16,8 +16,15 @@ public sealed record EngineSettings
     /// <summary>Function timeout range: 1–900 seconds (https://docs.aws.amazon.com/lambda/latest/dg/invocation-retries.html).</summary>
     public int MaximumTimeoutSeconds { get; init; } = 900;
 
-    /// <summary>Synchronous request and response payload limit: 6 MB (https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html).</summary>
+    /// <summary>Synchronous request payload limit: 6 MB (https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html).</summary>
     public int SyncPayloadLimitBytes { get; init; } = 6 * 1024 * 1024;
+
+    /// <summary>
+    /// Synchronous response limit: 6 MB in the quota table, 6,291,556 bytes (6 MB and 100 bytes) as AWS
+    /// answers it (localstack/localstack tests/aws/services/lambda_/test_lambda.snapshot.json at 8b9a79f0,
+    /// TestLambdaBaseFeatures::test_lambda_too_large_response, recorded 2025-11-24).
+    /// </summary>
+    public int SyncResponseLimitBytes { get; init; } = 6_291_556;
 
     /// <summary>Asynchronous request payload limit: 1 MB since late 2025, 256 KB before (https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html; the 2022 quota table said 256 KB).</summary>
     public int AsyncPayloadLimitBytes { get; init; } = 1024 * 1024;

@@ -14,7 +14,7 @@ internal sealed record FunctionRun(InvocationOutcome Outcome, string Payload, Ti
 /// Runs the programmed behaviour of a function once. A thrown error or a run longer than the timeout
 /// is a function error (https://docs.aws.amazon.com/lambda/latest/dg/invocation-retries.html): the payload is the error document (built by Conformance.Events), the
 /// timeout's message is <c>Task timed out after N.00 seconds</c>. A response above the synchronous
-/// limit becomes a <c>Function.ResponseSizeTooLarge</c> error (https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html; the error name is observed).
+/// limit becomes a <c>Function.ResponseSizeTooLarge</c> error (<see cref="EngineSettings.SyncResponseLimitBytes"/>, name and message as recorded on AWS).
 /// </summary>
 internal static class FunctionRunner
 {
@@ -34,9 +34,9 @@ internal static class FunctionRunner
         }
         else if (behaviour.FailsOnInvocation(function.Invocations))
             error = new InvokeErrorDocument(behaviour.Error.Type, behaviour.Error.Message, []);
-        else if (Encoding.UTF8.GetByteCount(payload) > settings.SyncPayloadLimitBytes)
+        else if (Encoding.UTF8.GetByteCount(payload) > settings.SyncResponseLimitBytes)
             error = new InvokeErrorDocument("Function.ResponseSizeTooLarge",
-                $"Response payload size exceeded maximum allowed payload size ({settings.SyncPayloadLimitBytes} bytes).");
+                $"Response payload size exceeded maximum allowed payload size ({settings.SyncResponseLimitBytes} bytes).");
 
         var log = Log(requestId, version, behaviour, error, duration);
         return error is null

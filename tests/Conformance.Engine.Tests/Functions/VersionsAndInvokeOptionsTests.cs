@@ -91,13 +91,25 @@ public sealed class VersionsAndInvokeOptionsTests
     [Fact]
     public void S5_a_response_above_6_mb_is_a_function_error()
     {
-        var fixture = new EngineFixture().WithFunction(FunctionBehaviour.Returning("\"" + new string('x', 6 * 1024 * 1024) + "\""));
+        var fixture = new EngineFixture().WithFunction(FunctionBehaviour.Returning("\"" + new string('x', 6 * 1024 * 1024 + 200) + "\""));
 
         var response = fixture.Invoke(InvocationType.RequestResponse);
 
         response.StatusCode.ShouldBe(200);
         response.FunctionError.ShouldBe("Unhandled");
-        InvokeErrorDocument.Parse(response.Payload!)!.ErrorType.ShouldBe("Function.ResponseSizeTooLarge");
+        var error = InvokeErrorDocument.Parse(response.Payload!)!;
+        error.ErrorType.ShouldBe("Function.ResponseSizeTooLarge");
+        error.ErrorMessage.ShouldBe("Response payload size exceeded maximum allowed payload size (6291556 bytes).");
+    }
+
+    [Theory]
+    [InlineData(6_291_556, null)]
+    [InlineData(6_291_557, "Unhandled")]
+    public void S5_the_response_limit_is_6_mb_and_100_bytes_as_aws_answers_it(int bytes, string? functionError)
+    {
+        var fixture = new EngineFixture().WithFunction(FunctionBehaviour.Returning("\"" + new string('x', bytes - 2) + "\""));
+
+        fixture.Invoke(InvocationType.RequestResponse).FunctionError.ShouldBe(functionError);
     }
 
     [Fact]
