@@ -3,8 +3,11 @@ Feature: Asynchronous invocations are retried twice after a function error
   With the invocation type Event, Lambda puts the event on an internal queue and answers 202 at
   once. A separate process runs the function. When the function returns an error, Lambda retries
   the event: by default twice, waiting 1 minute before the second attempt and 2 minutes before the
-  third. Every attempt carries the same request id. MaximumRetryAttempts (0 to 2) lowers the number
-  of retries.
+  third. MaximumRetryAttempts (0 to 2) lowers the number of retries. Every attempt carries the same
+  request id: the documentation does not say so, a recording on AWS shows it (localstack/localstack
+  at 8b9a79f0, tests/aws/services/lambda_/test_lambda_destinations.snapshot.json,
+  TestLambdaDestinationSqs::test_retries, recorded 2025-11-25: the third attempt's error names the
+  request id of the destination record).
 
   AWS documentation:
   - https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-error-handling.html
@@ -35,6 +38,16 @@ Feature: Asynchronous invocations are retried twice after a function error
     And 4 minutes pass
     Then the function was invoked 3 times
     And the attempts were 1 minute and then 2 minutes apart
+
+  @aws-observed
+  Scenario: Every attempt of an event carries the event's request id
+    Given a function that fails with "Error": "boom"
+    When the function is invoked asynchronously with:
+      """json
+      {"orderId": 42}
+      """
+    And 4 minutes pass
+    Then the function was invoked 3 times
     And every attempt carried the same request id
 
   @aws-documented
