@@ -37,6 +37,9 @@ public sealed class TimeAndLedgerSteps(LedgerDriver ledger)
     [Then("the attempts were {int} second(s) apart")]
     public Task TwoAttemptsSecondsApart(int seconds) => ledger.ExpectGapsAsync(TimeSpan.FromSeconds(seconds));
 
+    [Then("the second attempt came {int} to {int} seconds after the first")]
+    public Task AttemptsWithin(int least, int most) => ledger.ExpectGapWithinAsync(TimeSpan.FromSeconds(least), TimeSpan.FromSeconds(most));
+
     [Then("consecutive invocations were {int} minute(s) apart")]
     public Task EvenlySpaced(int minutes) => ledger.ExpectEvenlySpacedAsync(TimeSpan.FromMinutes(minutes));
 

@@ -40,6 +40,16 @@ public sealed class LedgerDriver(ITarget target, FunctionDriver function, Worker
             }
     });
 
+    /// <summary>Two attempts, the second at least <paramref name="least"/> and at most <paramref name="most"/> after the first (with the target's tolerance).</summary>
+    public Task ExpectGapWithinAsync(TimeSpan least, TimeSpan most) => Observe.EventuallyAsync(target, async () =>
+    {
+            var records = await target.GetInvocationsAsync(function.Name);
+            var tolerance = target.Capabilities.TimingTolerance;
+            var expected = $"2 attempts, {least.TotalSeconds:0.###}s to {most.TotalSeconds:0.###}s apart";
+            if (records.Count != 2 || records[1].At - records[0].At < least - tolerance || records[1].At - records[0].At > most + tolerance)
+                throw new ExpectationFailedException($"The attempts were not {least.TotalSeconds:0.###} to {most.TotalSeconds:0.###} seconds apart (tolerance {tolerance.TotalSeconds:0.###}s).", expected, Timeline(records));
+    });
+
     public Task ExpectSameRequestIdAsync() => Observe.EventuallyAsync(target, async () =>
     {
             var records = await target.GetInvocationsAsync(function.Name);

@@ -46,6 +46,21 @@ public sealed class DriverTests
     }
 
     [Fact]
+    public async Task A_gap_within_bounds_holds_only_for_two_attempts_that_far_apart()
+    {
+        await function.CreateAsync(FunctionBehaviour.AlwaysFailing("Error", "boom"));
+        await invocation.InvokeAsync(InvocationType.Event, "{}");
+        await ledger.PassAsync(TimeSpan.FromSeconds(90));
+
+        await ledger.ExpectGapWithinAsync(TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(90));
+        await Should.ThrowAsync<ExpectationFailedException>(() => ledger.ExpectGapWithinAsync(TimeSpan.FromSeconds(70), TimeSpan.FromSeconds(90)));
+        await Should.ThrowAsync<ExpectationFailedException>(() => ledger.ExpectGapWithinAsync(TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(50)));
+        await ledger.PassAsync(TimeSpan.FromMinutes(2));
+        var three = await Should.ThrowAsync<ExpectationFailedException>(() => ledger.ExpectGapWithinAsync(TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(90)));
+        three.Observed.ShouldContain("#3");
+    }
+
+    [Fact]
     public async Task A_wrong_invocation_count_shows_the_timeline()
     {
         await function.CreateAsync(new FunctionBehaviour());
