@@ -3,7 +3,9 @@ Feature: Lambda polls an SQS queue and invokes the function with batches of mess
   For an SQS event source mapping, Lambda's poller receives messages and invokes the function
   synchronously with a batch of up to BatchSize messages (10 by default). When the function succeeds,
   Lambda deletes the whole batch from the queue. With MaximumBatchingWindowInSeconds, Lambda waits
-  until the batch is full or the window has passed.
+  until the batch is full or the window has passed. A standard queue's receives may return fewer
+  messages than are waiting, so AWS promises bounds (at most BatchSize per batch, every message
+  delivered), not how the messages are split; the scenarios check those bounds.
 
   AWS documentation:
   - https://docs.aws.amazon.com/lambda/latest/dg/with-sqs.html
@@ -17,8 +19,7 @@ Feature: Lambda polls an SQS queue and invokes the function with batches of mess
     And the function polls "orders"
     When the messages "a, b, c" are sent to "orders"
     And 1 second passes
-    Then the function was invoked 1 time
-    And batch 1 held "a, b, c"
+    Then the function received "a, b, c" in batches of at most 10
     And "orders" holds 0 messages
 
   @aws-documented @needs:source:sqs
@@ -28,7 +29,7 @@ Feature: Lambda polls an SQS queue and invokes the function with batches of mess
     And the function polls "orders" with a batch size of 2
     When the messages "a, b, c, d, e" are sent to "orders"
     And 1 second passes
-    Then the batches had the sizes "2, 2, 1"
+    Then the function received "a, b, c, d, e" in batches of at most 2
 
   @aws-documented @needs:source:sqs
   Scenario: A batching window waits for a full batch

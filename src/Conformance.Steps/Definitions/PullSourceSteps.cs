@@ -155,6 +155,9 @@ public sealed class PullSourceSteps(PullSourceDriver pull, FunctionDriver functi
     [Then("batch {int} held {string}")]
     public Task Batch(int index, string items) => pull.ExpectBatchAsync(index, items);
 
+    [Then("the function received {string} in batches of at most {int}")]
+    public Task DeliveredInBatchesOfAtMost(string items, int maximum) => pull.ExpectDeliveredInBatchesOfAtMostAsync(items, maximum);
+
     [Then("the batches had the sizes {string}")]
     public Task BatchSizes(string sizes) => pull.ExpectBatchSizesAsync(sizes);
 

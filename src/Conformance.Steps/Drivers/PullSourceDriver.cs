@@ -108,6 +108,21 @@ public sealed class PullSourceDriver(ITarget target, FunctionDriver function)
             if (actual != sizes) throw new ExpectationFailedException("The batches had other sizes.", sizes, actual);
     });
 
+    /// <summary>
+    /// Every item reached the function, in batches of at most <paramref name="maximum"/>: what AWS promises
+    /// of a standard queue, whose receives may split the messages in any way.
+    /// </summary>
+    public Task ExpectDeliveredInBatchesOfAtMostAsync(string items, int maximum) => Observe.EventuallyAsync(target, async () =>
+    {
+            var batches = await BatchesAsync();
+            var received = batches.SelectMany(b => b).ToHashSet(StringComparer.Ordinal);
+            var missing = items.Split(", ").Where(i => !received.Contains(i)).ToList();
+            var observed = string.Join(" | ", batches.Select(b => string.Join(", ", b)));
+            if (missing.Count > 0) throw new ExpectationFailedException($"The function did not receive {string.Join(", ", missing)}.", items, observed);
+            if (batches.Any(b => b.Count > maximum))
+                throw new ExpectationFailedException($"A batch held more than {maximum} items.", $"batches of at most {maximum}", observed);
+    });
+
     public Task ExpectItemsAsync(string items, Func<string, bool>? which = null) => Observe.EventuallyAsync(target, async () =>
     {
             var actual = string.Join(", ", (await BatchesAsync()).SelectMany(b => b).Where(which ?? (_ => true)));
