@@ -88,7 +88,13 @@ public sealed record EngineSettings
 
     // ---- Pull sources -------------------------------------------------------------------------
 
-    /// <summary>The on-failure <c>condition</c> of a stream batch discarded for its age: undocumented (https://docs.aws.amazon.com/lambda/latest/dg/kinesis-on-failure-destination.html names only <c>RetryAttemptsExhausted</c>); uncertain, <c>RecordAgeExceeded</c> as emulators write it.</summary>
+    /// <summary>
+    /// The on-failure <c>condition</c> of a stream batch discarded for its age: not documented
+    /// (https://docs.aws.amazon.com/lambda/latest/dg/kinesis-on-failure-destination.html names only
+    /// <c>RetryAttemptsExhausted</c>); recorded on AWS as <c>RecordAgeExceeded</c>, with no response context
+    /// (localstack/localstack tests/aws/services/lambda_/event_source_mapping/test_lambda_integration_kinesis.snapshot.json
+    /// at 8b9a79f0, TestKinesisSource::test_kinesis_maximum_record_age_exceeded, recorded 2025-11-25).
+    /// </summary>
     public string RecordAgeExceededCondition { get; init; } = "RecordAgeExceeded";
 
     /// <summary>Time a new or re-enabled mapping spends in Creating/Enabling before it polls (https://docs.aws.amazon.com/lambda/latest/dg/invocation-eventsourcemapping.html: "can take several minutes"; none here).</summary>

@@ -4,7 +4,13 @@ Feature: A failing batch blocks its shard until it succeeds, expires or runs out
   (by default until the records expire). MaximumRetryAttempts bounds the retries; then the batch is
   discarded, a record describing it (KinesisBatchInfo) goes to the on-failure destination, and the
   shard moves on. BisectBatchOnFunctionError splits a failing batch in two before retrying; splitting
-  does not use up retries.
+  does not use up retries. MaximumRecordAgeInSeconds discards records older than that, whether they
+  are being retried or expired before they were first read, with the condition RecordAgeExceeded and
+  no response in the record (the condition is not documented; it is recorded on AWS:
+  localstack/localstack at 8b9a79f0,
+  tests/aws/services/lambda_/event_source_mapping/test_lambda_integration_kinesis.snapshot.json,
+  TestKinesisSource::test_kinesis_maximum_record_age_exceeded[expire-while-retrying] and
+  [expire-before-ingestion], recorded 2025-11-25).
 
   AWS documentation:
   - https://docs.aws.amazon.com/lambda/latest/dg/kinesis-on-failure-destination.html
@@ -46,3 +52,31 @@ Feature: A failing batch blocks its shard until it succeeds, expires or runs out
     When the records "r1, r2, r3, r4" are put into "readings" with the partition key "sensor-1"
     And 3 seconds pass
     Then the batches had the sizes "4, 2, 1"
+
+  @aws-observed @needs:source:kinesis @needs:destinations
+  Scenario: A batch retried past its maximum record age is discarded as RecordAgeExceeded
+    Given a function that fails with "Error": "boom"
+    And an SQS queue "stream-failures"
+    And a Kinesis stream "readings" with 1 shard
+    And the function reads "readings" from the trim horizon, discarding records older than 60 seconds to "stream-failures"
+    When the records "r1" are put into "readings" with the partition key "sensor-1"
+    And 70 seconds pass
+    Then "stream-failures" received 1 record
+    And the record in "stream-failures" has "requestContext.condition" set to "RecordAgeExceeded"
+    And the record in "stream-failures" has "KinesisBatchInfo.batchSize" set to "1"
+    And the record in "stream-failures" has no "responseContext"
+
+  @aws-observed @needs:source:kinesis @needs:destinations
+  Scenario: A record already past its maximum age when first read is discarded without an invocation
+    Given a function that returns nothing
+    And an SQS queue "stream-failures"
+    And a Kinesis stream "readings" with 1 shard
+    When the records "old" are put into "readings" with the partition key "sensor-1"
+    And 70 seconds pass
+    And the function reads "readings" from the trim horizon, discarding records older than 60 seconds to "stream-failures"
+    And 5 seconds pass
+    Then the function was not invoked
+    And "stream-failures" received 1 record
+    And the record in "stream-failures" has "requestContext.condition" set to "RecordAgeExceeded"
+    And the record in "stream-failures" has "requestContext.approximateInvokeCount" set to "1"
+    And the record in "stream-failures" has no "responseContext"

@@ -4,20 +4,22 @@ namespace Conformance.Events.Destinations;
 
 /// <summary>
 /// The on-failure record of a Kinesis or DynamoDB Streams event source mapping (https://docs.aws.amazon.com/lambda/latest/dg/with-kinesis.html,
-/// https://docs.aws.amazon.com/lambda/latest/dg/with-ddb.html, https://docs.aws.amazon.com/lambda/latest/dg/kinesis-on-failure-destination.html; https://docs.aws.amazon.com/lambda/latest/dg/kinesis-on-failure-destination.html).
+/// https://docs.aws.amazon.com/lambda/latest/dg/with-ddb.html, https://docs.aws.amazon.com/lambda/latest/dg/kinesis-on-failure-destination.html).
 /// SQS and SNS destinations get the batch's metadata only; an S3 destination also gets the whole
-/// original invocation event as a JSON string in <c>payload</c>.
+/// original invocation event as a JSON string in <c>payload</c>. A batch discarded for its age has no
+/// <c>responseContext</c> (recorded on AWS: localstack/localstack at 8b9a79f0,
+/// test_lambda_integration_kinesis.snapshot.json, test_kinesis_maximum_record_age_exceeded, 2025-11-25).
 /// </summary>
 public sealed record StreamFailureRecord(
     StreamFailureRequestContext RequestContext,
-    AsyncResponseContext ResponseContext,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] AsyncResponseContext? ResponseContext,
     string Version,
     string Timestamp,
     [property: JsonPropertyName("KinesisBatchInfo"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] StreamBatchInfo? KinesisBatchInfo,
     [property: JsonPropertyName("DDBStreamBatchInfo"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] StreamBatchInfo? DynamoDbBatchInfo,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Payload = null) : EventShape;
 
-/// <summary><c>condition</c>: <c>RetryAttemptsExhausted</c> (documented) or <c>RecordAgeExceeded</c> (observed).</summary>
+/// <summary><c>condition</c>: <c>RetryAttemptsExhausted</c> (documented) or <c>RecordAgeExceeded</c> (recorded on AWS).</summary>
 public sealed record StreamFailureRequestContext(string RequestId, string FunctionArn, string Condition, int ApproximateInvokeCount) : EventShape;
 
 public sealed record StreamBatchInfo(

@@ -129,6 +129,10 @@ public sealed class PullSourceSteps(PullSourceDriver pull, FunctionDriver functi
     public Task ReadsRetrying(string source, int retries, string destination) =>
         MapAsync(source, m => m with { StartingPosition = "TRIM_HORIZON", MaximumRetryAttempts = retries, OnFailureDestination = destinations.Arn(destination) });
 
+    [Given("the function reads {string} from the trim horizon, discarding records older than {int} seconds to {string}")]
+    public Task ReadsDiscardingOld(string source, int seconds, string destination) =>
+        MapAsync(source, m => m with { StartingPosition = "TRIM_HORIZON", MaximumRecordAgeInSeconds = seconds, OnFailureDestination = destinations.Arn(destination) });
+
     [Given("the function reads {string} from the trim horizon, splitting failed batches and retrying at most {int} time(s)")]
     public Task ReadsBisecting(string source, int retries) =>
         MapAsync(source, m => m with { StartingPosition = "TRIM_HORIZON", MaximumRetryAttempts = retries, BisectBatchOnFunctionError = true });

@@ -13,7 +13,14 @@ namespace Conformance.Engine.Pull.Streams;
 /// </summary>
 internal sealed class StreamFailureRecords(EngineParts engine, IStreamSource source, EventSourceMappingSpec spec)
 {
-    public void Discard(StreamShard shard, List<StreamEntry> batch, string condition, int attempts, DateTimeOffset now)
+    /// <param name="shard">The batch's shard.</param>
+    /// <param name="batch">The discarded records.</param>
+    /// <param name="condition"><c>RetryAttemptsExhausted</c>, or the record-age condition.</param>
+    /// <param name="attempts">The record's <c>approximateInvokeCount</c>.</param>
+    /// <param name="withResponse">Whether the record carries the last response's context: a batch discarded
+    /// for its age has none, as recorded on AWS (see <see cref="EngineSettings.RecordAgeExceededCondition"/>).</param>
+    /// <param name="now">The discard's time.</param>
+    public void Discard(StreamShard shard, List<StreamEntry> batch, string condition, int attempts, bool withResponse, DateTimeOffset now)
     {
         if (spec.OnFailureDestination is not { } destination) return;
         var info = new StreamBatchInfo(shard.Id, batch[0].SequenceNumber, batch[^1].SequenceNumber, AwsIdentity.Iso(batch[0].ArrivedAt),
@@ -21,7 +28,7 @@ internal sealed class StreamFailureRecords(EngineParts engine, IStreamSource sou
         var payload = Arn.ServiceOf(destination) == "s3" ? StreamMappingWorker.RecordsJson(batch) : null;
         var record = new StreamFailureRecord(
             new StreamFailureRequestContext(engine.Ids.Uuid(), engine.Ids.FunctionArn(spec.FunctionName), condition, attempts),
-            new AsyncResponseContext(200, "$LATEST", engine.Settings.FunctionErrorHeader), "1.0", AwsIdentity.Iso(now),
+            withResponse ? new AsyncResponseContext(200, "$LATEST", engine.Settings.FunctionErrorHeader) : null, "1.0", AwsIdentity.Iso(now),
             source.IsKinesis ? info : null, source.IsKinesis ? null : info, payload);
         engine.Functions.DeliverToDestination(destination, EventJson.Serialize(record), now);
     }

@@ -52,7 +52,7 @@ internal sealed class StreamMappingWorker : EventSourceMapping
         foreach (var (shard, lane) in poller.ReadyLanes(now))
         {
             if (Spec.TumblingWindowInSeconds is > 0) PollWindow(shard, lane, now);
-            else if (poller.NextBatch(lane, now) is { } batch) Send(shard, lane, batch, now);
+            else if (poller.NextBatch(lane, now) is { } batch && WithoutExpired(shard, lane, batch, now) is { Count: > 0 } live) Send(shard, lane, live, now);
         }
     }
 
@@ -130,6 +130,21 @@ internal sealed class StreamMappingWorker : EventSourceMapping
         }
     }
 
+    /// <summary>
+    /// Records already older than <c>MaximumRecordAgeInSeconds</c> before they are sent are discarded
+    /// without an invocation, as a record-age batch of their own with an invoke count of at least 1 (as
+    /// recorded on AWS); the rest of the batch goes on.
+    /// </summary>
+    private List<StreamEntry> WithoutExpired(StreamShard shard, StreamLane lane, List<StreamEntry> batch, DateTimeOffset now)
+    {
+        if (Spec.MaximumRecordAgeInSeconds is not (> 0 and var age)) return batch;
+        var expired = batch.TakeWhile(r => now - r.ArrivedAt > TimeSpan.FromSeconds(age)).ToList();
+        if (expired.Count == 0) return batch;
+        failures.Discard(shard, expired, engine.Settings.RecordAgeExceededCondition, Math.Max(lane.Attempts, 1), withResponse: false, now);
+        lane.Advance(expired.Count);
+        return batch.Skip(expired.Count).ToList();
+    }
+
     private void Fail(StreamShard shard, StreamLane lane, List<StreamEntry> batch, DateTimeOffset now, bool bisect)
     {
         if (bisect)
@@ -141,7 +156,7 @@ internal sealed class StreamMappingWorker : EventSourceMapping
         var retriesUsedUp = Spec.MaximumRetryAttempts is >= 0 and var max && lane.Attempts > max;
         var tooOld = Spec.MaximumRecordAgeInSeconds is > 0 and var age && now - batch[0].ArrivedAt > TimeSpan.FromSeconds(age);
         if (!retriesUsedUp && !tooOld) return;
-        failures.Discard(shard, batch, retriesUsedUp ? "RetryAttemptsExhausted" : engine.Settings.RecordAgeExceededCondition, lane.Attempts, now);
+        failures.Discard(shard, batch, retriesUsedUp ? "RetryAttemptsExhausted" : engine.Settings.RecordAgeExceededCondition, lane.Attempts, withResponse: retriesUsedUp, now);
         lane.Advance(batch.Count);
     }
 }
