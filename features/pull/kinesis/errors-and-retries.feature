@@ -80,3 +80,17 @@ Feature: A failing batch blocks its shard until it succeeds, expires or runs out
     And the record in "stream-failures" has "requestContext.condition" set to "RecordAgeExceeded"
     And the record in "stream-failures" has "requestContext.approximateInvokeCount" set to "1"
     And the record in "stream-failures" has no "responseContext"
+
+  @aws-documented @needs:source:kinesis
+  Scenario: A shard in retry holds back only itself; the other shards keep flowing
+    Lambda processes each shard with its own position: a batch that keeps failing blocks the records
+    behind it in its shard only. (Kinesis routes a partition key by the MD5 of the key over the shards'
+    hash ranges: with 2 shards, "sensor-2" goes to the first and "sensor-1" to the second.)
+    Given a function that reports as failed the items containing "bad"
+    And a Kinesis stream "readings" with 2 shards
+    And the function reads "readings" from the trim horizon and reports batch item failures
+    When the records "bad-1" are put into "readings" with the partition key "sensor-2"
+    And the records "ok-1, ok-2" are put into "readings" with the partition key "sensor-1"
+    And 5 seconds pass
+    Then the function received the records of "ok" in the order "ok-1, ok-2"
+    And the function received "bad-1" at least 2 times

@@ -162,6 +162,9 @@ public sealed class PullSourceSteps(PullSourceDriver pull, FunctionDriver functi
     [Then("the function received {string} in batches of at most {int}")]
     public Task DeliveredInBatchesOfAtMost(string items, int maximum) => pull.ExpectDeliveredInBatchesOfAtMostAsync(items, maximum);
 
+    [Then("the function received {string} at least {int} times")]
+    public Task ReceivedAtLeast(string item, int times) => pull.ExpectReceivedAtLeastAsync(item, times);
+
     [Then("the batches had the sizes {string}")]
     public Task BatchSizes(string sizes) => pull.ExpectBatchSizesAsync(sizes);
 

@@ -123,6 +123,15 @@ public sealed class PullSourceDriver(ITarget target, FunctionDriver function)
                 throw new ExpectationFailedException($"A batch held more than {maximum} items.", $"batches of at most {maximum}", observed);
     });
 
+    /// <summary>The function received <paramref name="item"/> at least <paramref name="times"/> times (a batch being retried).</summary>
+    public Task ExpectReceivedAtLeastAsync(string item, int times) => Observe.EventuallyAsync(target, async () =>
+    {
+            var batches = await BatchesAsync();
+            var count = batches.SelectMany(b => b).Count(i => i == item);
+            if (count < times)
+                throw new ExpectationFailedException($"The function received {item} {count} times.", $"at least {times} times", string.Join(" | ", batches.Select(b => string.Join(", ", b))));
+    });
+
     public Task ExpectItemsAsync(string items, Func<string, bool>? which = null) => Observe.EventuallyAsync(target, async () =>
     {
             var actual = string.Join(", ", (await BatchesAsync()).SelectMany(b => b).Where(which ?? (_ => true)));

@@ -33,5 +33,7 @@ public sealed class PullSourceDriverTests
         missing.Message.ShouldContain("did not receive e");
         var larger = await Should.ThrowAsync<ExpectationFailedException>(() => pull.ExpectDeliveredInBatchesOfAtMostAsync("a, b, c, d", 2));
         larger.Message.ShouldContain("more than 2");
+        await pull.ExpectReceivedAtLeastAsync("a", 1);
+        (await Should.ThrowAsync<ExpectationFailedException>(() => pull.ExpectReceivedAtLeastAsync("a", 2))).Message.ShouldContain("a 1 times");
     }
 }
