@@ -94,3 +94,20 @@ Feature: A failing batch blocks its shard until it succeeds, expires or runs out
     And 5 seconds pass
     Then the function received the records of "ok" in the order "ok-1, ok-2"
     And the function received "bad-1" at least 2 times
+
+  @aws-documented @needs:source:kinesis @needs:destinations @needs:concurrency
+  Scenario: A throttled batch never reached the function and does not use up the retries
+    An error before the function runs (a throttle) is retried until the records expire, and does not
+    count against MaximumRetryAttempts.
+    Given a function that returns nothing
+    And an SQS queue "stream-failures"
+    And a Kinesis stream "readings" with 1 shard
+    And the function has a reserved concurrency of 0
+    And the function reads "readings" from the trim horizon, retrying at most 0 times, failures going to "stream-failures"
+    When the records "r1" are put into "readings" with the partition key "sensor-1"
+    And 5 seconds pass
+    Then the function was not invoked
+    And "stream-failures" received nothing
+    When the function has a reserved concurrency of 1
+    And 3 seconds pass
+    Then the function received, in order, "r1"
