@@ -40,3 +40,18 @@ Feature: Filters decide which SQS messages reach the function; the others are de
       | {"body": {"region": [{"prefix": "eu-"}]}}                    | 1           | {\"amount\":5,\"region\":\"eu-west-1\"}          |
       | {"body": {"region": [{"exists": false}]}}                    | 1           | {\"amount\":500}                                |
       | {"body": {"region": [{"anything-but": ["us-east-1"]}]}}      | 1           | {\"amount\":5,\"region\":\"eu-west-1\"}          |
+
+  @aws-documented @needs:source:sqs @needs:filtering
+  Scenario: Several filters are OR-ed: a message matching any of them is delivered
+    Given a function that returns nothing
+    And an SQS queue "orders" with a visibility timeout of 30 seconds
+    And the function polls "orders" with the filters, one per line:
+      """
+      {"body": {"kind": ["order"]}}
+      {"body": {"kind": ["refund"]}}
+      """
+    When the messages "{\"kind\":\"order\"}, {\"kind\":\"refund\"}, {\"kind\":\"survey\"}" are sent to "orders"
+    And 1 second passes
+    Then the function received "{\"kind\":\"order\"}, {\"kind\":\"refund\"}" in batches of at most 10
+    And the function did not receive "{\"kind\":\"survey\"}"
+    And "orders" holds 0 messages

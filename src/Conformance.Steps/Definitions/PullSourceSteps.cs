@@ -40,6 +40,10 @@ public sealed class PullSourceSteps(PullSourceDriver pull, FunctionDriver functi
     [Given("the function polls {string} with the filter:")]
     public Task PollsFiltered(string source, string pattern) => MapAsync(source, m => m with { FilterPatterns = [pattern], StartingPosition = pull.IsStream(source) ? "TRIM_HORIZON" : null });
 
+    [Given("the function polls {string} with the filters, one per line:")]
+    public Task PollsWithFilters(string source, string patterns) =>
+        MapAsync(source, m => m with { FilterPatterns = [.. patterns.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)], StartingPosition = pull.IsStream(source) ? "TRIM_HORIZON" : null });
+
     [Given("the function's mapping is disabled")]
     public Task Disable() => pull.SetEnabledAsync(false);
 
@@ -164,6 +168,9 @@ public sealed class PullSourceSteps(PullSourceDriver pull, FunctionDriver functi
 
     [Then("the function received {string} at least {int} times")]
     public Task ReceivedAtLeast(string item, int times) => pull.ExpectReceivedAtLeastAsync(item, times);
+
+    [Then("the function did not receive {string}")]
+    public Task NotReceived(string item) => pull.ExpectNotReceivedAsync(item);
 
     [Then("the batches had the sizes {string}")]
     public Task BatchSizes(string sizes) => pull.ExpectBatchSizesAsync(sizes);

@@ -2,11 +2,12 @@ using System.Text;
 using Conformance.Core.Functions;
 using Conformance.Core.Invocation;
 using Conformance.Core.Targets;
+using Conformance.Gherkin.Execution;
 
 namespace Conformance.Steps.Drivers;
 
 /// <summary>Drives the pull sources: queues, streams, tables and the event source mappings that read them.</summary>
-public sealed class PullSourceDriver(ITarget target, FunctionDriver function)
+public sealed class PullSourceDriver(ITarget target, FunctionDriver function, WorkerSlot slot)
 {
     private readonly Dictionary<string, string> arns = new(StringComparer.Ordinal);
     private ApiResult? lastMapping;
@@ -130,6 +131,14 @@ public sealed class PullSourceDriver(ITarget target, FunctionDriver function)
             var count = batches.SelectMany(b => b).Count(i => i == item);
             if (count < times)
                 throw new ExpectationFailedException($"The function received {item} {count} times.", $"at least {times} times", string.Join(" | ", batches.Select(b => string.Join(", ", b))));
+    });
+
+    /// <summary>No batch held <paramref name="item"/>, checked over the whole observation window.</summary>
+    public Task ExpectNotReceivedAsync(string item) => Observe.ThroughoutAsync(target, slot, async () =>
+    {
+            var batches = await BatchesAsync();
+            if (batches.Any(b => b.Contains(item)))
+                throw new ExpectationFailedException($"The function received {item}.", $"no {item}", string.Join(" | ", batches.Select(b => string.Join(", ", b))));
     });
 
     public Task ExpectItemsAsync(string items, Func<string, bool>? which = null) => Observe.EventuallyAsync(target, async () =>

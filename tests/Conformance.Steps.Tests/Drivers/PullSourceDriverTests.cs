@@ -15,7 +15,7 @@ public sealed class PullSourceDriverTests
     public PullSourceDriverTests()
     {
         function = new FunctionDriver(target);
-        pull = new PullSourceDriver(target, function);
+        pull = new PullSourceDriver(target, function, Conformance.Gherkin.Execution.WorkerSlot.Unshared());
         ledger = new LedgerDriver(target, function, Conformance.Gherkin.Execution.WorkerSlot.Unshared());
     }
 
@@ -35,5 +35,7 @@ public sealed class PullSourceDriverTests
         larger.Message.ShouldContain("more than 2");
         await pull.ExpectReceivedAtLeastAsync("a", 1);
         (await Should.ThrowAsync<ExpectationFailedException>(() => pull.ExpectReceivedAtLeastAsync("a", 2))).Message.ShouldContain("a 1 times");
+        await pull.ExpectNotReceivedAsync("z");
+        await Should.ThrowAsync<ExpectationFailedException>(() => pull.ExpectNotReceivedAsync("b"));
     }
 }
