@@ -34,3 +34,14 @@ Feature: CreateEventSourceMapping checks a stream mapping's settings
     And a Kinesis stream "readings" with 1 shard
     When the function is mapped to "readings" with the response type "ReportEverything"
     Then the mapping is rejected with InvalidParameterValueException
+
+  @aws-observed @needs:source:kinesis
+  Scenario: A second mapping of the same stream to the same function is refused
+    The wording is recorded on AWS (localstack/localstack at 8b9a79f0,
+    tests/aws/services/lambda_/event_source_mapping/test_lambda_integration_kinesis.snapshot.json,
+    TestKinesisSource::test_duplicate_event_source_mappings, recorded 2025-11-25).
+    Given a function that returns nothing
+    And a Kinesis stream "readings" with 1 shard
+    And the function reads "readings" from the trim horizon
+    When the function is mapped to "readings" starting at TRIM_HORIZON
+    Then the mapping is rejected with ResourceConflictException saying "provided mapping already exists. Please update or delete the existing mapping with UUID"

@@ -9,6 +9,10 @@ Feature: CreateEventSourceMapping checks an SQS mapping's settings
   AWS documentation:
   - https://docs.aws.amazon.com/lambda/latest/api/API_CreateEventSourceMapping.html
   - https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-configure.html
+  A second mapping of the same queue to the same function is refused with 409 ResourceConflictException;
+  the wording is recorded on AWS (localstack/localstack at 8b9a79f0,
+  tests/aws/services/lambda_/event_source_mapping/test_lambda_integration_sqs.snapshot.json,
+  TestSQSEventSourceMapping::test_duplicate_event_source_mappings, recorded 2025-11-25).
 
   @aws-documented @needs:source:sqs
   Scenario Outline: A batch size of <size> with a window of <window> seconds is <verdict>
@@ -30,3 +34,11 @@ Feature: CreateEventSourceMapping checks an SQS mapping's settings
     And an SQS queue "orders" with a visibility timeout of 30 seconds
     When the function is mapped to "orders"
     Then the mapping is rejected with InvalidParameterValueException
+
+  @aws-observed @needs:source:sqs
+  Scenario: A second mapping of the same queue to the same function is refused
+    Given a function that returns nothing
+    And an SQS queue "orders" with a visibility timeout of 30 seconds
+    And the function polls "orders"
+    When the function is mapped to "orders"
+    Then the mapping is rejected with ResourceConflictException saying "already exists. Please update or delete the existing mapping with UUID"

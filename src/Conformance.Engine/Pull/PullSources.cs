@@ -105,7 +105,12 @@ public sealed class PullSources(EngineParts engine)
 
     internal EventSourceMapping? Mapping(string uuid) => mappings.GetValueOrDefault(uuid);
 
-    /// <summary><c>CreateEventSourceMapping</c>: validated as AWS does (https://docs.aws.amazon.com/lambda/latest/api/API_CreateEventSourceMapping.html), then started.</summary>
+    /// <summary>
+    /// <c>CreateEventSourceMapping</c>: validated as AWS does (https://docs.aws.amazon.com/lambda/latest/api/API_CreateEventSourceMapping.html),
+    /// then started. A second mapping of the same source to the same function is a 409 conflict, in the
+    /// words recorded on AWS (localstack/localstack at 8b9a79f0, test_lambda_integration_sqs.snapshot.json and
+    /// test_lambda_integration_kinesis.snapshot.json, test_duplicate_event_source_mappings, recorded 2025-11-25).
+    /// </summary>
     public (ApiResult Result, string? Uuid) CreateEventSourceMapping(EventSourceMappingSpec spec)
     {
         if (!engine.Functions.FunctionExists(spec.FunctionName)) return (AwsErrors.NotFound($"Function not found: {engine.Ids.FunctionArn(spec.FunctionName)}"), null);
@@ -118,6 +123,10 @@ public sealed class PullSources(EngineParts engine)
             _ => null,
         };
         if (queue is null && stream is null) return (AwsErrors.InvalidParameter($"The event source {spec.EventSourceArn} does not exist or is not supported."), null);
+        if (mappings.Values.FirstOrDefault(m => m.Spec.EventSourceArn == spec.EventSourceArn && FunctionRef.Parse(m.Spec.FunctionName).Name == FunctionRef.Parse(spec.FunctionName).Name) is { } existing)
+            return (AwsErrors.Conflict(queue is not null
+                ? $"An event source mapping with SQS arn (\" {spec.EventSourceArn} \") and function (\" {spec.FunctionName} \") already exists. Please update or delete the existing mapping with UUID {existing.Uuid}"
+                : $"The event source arn (\" {spec.EventSourceArn} \") and function (\" {spec.FunctionName} \") provided mapping already exists. Please update or delete the existing mapping with UUID {existing.Uuid}"), null);
 
         var problem = queue is not null ? MappingValidation.ForQueue(spec, queue.Spec, engine.Functions.FunctionTimeout(spec.FunctionName)) : MappingValidation.ForStream(spec, kind == "kinesis");
         problem ??= MappingValidation.Common(spec);
