@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Conformance.Gherkin.Bindings;
 using Conformance.Gherkin.Execution;
 
@@ -88,4 +89,23 @@ public sealed class BrokenBindings
 
     [BeforeScenario("@a and")]
     public void BadHook() { }
+}
+
+/// <summary>
+/// A meeting point for scenarios of one run: the step completes only once the given number of scenarios
+/// have reached it, so it passes only when they really run at the same time (no timing involved).
+/// </summary>
+[Binding]
+public sealed class RendezvousSteps
+{
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, (StrongBox<int> Arrived, TaskCompletionSource All)> Points = new();
+
+    [When("{int} scenarios meet at {string}")]
+    public async Task Meet(int participants, string point)
+    {
+        var (arrived, all) = Points.GetOrAdd(point, _ => (new StrongBox<int>(0), new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)));
+        if (Interlocked.Increment(ref arrived.Value) == participants) all.TrySetResult();
+        // A run that never brings the others along fails here instead of hanging the test run.
+        await all.Task.WaitAsync(TimeSpan.FromSeconds(60));
+    }
 }

@@ -31,7 +31,21 @@ public sealed class ParallelRunTests
         }
         open.ShouldBeEmpty();
         seenStarts.Count.ShouldBe(12);
-        envelopes.Select(e => e.TestCaseStarted?.WorkerId).Where(w => w != null).Distinct().Count().ShouldBeGreaterThan(1);
         envelopes.Last().TestRunFinished.ShouldNotBeNull();
+    }
+
+    [Fact]
+    public async Task With_a_parallelism_of_two_two_scenarios_run_at_the_same_time_on_two_workers()
+    {
+        var point = Guid.NewGuid().ToString();
+        var features = Enumerable.Range(0, 2).Select(i => $"Feature: M{i}\n  Scenario: m{i}\n    When 2 scenarios meet at \"{point}\"\n").ToList();
+
+        using var harness = new RunHarness();
+        var run = harness.Create(features, [typeof(RendezvousSteps)], parallelism: 2);
+        await run.RunAllAsync();
+        await run.FinishAsync();
+
+        run.Results.Select(r => r.Status.ToString()).ShouldAllBe(s => s == "PASSED");
+        harness.Messages.Envelopes.Select(e => e.TestCaseStarted?.WorkerId).Where(w => w != null).Distinct().Count().ShouldBe(2);
     }
 }
