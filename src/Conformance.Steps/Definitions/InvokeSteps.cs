@@ -26,6 +26,9 @@ public sealed class InvokeSteps(InvocationDriver invocation)
     [When("the function is invoked synchronously as {string}")]
     public Task InvokeByName(string name) => invocation.InvokeAsync(InvocationType.RequestResponse, "{}", functionName: name);
 
+    [When("the function is invoked synchronously as {string} with the qualifier {string}")]
+    public Task InvokeByNameAndQualifier(string name, string qualifier) => invocation.InvokeAsync(InvocationType.RequestResponse, "{}", functionName: name, qualifier: qualifier);
+
     [When("the function is invoked synchronously with the log type Tail")]
     public Task InvokeWithTail() => invocation.InvokeAsync(InvocationType.RequestResponse, "{}", tailLog: true);
 
@@ -80,6 +83,9 @@ public sealed class InvokeSteps(InvocationDriver invocation)
 
     [Then("the invocation is rejected with status {int} and {word}")]
     public void Rejected(int status, string errorType) => invocation.ExpectRejection(status, errorType);
+
+    [Then("the rejection's message contains {string}")]
+    public void RejectionSays(string text) => invocation.ExpectPayloadField("message", text, contains: true);
 
     [Then("the invocation is throttled with the reason {word}")]
     public void Throttled(string reason) => invocation.ExpectThrottled(reason);
