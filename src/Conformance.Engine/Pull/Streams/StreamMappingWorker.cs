@@ -137,13 +137,16 @@ internal sealed class StreamMappingWorker : EventSourceMapping
     /// </summary>
     private List<StreamEntry> WithoutExpired(StreamShard shard, StreamLane lane, List<StreamEntry> batch, DateTimeOffset now)
     {
-        if (Spec.MaximumRecordAgeInSeconds is not (> 0 and var age)) return batch;
-        var expired = batch.TakeWhile(r => now - r.ArrivedAt > TimeSpan.FromSeconds(age)).ToList();
+        var expired = batch.TakeWhile(r => TooOld(r, now)).ToList();
         if (expired.Count == 0) return batch;
         failures.Discard(shard, expired, engine.Settings.RecordAgeExceededCondition, Math.Max(lane.Attempts, 1), withResponse: false, now);
         lane.Advance(expired.Count);
         return batch.Skip(expired.Count).ToList();
     }
+
+    /// <summary>Whether a record is older than the mapping's <c>MaximumRecordAgeInSeconds</c> (never, without one).</summary>
+    private bool TooOld(StreamEntry record, DateTimeOffset now) =>
+        Spec.MaximumRecordAgeInSeconds is > 0 and var age && now - record.ArrivedAt > TimeSpan.FromSeconds(age);
 
     private void Fail(StreamShard shard, StreamLane lane, List<StreamEntry> batch, DateTimeOffset now, bool bisect)
     {
@@ -154,8 +157,7 @@ internal sealed class StreamMappingWorker : EventSourceMapping
         }
         lane.Attempts++;
         var retriesUsedUp = Spec.MaximumRetryAttempts is >= 0 and var max && lane.Attempts > max;
-        var tooOld = Spec.MaximumRecordAgeInSeconds is > 0 and var age && now - batch[0].ArrivedAt > TimeSpan.FromSeconds(age);
-        if (!retriesUsedUp && !tooOld) return;
+        if (!retriesUsedUp && !TooOld(batch[0], now)) return;
         failures.Discard(shard, batch, retriesUsedUp ? "RetryAttemptsExhausted" : engine.Settings.RecordAgeExceededCondition, lane.Attempts, withResponse: retriesUsedUp, now);
         lane.Advance(batch.Count);
     }

@@ -71,7 +71,7 @@ internal sealed class StreamPoller
 
     public int BatchSize => spec.BatchSize ?? settings.StreamDefaultBatchSize;
 
-    /// <summary>The lanes without a batch in flight, with their shard, after dropping expired and filtered records.</summary>
+    /// <summary>The lanes without a batch in flight, with their shard, after dropping the records past the stream's retention.</summary>
     public IEnumerable<(StreamShard Shard, StreamLane Lane)> ReadyLanes(DateTimeOffset now)
     {
         foreach (var shard in Source.Shards)
@@ -79,7 +79,6 @@ internal sealed class StreamPoller
             {
                 if (lane.BusyUntil > now) continue;
                 lane.Pending.RemoveAll(r => now - r.ArrivedAt > Source.Retention);
-                lane.Pending.RemoveAll(r => !filter.Keeps(() => r.Record, Source.IsKinesis ? r.Data : null));
                 yield return (shard, lane);
             }
     }
@@ -109,8 +108,12 @@ internal sealed class StreamPoller
         return total;
     }
 
-    private static void Route(List<StreamLane> shardLanes, StreamEntry entry) =>
+    /// <summary>Puts a record in its lane, unless the filters reject it: then the iterator simply moves past it (matched once, as it is read).</summary>
+    private void Route(List<StreamLane> shardLanes, StreamEntry entry)
+    {
+        if (!filter.Keeps(() => entry.Record, Source.IsKinesis ? entry.Data : null)) return;
         shardLanes[(int)((uint)StableHash(entry.OrderingKey) % shardLanes.Count)].Pending.Add(entry);
+    }
 
     private static int StableHash(string text)
     {
