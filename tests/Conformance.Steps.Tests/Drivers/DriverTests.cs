@@ -12,12 +12,14 @@ public sealed class DriverTests
     private readonly FunctionDriver function;
     private readonly InvocationDriver invocation;
     private readonly LedgerDriver ledger;
+    private readonly PullSourceDriver pull;
 
     public DriverTests()
     {
         function = new FunctionDriver(target);
         invocation = new InvocationDriver(target, function);
         ledger = new LedgerDriver(target, function, Conformance.Gherkin.Execution.WorkerSlot.Unshared());
+        pull = new PullSourceDriver(target, function, Conformance.Gherkin.Execution.WorkerSlot.Unshared());
     }
 
     [Fact]
@@ -81,4 +83,24 @@ public sealed class DriverTests
     [Fact]
     public void Checking_a_response_before_any_invocation_explains_the_mistake() =>
         Should.Throw<InvalidOperationException>(() => invocation.ExpectStatus(200)).Message.ShouldContain("No invocation was made");
+
+    [Fact]
+    public async Task Delivery_in_bounded_batches_holds_for_any_split_and_fails_for_a_missing_item_or_a_larger_batch()
+    {
+        await function.CreateAsync(FunctionBehaviour.Returning("null"));
+        await pull.CreateQueueAsync(new QueueSpec("orders"));
+        await pull.MapAsync("orders", spec => spec with { BatchSize = 3 });
+        await pull.SendBatchAsync("orders", [new QueueMessage("a"), new QueueMessage("b"), new QueueMessage("c"), new QueueMessage("d")]);
+        await ledger.PassAsync(TimeSpan.FromSeconds(1));
+
+        await pull.ExpectDeliveredInBatchesOfAtMostAsync("a, b, c, d", 3);
+        var missing = await Should.ThrowAsync<ExpectationFailedException>(() => pull.ExpectDeliveredInBatchesOfAtMostAsync("a, b, c, d, e", 3));
+        missing.Message.ShouldContain("did not receive e");
+        var larger = await Should.ThrowAsync<ExpectationFailedException>(() => pull.ExpectDeliveredInBatchesOfAtMostAsync("a, b, c, d", 2));
+        larger.Message.ShouldContain("more than 2");
+        await pull.ExpectReceivedAtLeastAsync("a", 1);
+        (await Should.ThrowAsync<ExpectationFailedException>(() => pull.ExpectReceivedAtLeastAsync("a", 2))).Message.ShouldContain("a 1 times");
+        await pull.ExpectNotReceivedAsync("z");
+        await Should.ThrowAsync<ExpectationFailedException>(() => pull.ExpectNotReceivedAsync("b"));
+    }
 }
