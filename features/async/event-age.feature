@@ -49,6 +49,8 @@ Feature: An asynchronous event is dropped when it would be too old for its next 
 
   @aws-documented
   Scenario: A maximum event age below 60 seconds is rejected
+    The range 60–21,600 is the API reference's; the error type, ValidationException, follows the rule
+    recorded on AWS for model constraints (see retries.feature) and is a setting of the reference engine.
     Given a function that returns nothing
     When the function's maximum event age is set to 59 seconds
-    Then the configuration is rejected with InvalidParameterValueException
+    Then the configuration is rejected with ValidationException

@@ -83,6 +83,11 @@ Feature: Asynchronous invocations are retried twice after a function error
 
   @aws-documented
   Scenario: MaximumRetryAttempts above 2 is rejected
+    The API reference gives MaximumRetryAttempts the range 0–2, so 3 breaks a model constraint: AWS answers
+    "1 validation error detected: Value '5' at 'maximumRetryAttempts' failed to satisfy constraint:
+    Member must have value less than or equal to 2" (quoted from a deployment in
+    aws-cloudformation/cfn-lint issue 1926, 2021-03-04). The error type, ValidationException, follows
+    the rule recorded for other model constraints and is a setting of the reference engine.
     Given a function that returns nothing
     When the function's maximum retry attempts are set to 3
-    Then the configuration is rejected with InvalidParameterValueException
+    Then the configuration is rejected with ValidationException

@@ -15,9 +15,16 @@ internal static class AwsErrors
     /// <summary>400 <c>ResourceInUseException</c>, e.g. an update of a mapping still Creating (https://docs.aws.amazon.com/lambda/latest/api/API_UpdateEventSourceMapping.html).</summary>
     public static ApiResult InUse(string message) => new(400, "ResourceInUseException", message);
 
-    /// <summary>AWS's wording for a value outside its range, e.g. <c>maximumRetryAttempts</c> 3.</summary>
-    public static ApiResult OutOfRange(string field, object? value, string constraint) =>
-        InvalidParameter($"1 validation error detected: Value '{value}' at '{field}' failed to satisfy constraint: {constraint}");
+    /// <summary>
+    /// A value outside the range, enum or pattern of the API model, e.g. <c>maximumRetryAttempts</c> 3, in
+    /// AWS's wording, as <see cref="EngineSettings.ModelConstraintErrorType"/>.
+    /// </summary>
+    public static ApiResult ModelConstraint(EngineSettings settings, string field, object? value, string constraint) =>
+        new(400, settings.ModelConstraintErrorType, ValidationMessage(field, value, constraint));
+
+    /// <summary>AWS's "1 validation error detected" sentence, which also comes with <c>InvalidParameterValueException</c> for some service checks (a too-long function name).</summary>
+    public static string ValidationMessage(string field, object? value, string constraint) =>
+        $"1 validation error detected: Value '{value}' at '{field}' failed to satisfy constraint: {constraint}";
 
     public static InvokeResponse Rejected(int status, string requestId, string type, string message, string? reason = null)
     {

@@ -16,6 +16,21 @@ public sealed record EngineSettings
     /// <summary>Function timeout range: 1–900 seconds (https://docs.aws.amazon.com/lambda/latest/dg/invocation-retries.html).</summary>
     public int MaximumTimeoutSeconds { get; init; } = 900;
 
+    /// <summary>
+    /// The error type of a value outside the range, enum or pattern that the API reference gives a
+    /// parameter ("Valid Range", "Pattern"): <c>ValidationException</c> with the "1 validation error
+    /// detected" wording. Recorded on AWS for <c>provisionedConcurrentExecutions</c> 0, a numeric alias
+    /// name and an unknown <c>startingPosition</c> (localstack/localstack at 8b9a79f0,
+    /// tests/aws/services/lambda_/test_lambda_api.snapshot.json,
+    /// TestLambdaProvisionedConcurrency::test_provisioned_concurrency_exceptions,
+    /// TestLambdaAlias::test_alias_naming, TestLambdaEventSourceMappings::test_create_event_source_validation,
+    /// recorded 2025-11-25). The ranges the corpus checks (timeouts, retries, batch sizes, windows) are not
+    /// in a recording; that they follow the same rule is an inference, hence a setting. Checks the service
+    /// makes beyond the model (a missing starting position, a too-long function name, a batch over 10
+    /// without a window) answer <c>InvalidParameterValueException</c>, as recorded.
+    /// </summary>
+    public string ModelConstraintErrorType { get; init; } = "ValidationException";
+
     /// <summary>Synchronous request payload limit: 6 MB (https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html).</summary>
     public int SyncPayloadLimitBytes { get; init; } = 6 * 1024 * 1024;
 

@@ -45,9 +45,12 @@ Feature: Lambda reads a DynamoDB stream: one record per item change
       | OLD_IMAGE          | absent  | present |
       | NEW_AND_OLD_IMAGES | present | present |
 
-  @aws-documented @needs:source:dynamodb
+  @aws-observed @needs:source:dynamodb
   Scenario: AT_TIMESTAMP is not a valid starting position for DynamoDB Streams
+    Recorded on AWS: localstack/localstack at 8b9a79f0,
+    tests/aws/services/lambda_/test_lambda_api.snapshot.json,
+    TestLambdaEventSourceMappings::test_create_event_source_validation, recorded 2025-11-25.
     Given a function that returns nothing
     And a DynamoDB table "orders" with a NEW_IMAGE stream
     When the function is mapped to "orders" starting at AT_TIMESTAMP
-    Then the mapping is rejected with InvalidParameterValueException
+    Then the mapping is rejected with InvalidParameterValueException saying "Unsupported starting position for arn type: arn:"

@@ -2,11 +2,14 @@
 Feature: A FIFO queue delivers each message group in order, and a failure holds its group back
   With a FIFO queue, Lambda delivers the messages of one message group in order. When a batch fails,
   the group's messages are retried before any later message of that group is received. Batch size is
-  at most 10, and a batching window is not supported.
+  at most 10, and a batching window is not supported. With ReportBatchItemFailures, a function reading
+  a FIFO queue should stop at the first failure and report it with every message after it; Lambda
+  then deletes the messages before it and delivers the reported ones again, in their order.
 
   AWS documentation:
   - https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-scaling.html
   - https://docs.aws.amazon.com/lambda/latest/dg/with-sqs.html
+  - https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-errorhandling.html
 
   @aws-documented @needs:source:sqs
   Scenario: A failed message is retried before the next message of its group
@@ -19,6 +22,18 @@ Feature: A FIFO queue delivers each message group in order, and a failure holds 
     When the messages "first, second, third" are sent to "orders.fifo" in the group "customer-1"
     And 2 minutes pass
     Then the function received, in order, "first, first, second, third"
+
+  @aws-documented @needs:source:sqs
+  Scenario: A partial batch response on a FIFO queue delivers the reported messages again, in order
+    Given a function that reports as failed the items containing "later"
+    And an SQS queue "orders.fifo" with a visibility timeout of 30 seconds
+    And the function polls "orders.fifo" and reports batch item failures
+    When the messages "first, later-2, later-3" are sent to "orders.fifo" in the group "customer-1"
+    And 1 second passes
+    Then batch 1 held "first, later-2, later-3"
+    And "orders.fifo" holds the messages "later-2, later-3"
+    When 40 seconds pass
+    Then batch 2 held "later-2, later-3"
 
   @aws-documented @needs:source:sqs
   Scenario: A batch size above 10 is refused for a FIFO queue

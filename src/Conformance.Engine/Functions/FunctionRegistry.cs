@@ -39,7 +39,8 @@ internal sealed partial class FunctionRegistry
     public ApiResult CreateFunction(FunctionSpec spec)
     {
         if (!FunctionNamePattern().IsMatch(spec.Name))
-            return AwsErrors.OutOfRange("functionName", spec.Name, "Member must satisfy regular expression pattern: [a-zA-Z0-9-_]+ and have length less than or equal to 64");
+            // Recorded as InvalidParameterValueException with the validation wording (TestLambdaFunction::test_function_arns).
+            return AwsErrors.InvalidParameter(AwsErrors.ValidationMessage("functionName", spec.Name, "Member must satisfy regular expression pattern: [a-zA-Z0-9-_]+ and have length less than or equal to 64"));
         if (ValidateTimeout(spec) is { } invalid) return invalid;
         if (functions.ContainsKey(spec.Name)) return AwsErrors.Conflict($"Function already exist: {spec.Name}");
         functions[spec.Name] = new LambdaFunction(spec, ids.FunctionArn(spec.Name));
@@ -59,7 +60,7 @@ internal sealed partial class FunctionRegistry
     {
         var seconds = spec.Timeout.TotalSeconds;
         return seconds < 1 || seconds > settings.MaximumTimeoutSeconds
-            ? AwsErrors.OutOfRange("timeout", seconds, $"Member must have value less than or equal to {settings.MaximumTimeoutSeconds}")
+            ? AwsErrors.ModelConstraint(settings, "timeout", seconds, seconds < 1 ? "Member must have value greater than or equal to 1" : $"Member must have value less than or equal to {settings.MaximumTimeoutSeconds}")
             : null;
     }
 
@@ -75,7 +76,7 @@ internal sealed partial class FunctionRegistry
     {
         if (!functions.TryGetValue(FunctionRef.Parse(functionName).Name, out var function)) return Resolver.NotFound(functionName, null);
         if (Regex.IsMatch(alias, "^[0-9]+$") || alias == LambdaFunction.Latest)
-            return AwsErrors.OutOfRange("name", alias, "Member must satisfy regular expression pattern: (?!^[0-9]+$)([a-zA-Z0-9-_]+)");
+            return AwsErrors.ModelConstraint(settings, "name", alias, "Member must satisfy regular expression pattern: (?!^[0-9]+$)([a-zA-Z0-9-_]+)");
         if (version != LambdaFunction.Latest && !function.Versions.ContainsKey(version)) return Resolver.NotFound(functionName, version);
         if (!function.Aliases.TryAdd(alias, version)) return AwsErrors.Conflict($"Alias already exists: {function.Arn}:{alias}");
         return new ApiResult(201);
@@ -105,7 +106,7 @@ internal sealed partial class FunctionRegistry
     public ApiResult PutFunctionConcurrency(string functionName, int reserved)
     {
         if (!functions.TryGetValue(FunctionRef.Parse(functionName).Name, out var function)) return Resolver.NotFound(functionName, null);
-        if (reserved < 0) return AwsErrors.OutOfRange("reservedConcurrentExecutions", reserved, "Member must have value greater than or equal to 0");
+        if (reserved < 0) return AwsErrors.ModelConstraint(settings, "reservedConcurrentExecutions", reserved, "Member must have value greater than or equal to 0");
         var others = functions.Values.Where(f => f != function).Sum(f => f.ReservedConcurrency ?? 0);
         if (settings.AccountConcurrency - others - reserved < settings.MinimumUnreservedConcurrency)
             return AwsErrors.InvalidParameter(
@@ -130,9 +131,10 @@ internal sealed partial class FunctionRegistry
         var (target, error) = Resolver.Resolve(functionName, config.Qualifier);
         if (target is null) return error!;
         if (config.MaximumRetryAttempts is < 0 or > 2)
-            return AwsErrors.OutOfRange("maximumRetryAttempts", config.MaximumRetryAttempts, "Member must have value less than or equal to 2");
+            return AwsErrors.ModelConstraint(settings, "maximumRetryAttempts", config.MaximumRetryAttempts,
+                config.MaximumRetryAttempts < 0 ? "Member must have value greater than or equal to 0" : "Member must have value less than or equal to 2");
         if (config.MaximumEventAgeInSeconds is < 60 or > 21_600)
-            return AwsErrors.OutOfRange("maximumEventAgeInSeconds", config.MaximumEventAgeInSeconds,
+            return AwsErrors.ModelConstraint(settings, "maximumEventAgeInSeconds", config.MaximumEventAgeInSeconds,
                 config.MaximumEventAgeInSeconds < 60 ? "Member must have value greater than or equal to 60" : "Member must have value less than or equal to 21600");
         foreach (var destination in new[] { config.OnSuccessDestination, config.OnFailureDestination }.Where(d => d is not null))
             if (DestinationRouter.Kind(destination!) is not ("sqs" or "sns" or "lambda" or "events" or "s3"))

@@ -1,60 +1,74 @@
 using Conformance.Core.Functions;
+using Conformance.Core.Invocation;
 using Conformance.Engine.Pull.Filtering;
 
 namespace Conformance.Engine.Pull;
 
-/// <summary>The checks <c>CreateEventSourceMapping</c> makes, with AWS's wording where known (https://docs.aws.amazon.com/lambda/latest/api/API_CreateEventSourceMapping.html).</summary>
-internal static class MappingValidation
+/// <summary>
+/// The checks <c>CreateEventSourceMapping</c> makes (https://docs.aws.amazon.com/lambda/latest/api/API_CreateEventSourceMapping.html).
+/// A value outside the "Valid Range" or enum of the API reference is a model constraint
+/// (<see cref="EngineSettings.ModelConstraintErrorType"/>); the rules the service adds inside those
+/// ranges (a batch over 10 needs a window, a record age of 1–59 s, FIFO limits) answer
+/// <c>InvalidParameterValueException</c>, with AWS's wording where it is known.
+/// </summary>
+internal sealed class MappingValidation(EngineSettings settings)
 {
-    public static string? Common(EventSourceMappingSpec spec)
+    public ApiResult? Common(EventSourceMappingSpec spec)
     {
         if (spec.MaximumBatchingWindowInSeconds is < 0 or > 300)
-            return $"1 validation error detected: Value '{spec.MaximumBatchingWindowInSeconds}' at 'maximumBatchingWindowInSeconds' failed to satisfy constraint: Member must have value less than or equal to 300";
+            return Range("maximumBatchingWindowInSeconds", spec.MaximumBatchingWindowInSeconds, 0, 300);
         if (spec.FunctionResponseTypes.Any(t => t != "ReportBatchItemFailures"))
-            return $"1 validation error detected: Value '[{string.Join(", ", spec.FunctionResponseTypes)}]' at 'functionResponseTypes' failed to satisfy constraint: Member must satisfy enum value set: [ReportBatchItemFailures]";
+            return AwsErrors.ModelConstraint(settings, "functionResponseTypes", $"[{string.Join(", ", spec.FunctionResponseTypes)}]",
+                "Member must satisfy enum value set: [ReportBatchItemFailures]");
         if (spec.FilterPatterns.Count > FilterCriteria.MaximumFilters)
-            return $"The total number of filters ({spec.FilterPatterns.Count}) exceeds the maximum of {FilterCriteria.MaximumFilters}.";
+            return AwsErrors.InvalidParameter($"The total number of filters ({spec.FilterPatterns.Count}) exceeds the maximum of {FilterCriteria.MaximumFilters}.");
         return null;
     }
 
-    public static string? ForQueue(EventSourceMappingSpec spec, QueueSpec queue, TimeSpan? functionTimeout)
+    public ApiResult? ForQueue(EventSourceMappingSpec spec, QueueSpec queue, TimeSpan? functionTimeout)
     {
-        var maximum = queue.Fifo ? 10 : 10_000;
-        if (spec.BatchSize is < 1 || spec.BatchSize > maximum)
-            return $"1 validation error detected: Value '{spec.BatchSize}' at 'batchSize' failed to satisfy constraint: Member must have value {(spec.BatchSize < 1 ? "greater than or equal to 1" : $"less than or equal to {maximum}")}";
+        if (spec.BatchSize is < 1 or > 10_000) return Range("batchSize", spec.BatchSize, 1, 10_000);
+        if (spec.MaximumConcurrency is < 2 or > 1000) return Range("scalingConfig.maximumConcurrency", spec.MaximumConcurrency, 2, 1000);
+        // The wording AWS used when every SQS mapping was limited to 10 (pulumi/pulumi-aws-serverless#20, 2018).
+        if (queue.Fifo && spec.BatchSize > 10) return AwsErrors.InvalidParameter("Maximum batch size must be between 1 and 10 inclusive");
         if (queue.Fifo && spec.MaximumBatchingWindowInSeconds > 0)
-            return "Batching window is not supported for FIFO queues";
+            return AwsErrors.InvalidParameter("Batching window is not supported for FIFO queues");
         if (spec.BatchSize > 10 && (spec.MaximumBatchingWindowInSeconds ?? 0) < 1)
-            return "Maximum batch window in seconds must be greater than 0 if maximum batch size is greater than 10";
-        if (spec.StartingPosition is not null) return "StartingPosition is not valid for SQS event sources.";
+            return AwsErrors.InvalidParameter("Maximum batch window in seconds must be greater than 0 if maximum batch size is greater than 10");
+        if (spec.StartingPosition is not null) return AwsErrors.InvalidParameter("StartingPosition is not valid for SQS event sources.");
         if (spec.ParallelizationFactor is not null || spec.BisectBatchOnFunctionError is not null || spec.MaximumRetryAttempts is not null
             || spec.MaximumRecordAgeInSeconds is not null || spec.OnFailureDestination is not null || spec.TumblingWindowInSeconds is not null)
-            return "Unsupported MaximumRetryAttempts, MaximumRecordAgeInSeconds, ParallelizationFactor, BisectBatchOnFunctionError, TumblingWindowInSeconds or DestinationConfig for SQS event sources.";
-        if (spec.MaximumConcurrency is < 2 or > 1000)
-            return $"1 validation error detected: Value '{spec.MaximumConcurrency}' at 'scalingConfig.maximumConcurrency' failed to satisfy constraint: Member must have value between 2 and 1000";
+            return AwsErrors.InvalidParameter("Unsupported MaximumRetryAttempts, MaximumRecordAgeInSeconds, ParallelizationFactor, BisectBatchOnFunctionError, TumblingWindowInSeconds or DestinationConfig for SQS event sources.");
         if (functionTimeout is { } timeout && timeout.TotalSeconds > queue.VisibilityTimeoutSeconds)
-            return $"Queue visibility timeout: {queue.VisibilityTimeoutSeconds} seconds is less than Function timeout: {timeout.TotalSeconds:0} seconds";
+            return AwsErrors.InvalidParameter($"Queue visibility timeout: {queue.VisibilityTimeoutSeconds} seconds is less than Function timeout: {timeout.TotalSeconds:0} seconds");
         return null;
     }
 
-    public static string? ForStream(EventSourceMappingSpec spec, bool kinesis)
+    public ApiResult? ForStream(EventSourceMappingSpec spec, bool kinesis)
     {
-        if (spec.BatchSize is < 1 or > 10_000)
-            return $"1 validation error detected: Value '{spec.BatchSize}' at 'batchSize' failed to satisfy constraint: Member must have value {(spec.BatchSize < 1 ? "greater than or equal to 1" : "less than or equal to 10000")}";
-        if (spec.StartingPosition is null) return "StartingPosition is required for Kinesis and DynamoDB Streams event sources.";
+        if (spec.BatchSize is < 1 or > 10_000) return Range("batchSize", spec.BatchSize, 1, 10_000);
+        // Recorded: a missing starting position is InvalidParameterValueException, an unknown one ValidationException
+        // (localstack/localstack at 8b9a79f0, test_lambda_api.snapshot.json, test_create_event_source_validation_kinesis, 2025-11-25).
+        if (spec.StartingPosition is null)
+            return AwsErrors.InvalidParameter("1 validation error detected: Value null at 'startingPosition' failed to satisfy constraint: Member must not be null.");
         if (spec.StartingPosition is not ("TRIM_HORIZON" or "LATEST" or "AT_TIMESTAMP"))
-            return $"1 validation error detected: Value '{spec.StartingPosition}' at 'startingPosition' failed to satisfy constraint: Member must satisfy enum value set: [TRIM_HORIZON, LATEST, AT_TIMESTAMP]";
-        if (spec.StartingPosition == "AT_TIMESTAMP" && !kinesis) return "Unsupported starting position for DynamoDB Streams: AT_TIMESTAMP";
-        if (spec.StartingPosition == "AT_TIMESTAMP" && spec.StartingPositionTimestamp is null) return "StartingPositionTimestamp must be set when StartingPosition is AT_TIMESTAMP";
-        if (spec.ParallelizationFactor is < 1 or > 10)
-            return $"1 validation error detected: Value '{spec.ParallelizationFactor}' at 'parallelizationFactor' failed to satisfy constraint: Member must have value between 1 and 10";
-        if (spec.MaximumRetryAttempts is < -1 or > 10_000)
-            return $"1 validation error detected: Value '{spec.MaximumRetryAttempts}' at 'maximumRetryAttempts' failed to satisfy constraint: Member must have value between -1 and 10000";
-        if (spec.MaximumRecordAgeInSeconds is { } age && age != -1 && age is < 60 or > 604_800)
-            return $"1 validation error detected: Value '{age}' at 'maximumRecordAgeInSeconds' failed to satisfy constraint: Member must be -1 or between 60 and 604800";
-        if (spec.TumblingWindowInSeconds is < 0 or > 900)
-            return $"1 validation error detected: Value '{spec.TumblingWindowInSeconds}' at 'tumblingWindowInSeconds' failed to satisfy constraint: Member must have value less than or equal to 900";
-        if (spec.MaximumConcurrency is not null) return "ScalingConfig is supported for SQS event sources only.";
+            return AwsErrors.ModelConstraint(settings, "startingPosition", spec.StartingPosition, "Member must satisfy enum value set: [LATEST, AT_TIMESTAMP, TRIM_HORIZON]");
+        if (spec.StartingPosition == "AT_TIMESTAMP" && !kinesis)
+            return AwsErrors.InvalidParameter($"Unsupported starting position for arn type: {spec.EventSourceArn}"); // recorded in test_create_event_source_validation
+        if (spec.StartingPosition == "AT_TIMESTAMP" && spec.StartingPositionTimestamp is null)
+            return AwsErrors.InvalidParameter("StartingPositionTimestamp must be set when StartingPosition is AT_TIMESTAMP");
+        if (spec.ParallelizationFactor is < 1 or > 10) return Range("parallelizationFactor", spec.ParallelizationFactor, 1, 10);
+        if (spec.MaximumRetryAttempts is < -1 or > 10_000) return Range("maximumRetryAttempts", spec.MaximumRetryAttempts, -1, 10_000);
+        if (spec.MaximumRecordAgeInSeconds is < -1 or > 604_800) return Range("maximumRecordAgeInSeconds", spec.MaximumRecordAgeInSeconds, -1, 604_800);
+        // "Although values less than 60 and greater than -1 fall within the parameter's absolute range, they are not allowed" (the API reference).
+        if (spec.MaximumRecordAgeInSeconds is >= 0 and < 60)
+            return AwsErrors.InvalidParameter("The minimum valid value for maximum record age is 60 seconds.");
+        if (spec.TumblingWindowInSeconds is < 0 or > 900) return Range("tumblingWindowInSeconds", spec.TumblingWindowInSeconds, 0, 900);
+        if (spec.MaximumConcurrency is not null) return AwsErrors.InvalidParameter("ScalingConfig is supported for SQS event sources only.");
         return null;
     }
+
+    private ApiResult Range(string field, int? value, int minimum, int maximum) =>
+        AwsErrors.ModelConstraint(settings, field, value,
+            value < minimum ? $"Member must have value greater than or equal to {minimum}" : $"Member must have value less than or equal to {maximum}");
 }

@@ -128,9 +128,10 @@ public sealed class PullSources(EngineParts engine)
                 ? $"An event source mapping with SQS arn (\" {spec.EventSourceArn} \") and function (\" {spec.FunctionName} \") already exists. Please update or delete the existing mapping with UUID {existing.Uuid}"
                 : $"The event source arn (\" {spec.EventSourceArn} \") and function (\" {spec.FunctionName} \") provided mapping already exists. Please update or delete the existing mapping with UUID {existing.Uuid}"), null);
 
-        var problem = queue is not null ? MappingValidation.ForQueue(spec, queue.Spec, engine.Functions.FunctionTimeout(spec.FunctionName)) : MappingValidation.ForStream(spec, kind == "kinesis");
-        problem ??= MappingValidation.Common(spec);
-        if (problem is not null) return (AwsErrors.InvalidParameter(problem), null);
+        var validation = new MappingValidation(engine.Settings);
+        var refusal = queue is not null ? validation.ForQueue(spec, queue.Spec, engine.Functions.FunctionTimeout(spec.FunctionName)) : validation.ForStream(spec, kind == "kinesis");
+        refusal ??= validation.Common(spec);
+        if (refusal is not null) return (refusal, null);
 
         var patterns = new List<EventPattern>();
         foreach (var text in spec.FilterPatterns)

@@ -91,9 +91,8 @@ public abstract partial class ScheduleExpression
                 if (stepParts.Length > 2) return false;
                 var step = 1;
                 if (stepParts.Length == 2 && (!int.TryParse(stepParts[1], out step) || step < 1)) return false;
-                int from, to;
-                if (stepParts[0] is "*" or "?") (from, to) = (min, max);
-                else
+                var (from, to) = (min, max); // "*" and "?" mean the whole range
+                if (stepParts[0] is not ("*" or "?"))
                 {
                     var range = stepParts[0].Split('-');
                     if (range.Length > 2 || !Value(range[0], names, nameBase, out from)) return false;

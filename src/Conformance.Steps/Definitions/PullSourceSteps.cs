@@ -31,6 +31,9 @@ public sealed class PullSourceSteps(PullSourceDriver pull, FunctionDriver functi
     [Given("the function polls {string} with a batch size of {int}")]
     public Task PollsBatch(string queue, int size) => MapAsync(queue, m => m with { BatchSize = size });
 
+    [Given("the function polls {string} with a batch size of {int} and a maximum concurrency of {int}")]
+    public Task PollsCapped(string queue, int size, int concurrency) => MapAsync(queue, m => m with { BatchSize = size, MaximumConcurrency = concurrency });
+
     [Given("the function polls {string} with a batch size of {int} and a batching window of {int} seconds")]
     public Task PollsWindow(string queue, int size, int window) => MapAsync(queue, m => m with { BatchSize = size, MaximumBatchingWindowInSeconds = window });
 
@@ -93,6 +96,9 @@ public sealed class PullSourceSteps(PullSourceDriver pull, FunctionDriver functi
     [When("the function is mapped to {string}")]
     public Task TryMap(string source) => pull.MapAsync(source, m => m);
 
+    [Then("the mapping is accepted")]
+    public void MappingAccepted() => pull.ExpectMappingAccepted();
+
     [Then("the mapping is rejected with {word}")]
     public void MappingRejected(string errorType) => pull.ExpectMappingRejected(errorType);
 
@@ -129,6 +135,10 @@ public sealed class PullSourceSteps(PullSourceDriver pull, FunctionDriver functi
     [Given("the function reads {string} from the trim horizon with a batch size of {int}")]
     public Task ReadsBatch(string source, int size) => MapAsync(source, m => m with { StartingPosition = "TRIM_HORIZON", BatchSize = size });
 
+    [Given("the function reads {string} from the trim horizon with a batch size of {int} and a batching window of {int} seconds")]
+    public Task ReadsBatchWindow(string source, int size, int window) =>
+        MapAsync(source, m => m with { StartingPosition = "TRIM_HORIZON", BatchSize = size, MaximumBatchingWindowInSeconds = window });
+
     [Given("the function reads {string} from the trim horizon, retrying at most {int} time(s), failures going to {string}")]
     public Task ReadsRetrying(string source, int retries, string destination) =>
         MapAsync(source, m => m with { StartingPosition = "TRIM_HORIZON", MaximumRetryAttempts = retries, OnFailureDestination = destinations.Arn(destination) });
@@ -143,6 +153,10 @@ public sealed class PullSourceSteps(PullSourceDriver pull, FunctionDriver functi
 
     [Given("the function reads {string} from the trim horizon and reports batch item failures")]
     public Task ReadsReporting(string source) => MapAsync(source, m => m with { StartingPosition = "TRIM_HORIZON", FunctionResponseTypes = ["ReportBatchItemFailures"] });
+
+    [Given("the function reads {string} from the trim horizon, reports batch item failures and splits failed batches")]
+    public Task ReadsReportingBisecting(string source) =>
+        MapAsync(source, m => m with { StartingPosition = "TRIM_HORIZON", FunctionResponseTypes = ["ReportBatchItemFailures"], BisectBatchOnFunctionError = true });
 
     [When("the records {string} are put into {string} with the partition key {string}")]
     public Task PutRecords(string data, string stream, string key) => pull.PutRecordsAsync(stream, [.. Split(data).Select(item => (key, item))]);

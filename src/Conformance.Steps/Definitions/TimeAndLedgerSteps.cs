@@ -22,6 +22,9 @@ public sealed class TimeAndLedgerSteps(LedgerDriver ledger)
     [Then("the function was invoked {int} time(s)")]
     public Task InvokedTimes(int count) => ledger.ExpectCountAsync(count);
 
+    [Then("at most {int} invocations started within any {int} seconds")]
+    public Task AtMostStartedWithin(int maximum, int seconds) => ledger.ExpectAtMostStartedWithinAsync(maximum, TimeSpan.FromSeconds(seconds));
+
     [Then("the function was not invoked")]
     public Task NotInvoked() => ledger.ExpectCountAsync(0);
 

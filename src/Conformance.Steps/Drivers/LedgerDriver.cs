@@ -101,6 +101,20 @@ public sealed class LedgerDriver(ITarget target, FunctionDriver function, Worker
             if (actual is null) throw new ExpectationFailedException($"The event has no {path}.", "present", "(absent)");
     });
 
+    /// <summary>
+    /// No more than <paramref name="maximum"/> invocations started within any span of <paramref name="span"/>.
+    /// With a span shorter than the function's run time this bounds the invocations running at once,
+    /// whatever the target's timing jitter.
+    /// </summary>
+    public Task ExpectAtMostStartedWithinAsync(int maximum, TimeSpan span) => Observe.ThroughoutAsync(target, slot, async () =>
+    {
+        var starts = (await target.GetInvocationsAsync(function.Name)).Select(r => r.At).Order().ToList();
+        for (var first = 0; first + maximum < starts.Count; first++)
+            if (starts[first + maximum] - starts[first] < span)
+                throw new ExpectationFailedException($"More than {maximum} invocations started within {span.TotalSeconds:0.###} seconds.",
+                    $"at most {maximum}", $"{maximum + 1} from {starts[first]:HH:mm:ss.fff} to {starts[first + maximum]:HH:mm:ss.fff}");
+    });
+
     public async Task<string> LastRequestIdAsync()
     {
         var records = await target.GetInvocationsAsync(function.Name);

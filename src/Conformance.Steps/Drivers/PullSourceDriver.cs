@@ -50,6 +50,8 @@ public sealed class PullSourceDriver(ITarget target, FunctionDriver function, Wo
         if (lastMapping is not { Succeeded: true }) throw new InvalidOperationException($"The target refused the event source mapping: {lastMapping}");
     }
 
+    public void ExpectMappingAccepted() => Rejection.ExpectAccepted(lastMapping, "mapping");
+
     public void ExpectMappingRejected(string errorType, string? messagePart = null) => Rejection.Expect(lastMapping, "mapping", errorType, messagePart);
 
     public async Task SetEnabledAsync(bool enabled) =>

@@ -24,6 +24,12 @@ internal static class Rejection
         if (problem is not null) throw new ExpectationFailedException(problem, expected, result?.ToString() ?? "(nothing)");
     }
 
+    public static void ExpectAccepted(ApiResult? result, string what)
+    {
+        if (result is null) throw new ExpectationFailedException($"No {what} was attempted before this step.", "accepted", "(nothing)");
+        if (!result.Succeeded) throw new ExpectationFailedException($"The {what} was refused, where Lambda accepts it.", "accepted", result.ToString());
+    }
+
     private static bool Says(string? message, string expected, bool whole) =>
         whole ? message == expected : message?.Contains(expected, StringComparison.Ordinal) == true;
 }

@@ -69,18 +69,19 @@ public sealed class AsynchronousInvokeTests
     }
 
     [Theory]
-    [InlineData(3, null)]
-    [InlineData(-1, null)]
-    [InlineData(null, 59)]
-    [InlineData(null, 21_601)]
-    public void S4_1_out_of_range_settings_are_rejected_like_aws(int? retries, int? age)
+    [InlineData(3, null, "Value '3' at 'maximumRetryAttempts' failed to satisfy constraint: Member must have value less than or equal to 2")]
+    [InlineData(-1, null, "Value '-1' at 'maximumRetryAttempts' failed to satisfy constraint: Member must have value greater than or equal to 0")]
+    [InlineData(null, 59, "Value '59' at 'maximumEventAgeInSeconds' failed to satisfy constraint: Member must have value greater than or equal to 60")]
+    [InlineData(null, 21_601, "Value '21601' at 'maximumEventAgeInSeconds' failed to satisfy constraint: Member must have value less than or equal to 21600")]
+    public void S4_1_out_of_range_settings_break_a_model_constraint(int? retries, int? age, string message)
     {
         var fixture = new EngineFixture().WithFunction(new FunctionBehaviour());
 
         var result = fixture.Engine.PutFunctionEventInvokeConfig("fn", new EventInvokeConfig(retries, age));
 
         result.StatusCode.ShouldBe(400);
-        result.ErrorType.ShouldBe("InvalidParameterValueException");
+        result.ErrorType.ShouldBe("ValidationException");
+        result.Message.ShouldBe($"1 validation error detected: {message}");
     }
 
     [Fact]

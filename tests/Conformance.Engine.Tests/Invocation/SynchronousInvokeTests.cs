@@ -89,15 +89,25 @@ public sealed class SynchronousInvokeTests
     }
 
     [Theory]
-    [InlineData("bad name!", 3)]
-    [InlineData("fn", 0)]
-    [InlineData("fn", 901)]
-    public void S2_invalid_function_configuration_is_rejected(string name, int timeoutSeconds)
+    [InlineData("bad name!", 3, "InvalidParameterValueException")]
+    [InlineData("fn", 0, "ValidationException")]
+    [InlineData("fn", 901, "ValidationException")]
+    public void S2_invalid_function_configuration_is_rejected(string name, int timeoutSeconds, string errorType)
     {
         var result = new EngineFixture().Engine.CreateFunction(new FunctionSpec(name, new FunctionBehaviour()) { Timeout = TimeSpan.FromSeconds(timeoutSeconds) });
 
         result.StatusCode.ShouldBe(400);
+        result.ErrorType.ShouldBe(errorType);
+    }
+
+    [Fact]
+    public void A_model_constraint_answers_with_the_error_type_the_settings_name()
+    {
+        var result = new EngineFixture(settings: new EngineSettings { ModelConstraintErrorType = "InvalidParameterValueException" }).Engine
+            .CreateFunction(new FunctionSpec("fn", new FunctionBehaviour()) { Timeout = TimeSpan.FromSeconds(901) });
+
         result.ErrorType.ShouldBe("InvalidParameterValueException");
+        result.Message.ShouldBe("1 validation error detected: Value '901' at 'timeout' failed to satisfy constraint: Member must have value less than or equal to 900");
     }
 
     [Fact]

@@ -152,19 +152,19 @@ public sealed class SqsMappingTests
     }
 
     [Theory]
-    [InlineData("orders", 11, null, "Maximum batch window in seconds must be greater than 0 if maximum batch size is greater than 10")]
-    [InlineData("orders", 10_001, 1, "less than or equal to 10000")]
-    [InlineData("orders.fifo", 11, null, "less than or equal to 10")]
-    [InlineData("orders.fifo", 5, 1, "Batching window is not supported for FIFO queues")]
-    [InlineData("orders", 0, null, "greater than or equal to 1")]
-    public void S8_invalid_batching_is_rejected(string queueName, int batchSize, int? window, string message)
+    [InlineData("orders", 11, null, "InvalidParameterValueException", "Maximum batch window in seconds must be greater than 0 if maximum batch size is greater than 10")]
+    [InlineData("orders", 10_001, 1, "ValidationException", "less than or equal to 10000")]
+    [InlineData("orders.fifo", 11, null, "InvalidParameterValueException", "between 1 and 10 inclusive")]
+    [InlineData("orders.fifo", 5, 1, "InvalidParameterValueException", "Batching window is not supported for FIFO queues")]
+    [InlineData("orders", 0, null, "ValidationException", "greater than or equal to 1")]
+    public void S8_invalid_batching_is_rejected(string queueName, int batchSize, int? window, string errorType, string message)
     {
         var fixture = new EngineFixture().WithFunction(new FunctionBehaviour());
         var (_, arn) = fixture.Engine.Pull.CreateQueue(new QueueSpec(queueName));
 
         var (result, _) = fixture.Engine.Pull.CreateEventSourceMapping(new EventSourceMappingSpec(arn!, "fn") { BatchSize = batchSize, MaximumBatchingWindowInSeconds = window });
 
-        result.ErrorType.ShouldBe("InvalidParameterValueException");
+        result.ErrorType.ShouldBe(errorType);
         result.Message.ShouldNotBeNull().ShouldContain(message);
     }
 

@@ -144,14 +144,16 @@ public sealed class StreamMappingTests
     }
 
     [Theory]
-    [InlineData("AT_TIMESTAMP", "Unsupported starting position for DynamoDB Streams: AT_TIMESTAMP")]
-    [InlineData(null, "StartingPosition is required")]
-    public void S10_invalid_starting_positions_are_rejected(string? position, string message)
+    [InlineData("AT_TIMESTAMP", "InvalidParameterValueException", "Unsupported starting position for arn type: arn:aws:dynamodb:")]
+    [InlineData(null, "InvalidParameterValueException", "Value null at 'startingPosition' failed to satisfy constraint: Member must not be null.")]
+    [InlineData("SOMEWHERE", "ValidationException", "Member must satisfy enum value set: [LATEST, AT_TIMESTAMP, TRIM_HORIZON]")]
+    public void S10_invalid_starting_positions_are_rejected_as_recorded(string? position, string errorType, string message)
     {
         var fixture = new EngineFixture().WithFunction(new FunctionBehaviour());
         var (_, arn) = fixture.Engine.Pull.CreateTable(new TableSpec("orders"));
-        fixture.Engine.Pull.CreateEventSourceMapping(new EventSourceMappingSpec(arn!, "fn") { StartingPosition = position, StartingPositionTimestamp = DateTimeOffset.UnixEpoch })
-            .Result.Message.ShouldNotBeNull().ShouldContain(message);
+        var result = fixture.Engine.Pull.CreateEventSourceMapping(new EventSourceMappingSpec(arn!, "fn") { StartingPosition = position, StartingPositionTimestamp = DateTimeOffset.UnixEpoch }).Result;
+        result.ErrorType.ShouldBe(errorType);
+        result.Message.ShouldNotBeNull().ShouldContain(message);
     }
 
     [Fact]

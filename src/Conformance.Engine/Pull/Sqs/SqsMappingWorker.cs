@@ -55,7 +55,8 @@ internal sealed class SqsMappingWorker : EventSourceMapping
         {
             var poll = poller.Next(now, batchesInFlight);
             if (poll.WindowEnds is { } windowEnds) Schedule(windowEnds);
-            if (poll.Batch is not { } batch) break;
+            var batch = poll.Batch;
+            if (batch is null) break;
             Process(batch, now);
         }
         if (poller.Queue.NextVisibleAt(now) is { } next) Schedule(next);
