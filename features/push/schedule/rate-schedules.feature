@@ -9,6 +9,9 @@ Feature: A scheduled rule invokes the function asynchronously at each scheduled 
   - https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-scheduled-rule-pattern.html
   - https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-run-lambda-schedule.html
   - https://docs.aws.amazon.com/lambda/latest/dg/with-eventbridge-scheduler.html
+  The refusal of an invalid expression, "Parameter ScheduleExpression is not valid." with no detail, is
+  recorded on AWS: localstack/localstack at 8b9a79f0, tests/aws/services/events/test_events_schedule.snapshot.json,
+  TestScheduleCron::tests_put_rule_with_invalid_schedule_cron, recorded 2025-01-22.
 
   @aws-documented @needs:source:schedule @needs:virtual-time
   Scenario: A rate rule invokes the function every period
@@ -34,7 +37,7 @@ Feature: A scheduled rule invokes the function asynchronously at each scheduled 
   Scenario Outline: The schedule expression <expression> is rejected
     Given a function that returns nothing
     When a rule "bad" is created with the schedule "<expression>"
-    Then the source configuration is rejected with ValidationException
+    Then the source configuration is rejected with ValidationException: "Parameter ScheduleExpression is not valid."
 
     Examples:
       | expression         |

@@ -11,6 +11,7 @@ public static class ConformanceCommand
         {
             RunCommand.Create(output, error),
             ListCommand.Create(output, error),
+            PlanCommand.Create(output, error),
             ReportCommand.Create(output, error),
             FixturesCommand.Create(output, error),
             DoctorCommand.Create(output, error),

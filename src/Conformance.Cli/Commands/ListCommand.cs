@@ -1,9 +1,5 @@
 using System.CommandLine;
-using Conformance.Core.Targets;
 using Conformance.Gherkin.Parsing;
-using Conformance.Targets.Aws;
-using Conformance.Targets.Emulator;
-using Conformance.Targets.Reference;
 using Gherkin.CucumberMessages;
 
 namespace Conformance.Cli.Commands;
@@ -28,14 +24,9 @@ public static class ListCommand
     {
         if (what == "targets")
         {
-            Line("reference", new ReferenceTarget().Capabilities);
-            Line("emulator", EmulatorTarget.Declared);
-            Line("localstack", AwsTarget.Declared);
-            Line("aws", AwsTarget.Declared);
+            foreach (var name in TargetSession.Names)
+                output.WriteLine($"{name,-10} {string.Join(", ", TargetSession.Declared(name).Names.Order(StringComparer.Ordinal))}");
             return ExitCodes.AllPassed;
-
-            void Line(string name, TargetCapabilities capabilities) =>
-                output.WriteLine($"{name,-10} {string.Join(", ", capabilities.Names.Order(StringComparer.Ordinal))}");
         }
         var directory = CommonOptions.ResolveFeatures(featuresOption);
         if (directory is null)

@@ -69,6 +69,13 @@ internal static class RunExecution
             return ExitCodes.UsageOrInputError;
         }
 
+        // On a real target, say first what the run will create and how long it should take (`conformance plan` gives the detail).
+        if (settings.Target != "reference" && shard is null && !settings.Quiet && PlanCommand.Make(settings).Plan is { } plan)
+        {
+            Planning.PlanText.WriteSummary(plan, output);
+            await output.WriteLineAsync();
+        }
+
         var traffic = new object();
         if (settings.Verbose) Traffic.Sink = line => { lock (traffic) error.WriteLine(Redaction.Redact("  " + line)); };
         using var stopsTheTraffic = new Conformance.Targets.Processes.OnDispose(() => Traffic.Sink = null);

@@ -14,6 +14,15 @@ internal sealed class TargetSession : IAsyncDisposable
 {
     public static readonly string[] Names = ["reference", "emulator", "localstack", "aws"];
 
+    /// <summary>What each target can do, known without connecting to it (for `list targets` and `plan`).</summary>
+    public static TargetCapabilities Declared(string name) => name switch
+    {
+        "reference" => new ReferenceTarget().Capabilities,
+        "emulator" => EmulatorTarget.Declared,
+        "localstack" or "aws" => AwsTarget.Declared,
+        _ => throw new ArgumentException($"unknown target '{name}'"),
+    };
+
     /// <summary>LocalStack's edge port, where the localstack target looks unless --endpoint says otherwise.</summary>
     public static readonly Uri LocalStackEndpoint = new("http://127.0.0.1:4566");
 

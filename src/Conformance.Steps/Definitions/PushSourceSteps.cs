@@ -46,6 +46,9 @@ public sealed class PushSourceSteps(PushSourceDriver push, FunctionDriver functi
     [Then("the source configuration is rejected with {word}")]
     public void ConfigurationRejected(string errorType) => push.ExpectConfigurationRejected(errorType);
 
+    [Then("the source configuration is rejected with {word}: {string}")]
+    public void ConfigurationRejectedSaying(string errorType, string message) => push.ExpectConfigurationRejected(errorType, message);
+
     // ---- API Gateway ----
 
     [Given("a REST API {string} with a Lambda proxy integration on {string}")]

@@ -40,7 +40,8 @@ public sealed class PushSourceDriver(ITarget target, FunctionDriver function)
         if (!LastConfiguration.Succeeded) throw new ExpectationFailedException("The source was not configured.", "success", LastConfiguration.ToString());
     }
 
-    public void ExpectConfigurationRejected(string errorType) => Rejection.Expect(LastConfiguration, "source configuration", errorType);
+    public void ExpectConfigurationRejected(string errorType, string? message = null) =>
+        Rejection.Expect(LastConfiguration, "source configuration", errorType, message, wholeMessage: true);
 
     public void ExpectStatus(int status)
     {

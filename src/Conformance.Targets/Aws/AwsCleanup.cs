@@ -4,7 +4,8 @@ namespace Conformance.Targets.Aws;
 
 /// <summary>
 /// <c>conformance cleanup --run-id ID</c>: removes what a run left behind (after a kill -9 or a lost
-/// connection): every function, queue, stream, table and bucket whose name starts with the run's prefix.
+/// connection): every schedule rule, function, queue, stream, table and bucket whose name starts with the
+/// run's prefix.
 /// </summary>
 public static class AwsCleanup
 {
@@ -21,6 +22,10 @@ public static class AwsCleanup
             else failed.Add($"{what}: {result}");
         }
         await using var run = AwsRun.Connect(settings);
+        var (listedRules, ruleNames) = await run.Events.ListRuleNamesAsync(settings.Prefix, cancellation);
+        if (!listedRules.Succeeded) failed.Add($"schedule rules: {listedRules}");
+        foreach (var rule in ruleNames) Record($"rule {rule}", await run.Events.DeleteRuleAsync(rule, cancellation));
+
         string? marker = null;
         do
         {

@@ -35,6 +35,7 @@ public sealed class AwsRun : IAsyncDisposable
         var region = RegionEndpoint.GetBySystemName(settings.Region);
         Lambda = new LambdaControlPlane(new LambdaApi(SignedHttp.Create(settings.Credentials, settings.Region, "lambda", settings.ServiceEndpoint("lambda"))));
         Kinesis = new KinesisApi(SignedHttp.Create(settings.Credentials, settings.Region, "kinesis", settings.ServiceEndpoint("kinesis")));
+        Events = new EventBridgeApi(SignedHttp.Create(settings.Credentials, settings.Region, "events", settings.ServiceEndpoint("events")));
         Sqs = settings.Endpoint is { } sqsEndpoint
             ? new AmazonSQSClient(settings.Credentials, new AmazonSQSConfig { ServiceURL = sqsEndpoint.ToString(), AuthenticationRegion = settings.Region })
             : new AmazonSQSClient(settings.Credentials, region);
@@ -51,6 +52,8 @@ public sealed class AwsRun : IAsyncDisposable
     public LambdaControlPlane Lambda { get; }
 
     public KinesisApi Kinesis { get; }
+
+    public EventBridgeApi Events { get; }
 
     public AmazonSQSClient Sqs { get; }
 

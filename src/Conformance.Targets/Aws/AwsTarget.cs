@@ -14,17 +14,19 @@ namespace Conformance.Targets.Aws;
 /// every resource the scenario creates is removed when it ends, also after a failure.
 /// </summary>
 /// <remarks>
-/// No API Gateway, schedule or fault-injection facet: this adapter does not speak API Gateway or
-/// EventBridge yet (issue #20), and AWS injects no faults on demand. SNS and EventBridge destinations
-/// throw <see cref="NotSupportedException"/>, reported as unsupported.
+/// No API Gateway or fault-injection facet: this adapter does not speak API Gateway yet (issue #20), and
+/// AWS injects no faults on demand. SNS and EventBridge destinations throw
+/// <see cref="NotSupportedException"/>, reported as unsupported. Schedules are EventBridge rules on the
+/// default bus, named like the scenario's other resources and tagged with the run id.
 /// </remarks>
 public sealed class AwsTarget : RealTarget, ITarget, IVersions, IReservedConcurrency, IAsyncSettings, IDestinations,
-    IS3Source, IEventSourceMappings
+    IS3Source, IEventSourceMappings, IScheduleSource
 {
     private readonly AwsRun run;
     private readonly int number;
     private readonly Dictionary<string, ProbeLedger> functions = new(StringComparer.Ordinal);
     private readonly List<string> mappings = [];
+    private readonly List<string> rules = [];
     private readonly S3Buckets buckets;
 
     internal AwsTarget(AwsRun run, int number)
@@ -152,6 +154,15 @@ public sealed class AwsTarget : RealTarget, ITarget, IVersions, IReservedConcurr
     public Task<ApiResult> DeleteObjectAsync(string bucket, string key, CancellationToken cancellation = default) =>
         buckets.DeleteObjectAsync(Physical(bucket), key, cancellation);
 
+    public async Task<ApiResult> PutScheduleRuleAsync(ScheduleRule rule, CancellationToken cancellation = default)
+    {
+        var name = Physical(rule.Name);
+        var (created, _) = await run.Events.PutScheduleRuleAsync(name, rule.ScheduleExpression, run.Settings.RunId, cancellation);
+        if (!created.Succeeded) return created;
+        rules.Add(name);
+        return await run.Events.PutFunctionTargetAsync(name, FunctionArn(Physical(rule.FunctionName)), cancellation);
+    }
+
     public async Task<(ApiResult Result, string? Uuid)> CreateEventSourceMappingAsync(EventSourceMappingSpec mapping, CancellationToken cancellation = default)
     {
         var (result, body) = await run.Lambda.CreateEventSourceMappingAsync(mapping, Physical(mapping.FunctionName), cancellation);
@@ -190,6 +201,7 @@ public sealed class AwsTarget : RealTarget, ITarget, IVersions, IReservedConcurr
 
     public async ValueTask DisposeAsync()
     {
+        foreach (var rule in rules) await Quietly.Run(() => run.Events.DeleteRuleAsync(rule, CancellationToken.None));
         foreach (var uuid in mappings) await Quietly.Run(() => run.Lambda.DeleteEventSourceMappingAsync(uuid, CancellationToken.None));
         foreach (var function in functions.Keys) await Quietly.Run(() => run.Lambda.DeleteFunctionAsync(Physical(function), CancellationToken.None));
         await Resources.DisposeAsync();

@@ -7,17 +7,10 @@ namespace Conformance.Targets.Http;
 /// <summary>The Kinesis Data Streams API (JSON 1.1 protocol, <c>X-Amz-Target: Kinesis_20131202.*</c>) over a signed HTTP client.</summary>
 public sealed class KinesisApi(HttpClient http)
 {
-    public async Task<(ApiResult Result, JsonObject? Body)> CallAsync(string operation, JsonObject request, CancellationToken cancellation)
-    {
-        using var message = new HttpRequestMessage(HttpMethod.Post, "/");
-        message.Headers.Add("X-Amz-Target", $"Kinesis_20131202.{operation}");
-        message.Content = new StringContent(request.ToJsonString(), Encoding.UTF8);
-        message.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/x-amz-json-1.1");
-        using var response = await http.SendAsync(message, cancellation);
-        var body = await response.Content.ReadAsStringAsync(cancellation);
-        var result = AwsErrorBody.ToResult((int)response.StatusCode, response.Headers, body);
-        return (result, result.Succeeded && body.Length > 0 ? JsonNode.Parse(body) as JsonObject : null);
-    }
+    private readonly AwsJsonProtocol protocol = new(http, "Kinesis_20131202");
+
+    public Task<(ApiResult Result, JsonObject? Body)> CallAsync(string operation, JsonObject request, CancellationToken cancellation) =>
+        protocol.CallAsync(operation, request, cancellation);
 
     /// <summary>
     /// How many shard iterators each stream has handed out, from the emulator stack's kinesalite

@@ -76,7 +76,7 @@ public sealed class ScheduleTests
         var fixture = new EngineFixture().WithFunction(new FunctionBehaviour());
         var result = fixture.Engine.Schedules.PutRule(new ScheduleRule("bad", expression, "fn"));
         result.ErrorType.ShouldBe("ValidationException");
-        result.Message.ShouldNotBeNull().ShouldStartWith("Parameter ScheduleExpression is not valid");
+        result.Message.ShouldBe("Parameter ScheduleExpression is not valid.");
     }
 
     [Fact]
