@@ -4,8 +4,8 @@ namespace Conformance.Targets.Aws;
 
 /// <summary>
 /// <c>conformance cleanup --run-id ID</c>: removes what a run left behind (after a kill -9 or a lost
-/// connection): every schedule rule, function, queue, stream, table and bucket whose name starts with the
-/// run's prefix.
+/// connection): every schedule rule, event bus, function, queue, stream, table and bucket whose name
+/// starts with the run's prefix.
 /// </summary>
 public static class AwsCleanup
 {
@@ -25,6 +25,9 @@ public static class AwsCleanup
         var (listedRules, ruleNames) = await run.Events.ListRuleNamesAsync(settings.Prefix, cancellation);
         if (!listedRules.Succeeded) failed.Add($"schedule rules: {listedRules}");
         foreach (var rule in ruleNames) Record($"rule {rule}", await run.Events.DeleteRuleAsync(rule, cancellation));
+        var (listedBuses, busNames) = await run.Events.ListEventBusNamesAsync(settings.Prefix, cancellation);
+        if (!listedBuses.Succeeded) failed.Add($"event buses: {listedBuses}");
+        foreach (var bus in busNames) Record($"event bus {bus}", await run.Events.DeleteEventBusAsync(bus, cancellation));
 
         string? marker = null;
         do

@@ -15,9 +15,10 @@ namespace Conformance.Targets.Aws;
 /// </summary>
 /// <remarks>
 /// No API Gateway or fault-injection facet: this adapter does not speak API Gateway yet (issue #20), and
-/// AWS injects no faults on demand. SNS and EventBridge destinations throw
-/// <see cref="NotSupportedException"/>, reported as unsupported. Schedules are EventBridge rules on the
-/// default bus, named like the scenario's other resources and tagged with the run id.
+/// AWS injects no faults on demand. SNS destinations throw <see cref="NotSupportedException"/>, reported
+/// as unsupported. Schedules are EventBridge rules on the default bus; an EventBridge destination is a
+/// bus of the scenario whose one rule forwards everything from source <c>lambda</c> to a queue the kit
+/// reads. All are named like the scenario's other resources and tagged with the run id.
 /// </remarks>
 public sealed class AwsTarget : RealTarget, ITarget, IVersions, IReservedConcurrency, IAsyncSettings, IDestinations,
     IS3Source, IEventSourceMappings, IScheduleSource
@@ -27,6 +28,8 @@ public sealed class AwsTarget : RealTarget, ITarget, IVersions, IReservedConcurr
     private readonly Dictionary<string, ProbeLedger> functions = new(StringComparer.Ordinal);
     private readonly List<string> mappings = [];
     private readonly List<string> rules = [];
+    private readonly List<string> buses = [];
+    private readonly Dictionary<string, string> busObservers = new(StringComparer.Ordinal); // bus ARN → observation queue ARN
     private readonly S3Buckets buckets;
 
     internal AwsTarget(AwsRun run, int number)
@@ -122,8 +125,26 @@ public sealed class AwsTarget : RealTarget, ITarget, IVersions, IReservedConcurr
         DestinationKind.SqsQueue => Resources.CreateDestinationQueueAsync(name, cancellation),
         DestinationKind.SqsFifoQueue => Resources.CreateDestinationQueueAsync(name + ".fifo", cancellation),
         DestinationKind.Function => Task.FromResult(FunctionArn(Physical(name))),
-        _ => throw Lacks($"{kind} destinations (SNS and EventBridge are issue #20)"),
+        DestinationKind.EventBus => CreateEventBusAsync(name, cancellation),
+        _ => throw Lacks($"{kind} destinations (SNS is issue #20)"),
     };
+
+    /// <summary>The scenario's bus, a rule on it forwarding every event from source <c>lambda</c>, and the queue that rule sends to.</summary>
+    private async Task<string> CreateEventBusAsync(string name, CancellationToken cancellation)
+    {
+        var bus = Physical(name);
+        var (created, busArn) = await run.Events.CreateEventBusAsync(bus, run.Settings.RunId, cancellation);
+        if (!created.Succeeded || busArn is null) throw new InvalidOperationException($"The target refused to create the event bus {name}: {created}");
+        buses.Add(bus);
+        var rule = bus + "-observed";
+        var (ruled, ruleArn) = await run.Events.PutPatternRuleAsync(bus, rule, """{"source":["lambda"]}""", run.Settings.RunId, cancellation);
+        if (!ruled.Succeeded || ruleArn is null) throw new InvalidOperationException($"The target refused the rule that observes the bus {name}: {ruled}");
+        var queueArn = await Resources.CreateObservationQueueAsync(name + "-observed", "events.amazonaws.com", ruleArn, cancellation);
+        var targeted = await run.Events.PutTargetAsync(rule, queueArn, cancellation, bus);
+        if (!targeted.Succeeded) throw new InvalidOperationException($"The target refused the queue that observes the bus {name}: {targeted}");
+        busObservers[busArn] = queueArn;
+        return busArn;
+    }
 
     public async Task<IReadOnlyList<DestinationRecord>> GetDestinationRecordsAsync(string arn, CancellationToken cancellation = default)
     {
@@ -132,6 +153,8 @@ public sealed class AwsTarget : RealTarget, ITarget, IVersions, IReservedConcurr
         {
             case "sqs":
                 return await Resources.DestinationRecordsAsync(parsed, cancellation);
+            case "events" when busObservers.TryGetValue(arn, out var observer) && Arn.TryParse(observer, out var queue):
+                return await Resources.DestinationRecordsAsync(queue, cancellation);
             case "lambda":
                 await run.DrainObservationsAsync(cancellation);
                 return [.. run.Records(parsed.ResourceName).Select(r => new DestinationRecord(r.At, arn, r.Event))];
@@ -160,7 +183,7 @@ public sealed class AwsTarget : RealTarget, ITarget, IVersions, IReservedConcurr
         var (created, _) = await run.Events.PutScheduleRuleAsync(name, rule.ScheduleExpression, run.Settings.RunId, cancellation);
         if (!created.Succeeded) return created;
         rules.Add(name);
-        return await run.Events.PutFunctionTargetAsync(name, FunctionArn(Physical(rule.FunctionName)), cancellation);
+        return await run.Events.PutTargetAsync(name, FunctionArn(Physical(rule.FunctionName)), cancellation);
     }
 
     public async Task<(ApiResult Result, string? Uuid)> CreateEventSourceMappingAsync(EventSourceMappingSpec mapping, CancellationToken cancellation = default)
@@ -202,6 +225,7 @@ public sealed class AwsTarget : RealTarget, ITarget, IVersions, IReservedConcurr
     public async ValueTask DisposeAsync()
     {
         foreach (var rule in rules) await Quietly.Run(() => run.Events.DeleteRuleAsync(rule, CancellationToken.None));
+        foreach (var bus in buses) await Quietly.Run(() => run.Events.DeleteEventBusAsync(bus, CancellationToken.None));
         foreach (var uuid in mappings) await Quietly.Run(() => run.Lambda.DeleteEventSourceMappingAsync(uuid, CancellationToken.None));
         foreach (var function in functions.Keys) await Quietly.Run(() => run.Lambda.DeleteFunctionAsync(Physical(function), CancellationToken.None));
         await Resources.DisposeAsync();

@@ -56,6 +56,18 @@ public sealed class ScenarioResources(ResourceServices services) : ISqsSource, I
         return arn!;
     }
 
+    /// <summary>
+    /// A queue that an AWS service may send to on behalf of <paramref name="sourceArn"/> only: how the kit
+    /// observes what reaches an event bus or a topic. Its ARN.
+    /// </summary>
+    public async Task<string> CreateObservationQueueAsync(string queueName, string servicePrincipal, string sourceArn, CancellationToken cancellation = default)
+    {
+        var arn = await CreateDestinationQueueAsync(queueName, cancellation);
+        var allowed = await services.Queues.AllowServiceAsync(Physical(queueName), servicePrincipal, sourceArn, cancellation);
+        if (!allowed.Succeeded) throw new InvalidOperationException($"The target refused the policy of the queue {queueName}: {allowed}");
+        return arn;
+    }
+
     /// <summary>What a destination queue received, oldest first, with its message attributes.</summary>
     public async Task<IReadOnlyList<DestinationRecord>> DestinationRecordsAsync(Arn queue, CancellationToken cancellation = default) =>
         [.. (await services.Queues.PeekAsync(queue.ResourceName, cancellation)).Select(m => new DestinationRecord(DateTimeOffset.UtcNow, queue.ToString(), m.Body)

@@ -98,6 +98,28 @@ public sealed class SqsQueues(AmazonSQSClient sqs, Func<string, string> queueUrl
         return received;
     }
 
+    /// <summary>
+    /// A queue policy that lets an AWS service (<c>events.amazonaws.com</c>, <c>sns.amazonaws.com</c>) send
+    /// to the queue on behalf of <paramref name="sourceArn"/> only
+    /// (https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-use-resource-based.html#eb-sqs-permissions).
+    /// </summary>
+    public Task<ApiResult> AllowServiceAsync(string physicalName, string servicePrincipal, string sourceArn, CancellationToken cancellation)
+    {
+        var policy = new JsonObject
+        {
+            ["Version"] = "2012-10-17",
+            ["Statement"] = new JsonArray(new JsonObject
+            {
+                ["Effect"] = "Allow",
+                ["Principal"] = new JsonObject { ["Service"] = servicePrincipal },
+                ["Action"] = "sqs:SendMessage",
+                ["Resource"] = queueArn(physicalName),
+                ["Condition"] = new JsonObject { ["ArnEquals"] = new JsonObject { ["aws:SourceArn"] = sourceArn } },
+            }),
+        };
+        return AwsCall.Run(() => sqs.SetQueueAttributesAsync(queueUrl(physicalName), new Dictionary<string, string> { ["Policy"] = policy.ToJsonString() }, cancellation));
+    }
+
     public Task DeleteAsync(string physicalName) => AwsCall.Run(() => sqs.DeleteQueueAsync(queueUrl(physicalName)));
 
     /// <summary>local-aws-sqs answers some calls (an empty receive, ChangeMessageVisibility) with an empty body where AWS sends <c>{}</c>: a success with nothing in it.</summary>

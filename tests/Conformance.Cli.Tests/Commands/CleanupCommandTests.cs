@@ -34,7 +34,7 @@ public sealed class CleanupCommandTests : IDisposable
 
         exitCode.ShouldBe(ExitCodes.Failures);
         error.ShouldContain("could not remove table lc-abc123-attempts: 400 ResourceInUseException");
-        output.ShouldContain("5 resources of run abc123 removed, 1 could not be.");
+        output.ShouldContain("6 resources of run abc123 removed, 1 could not be.");
     }
 
     [Fact]
@@ -51,12 +51,13 @@ public sealed class CleanupCommandTests : IDisposable
         output.ShouldContain("removed table lc-abc123-attempts");
         output.ShouldContain("removed bucket lc-abc123-1-media");
         output.ShouldContain("removed rule lc-abc123-1-every-minute");
-        output.ShouldContain("6 resources of run abc123 removed.");
+        output.ShouldContain("removed event bus lc-abc123-1-audit");
+        output.ShouldContain("7 resources of run abc123 removed.");
         var deletions = aws.LogEntries.Select(e => e.RequestMessage)
             .Where(r => r.Method == "DELETE" || (r.Headers?.TryGetValue("X-Amz-Target", out var t) == true && t.Single().Contains("Delete", StringComparison.Ordinal)))
             .Select(r => r.Method == "DELETE" ? r.Path : r.Body ?? "").ToList();
         deletions.ShouldNotContain(d => d.Contains("someone-elses") || d.Contains("keep-"));
-        deletions.Count.ShouldBe(6, string.Join(" | ", deletions));
+        deletions.Count.ShouldBe(8, string.Join(" | ", deletions)); // 7 resources, and the bus's own rule
     }
 
     /// <summary>An account holding one resource of each kind for run abc123, and others that are not the run's.</summary>
@@ -70,6 +71,10 @@ public sealed class CleanupCommandTests : IDisposable
         Json("Kinesis_20131202.ListStreams", """{"StreamNames":["lc-abc123-1-orders","keep-me"],"HasMoreStreams":false}""");
         Json("Kinesis_20131202.DeleteStream", "{}");
         Json("AWSEvents.ListRules", """{"Rules":[{"Name":"lc-abc123-1-every-minute","EventBusName":"default"},{"Name":"keep-rule","EventBusName":"default"}]}""");
+        aws.Given(Request.Create().WithPath("/").UsingPost().WithHeader("X-Amz-Target", "AWSEvents.ListRules").WithBody(b => b?.Contains("EventBusName") == true)).AtPriority(-5)
+            .RespondWith(Response.Create().WithStatusCode(200).WithBody("""{"Rules":[{"Name":"lc-abc123-1-audit-observed","EventBusName":"lc-abc123-1-audit"}]}"""));
+        Json("AWSEvents.ListEventBuses", """{"EventBuses":[{"Name":"lc-abc123-1-audit"},{"Name":"keep-bus"}]}""");
+        Json("AWSEvents.DeleteEventBus", "");
         Json("AWSEvents.RemoveTargets", """{"FailedEntryCount":0,"FailedEntries":[]}""");
         Json("AWSEvents.DeleteRule", "");
         Json("DynamoDB_20120810.ListTables", """{"TableNames":["lc-abc123-attempts","keep-table"]}""");

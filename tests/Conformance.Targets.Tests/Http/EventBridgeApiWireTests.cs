@@ -67,7 +67,7 @@ public sealed class EventBridgeApiWireTests : IDisposable
     {
         Answer("PutTargets", 200, """{"FailedEntryCount":1,"FailedEntries":[{"TargetId":"function","ErrorCode":"ConcurrentModificationException","ErrorMessage":"Rule is being modified"}]}""");
 
-        var result = await Client().PutFunctionTargetAsync("lc-run1-1-r", "arn:aws:lambda:eu-west-1:111111111111:function:lc-run1-1-probe", default);
+        var result = await Client().PutTargetAsync("lc-run1-1-r", "arn:aws:lambda:eu-west-1:111111111111:function:lc-run1-1-probe", default);
 
         Calls("PutTargets").ShouldHaveSingleItem().RequestMessage.Body
             .ShouldBe("""{"Rule":"lc-run1-1-r","Targets":[{"Id":"function","Arn":"arn:aws:lambda:eu-west-1:111111111111:function:lc-run1-1-probe"}]}""");
@@ -104,5 +104,41 @@ public sealed class EventBridgeApiWireTests : IDisposable
         result.Succeeded.ShouldBeTrue();
         names.ShouldBe(["lc-run1-1-a", "lc-run1-2-b"]);
         Calls("ListRules").First().RequestMessage.Body.ShouldBe("""{"NamePrefix":"lc-run1-"}""");
+    }
+
+    [Fact]
+    public async Task A_bus_is_created_tagged_and_its_rule_matches_a_pattern_on_that_bus()
+    {
+        Answer("CreateEventBus", 200, """{"EventBusArn":"arn:aws:events:eu-west-1:111111111111:event-bus/lc-run1-1-audit"}""");
+        Answer("PutRule", 200, """{"RuleArn":"arn:aws:events:eu-west-1:111111111111:rule/lc-run1-1-audit/lc-run1-1-audit-observed"}""");
+
+        var (created, busArn) = await Client().CreateEventBusAsync("lc-run1-1-audit", "run1", default);
+        var (ruled, ruleArn) = await Client().PutPatternRuleAsync("lc-run1-1-audit", "lc-run1-1-audit-observed", """{"source":["lambda"]}""", "run1", default);
+
+        (created.Succeeded && ruled.Succeeded).ShouldBeTrue();
+        busArn.ShouldBe("arn:aws:events:eu-west-1:111111111111:event-bus/lc-run1-1-audit");
+        ruleArn.ShouldEndWith("rule/lc-run1-1-audit/lc-run1-1-audit-observed");
+        Calls("CreateEventBus").Single().RequestMessage.Body.ShouldBe("""{"Name":"lc-run1-1-audit","Tags":[{"Key":"conformance-run","Value":"run1"}]}""");
+        var rule = System.Text.Json.Nodes.JsonNode.Parse(Calls("PutRule").Single().RequestMessage.Body!)!;
+        rule["EventBusName"]!.ToString().ShouldBe("lc-run1-1-audit");
+        rule["EventPattern"]!.ToString().ShouldBe("""{"source":["lambda"]}""");
+        rule["State"]!.ToString().ShouldBe("ENABLED");
+    }
+
+    [Fact]
+    public async Task A_bus_is_deleted_after_each_of_its_rules_and_their_targets()
+    {
+        Answer("ListRules", 200, """{"Rules":[{"Name":"lc-run1-1-audit-observed","EventBusName":"lc-run1-1-audit"}]}""");
+        Answer("RemoveTargets", 200, """{"FailedEntryCount":0,"FailedEntries":[]}""");
+        Answer("DeleteRule", 200, "");
+        Answer("DeleteEventBus", 200, "");
+
+        var result = await Client().DeleteEventBusAsync("lc-run1-1-audit", default);
+
+        result.Succeeded.ShouldBeTrue();
+        aws.LogEntries.Select(e => e.RequestMessage.Headers!["X-Amz-Target"].Single()).ShouldBe(
+            ["AWSEvents.ListRules", "AWSEvents.RemoveTargets", "AWSEvents.DeleteRule", "AWSEvents.DeleteEventBus"]);
+        Calls("ListRules").Single().RequestMessage.Body.ShouldBe("""{"EventBusName":"lc-run1-1-audit"}""");
+        Calls("DeleteRule").Single().RequestMessage.Body.ShouldBe("""{"Name":"lc-run1-1-audit-observed","EventBusName":"lc-run1-1-audit"}""");
     }
 }
