@@ -35,6 +35,7 @@ public sealed class AwsRun : IAsyncDisposable
         var region = RegionEndpoint.GetBySystemName(settings.Region);
         Lambda = new LambdaControlPlane(new LambdaApi(SignedHttp.Create(settings.Credentials, settings.Region, "lambda", settings.ServiceEndpoint("lambda"))));
         Kinesis = new KinesisApi(SignedHttp.Create(settings.Credentials, settings.Region, "kinesis", settings.ServiceEndpoint("kinesis")));
+        ApiGateway = new ApiGatewayApi(SignedHttp.Create(settings.Credentials, settings.Region, "apigateway", settings.ServiceEndpoint("apigateway")));
         Events = new EventBridgeApi(SignedHttp.Create(settings.Credentials, settings.Region, "events", settings.ServiceEndpoint("events")));
         Sqs = settings.Endpoint is { } sqsEndpoint
             ? new AmazonSQSClient(settings.Credentials, new AmazonSQSConfig { ServiceURL = sqsEndpoint.ToString(), AuthenticationRegion = settings.Region })
@@ -54,6 +55,8 @@ public sealed class AwsRun : IAsyncDisposable
     public KinesisApi Kinesis { get; }
 
     public EventBridgeApi Events { get; }
+
+    public ApiGatewayApi ApiGateway { get; }
 
     public AmazonSQSClient Sqs { get; }
 

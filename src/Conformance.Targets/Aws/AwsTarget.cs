@@ -14,31 +14,32 @@ namespace Conformance.Targets.Aws;
 /// every resource the scenario creates is removed when it ends, also after a failure.
 /// </summary>
 /// <remarks>
-/// No API Gateway or fault-injection facet: this adapter does not speak API Gateway yet (issue #20), and
-/// AWS injects no faults on demand. SNS destinations throw <see cref="NotSupportedException"/>, reported
-/// as unsupported. Schedules are EventBridge rules on the default bus; an EventBridge destination is a
+/// No fault-injection facet: AWS injects no faults on demand. SNS destinations throw
+/// <see cref="NotSupportedException"/>, reported as unsupported. APIs are a <see cref="ScenarioApis"/>. Schedules are EventBridge rules on the default bus; an EventBridge destination is a
 /// bus of the scenario whose one rule forwards everything from source <c>lambda</c> to a queue the kit
 /// reads. All are named like the scenario's other resources and tagged with the run id.
 /// </remarks>
 public sealed class AwsTarget : RealTarget, ITarget, IVersions, IReservedConcurrency, IAsyncSettings, IDestinations,
-    IS3Source, IEventSourceMappings, IScheduleSource
+    IS3Source, IEventSourceMappings, IScheduleSource, IApiGatewaySource
 {
     private readonly AwsRun run;
     private readonly int number;
     private readonly Dictionary<string, ProbeLedger> functions = new(StringComparer.Ordinal);
     private readonly List<string> mappings = [];
     private readonly List<string> rules = [];
-    private readonly List<string> buses = [];
-    private readonly Dictionary<string, string> busObservers = new(StringComparer.Ordinal); // bus ARN → observation queue ARN
+    private readonly EventBusDestinations buses;
     private readonly S3Buckets buckets;
+    private readonly ScenarioApis apis;
 
     internal AwsTarget(AwsRun run, int number)
     {
         this.run = run;
         this.number = number;
         buckets = new S3Buckets(run.S3);
+        apis = new ScenarioApis(run, Physical, physical => FunctionArn(physical), AccountOf);
         Resources = new ScenarioResources(new ResourceServices(Physical, QueueArn, run.Settings.RunId,
             new SqsQueues(run.Sqs, QueueUrl, QueueArn), run.Kinesis, new DynamoDbTables(run.DynamoDb), buckets));
+        buses = new EventBusDestinations(run, Physical, Resources);
     }
 
     public string Name => run.Settings.Endpoint is null ? "aws" : "localstack";
@@ -125,26 +126,9 @@ public sealed class AwsTarget : RealTarget, ITarget, IVersions, IReservedConcurr
         DestinationKind.SqsQueue => Resources.CreateDestinationQueueAsync(name, cancellation),
         DestinationKind.SqsFifoQueue => Resources.CreateDestinationQueueAsync(name + ".fifo", cancellation),
         DestinationKind.Function => Task.FromResult(FunctionArn(Physical(name))),
-        DestinationKind.EventBus => CreateEventBusAsync(name, cancellation),
+        DestinationKind.EventBus => buses.CreateAsync(name, cancellation),
         _ => throw Lacks($"{kind} destinations (SNS is issue #20)"),
     };
-
-    /// <summary>The scenario's bus, a rule on it forwarding every event from source <c>lambda</c>, and the queue that rule sends to.</summary>
-    private async Task<string> CreateEventBusAsync(string name, CancellationToken cancellation)
-    {
-        var bus = Physical(name);
-        var (created, busArn) = await run.Events.CreateEventBusAsync(bus, run.Settings.RunId, cancellation);
-        if (!created.Succeeded || busArn is null) throw new InvalidOperationException($"The target refused to create the event bus {name}: {created}");
-        buses.Add(bus);
-        var rule = bus + "-observed";
-        var (ruled, ruleArn) = await run.Events.PutPatternRuleAsync(bus, rule, """{"source":["lambda"]}""", run.Settings.RunId, cancellation);
-        if (!ruled.Succeeded || ruleArn is null) throw new InvalidOperationException($"The target refused the rule that observes the bus {name}: {ruled}");
-        var queueArn = await Resources.CreateObservationQueueAsync(name + "-observed", "events.amazonaws.com", ruleArn, cancellation);
-        var targeted = await run.Events.PutTargetAsync(rule, queueArn, cancellation, bus);
-        if (!targeted.Succeeded) throw new InvalidOperationException($"The target refused the queue that observes the bus {name}: {targeted}");
-        busObservers[busArn] = queueArn;
-        return busArn;
-    }
 
     public async Task<IReadOnlyList<DestinationRecord>> GetDestinationRecordsAsync(string arn, CancellationToken cancellation = default)
     {
@@ -153,7 +137,7 @@ public sealed class AwsTarget : RealTarget, ITarget, IVersions, IReservedConcurr
         {
             case "sqs":
                 return await Resources.DestinationRecordsAsync(parsed, cancellation);
-            case "events" when busObservers.TryGetValue(arn, out var observer) && Arn.TryParse(observer, out var queue):
+            case "events" when buses.ObserverOf(arn) is { } queue:
                 return await Resources.DestinationRecordsAsync(queue, cancellation);
             case "lambda":
                 await run.DrainObservationsAsync(cancellation);
@@ -176,6 +160,13 @@ public sealed class AwsTarget : RealTarget, ITarget, IVersions, IReservedConcurr
 
     public Task<ApiResult> DeleteObjectAsync(string bucket, string key, CancellationToken cancellation = default) =>
         buckets.DeleteObjectAsync(Physical(bucket), key, cancellation);
+
+    public Task<ApiResult> CreateApiAsync(ApiSpec api, CancellationToken cancellation = default) => apis.CreateAsync(api, cancellation);
+
+    public Task<string?> ApiSourceArnAsync(string apiName, CancellationToken cancellation = default) => Task.FromResult(apis.SourceArn(apiName));
+
+    public Task<HttpResponse> SendHttpRequestAsync(string apiName, HttpRequest request, CancellationToken cancellation = default) =>
+        apis.SendAsync(apiName, request, cancellation);
 
     public async Task<ApiResult> PutScheduleRuleAsync(ScheduleRule rule, CancellationToken cancellation = default)
     {
@@ -224,8 +215,9 @@ public sealed class AwsTarget : RealTarget, ITarget, IVersions, IReservedConcurr
 
     public async ValueTask DisposeAsync()
     {
+        await apis.DisposeAsync();
         foreach (var rule in rules) await Quietly.Run(() => run.Events.DeleteRuleAsync(rule, CancellationToken.None));
-        foreach (var bus in buses) await Quietly.Run(() => run.Events.DeleteEventBusAsync(bus, CancellationToken.None));
+        await buses.DisposeAsync();
         foreach (var uuid in mappings) await Quietly.Run(() => run.Lambda.DeleteEventSourceMappingAsync(uuid, CancellationToken.None));
         foreach (var function in functions.Keys) await Quietly.Run(() => run.Lambda.DeleteFunctionAsync(Physical(function), CancellationToken.None));
         await Resources.DisposeAsync();

@@ -34,16 +34,11 @@ public sealed class LambdaApi(HttpClient http)
         };
     }
 
+    private readonly AwsRestJsonProtocol protocol = new(http);
+
     /// <summary>A control-plane call: method, path and JSON body; returns the result and the answer's JSON.</summary>
-    public async Task<(ApiResult Result, JsonObject? Body)> CallAsync(HttpMethod method, string path, JsonObject? request, CancellationToken cancellation)
-    {
-        using var message = new HttpRequestMessage(method, path);
-        if (request is not null) message.Content = new StringContent(request.ToJsonString(), Encoding.UTF8, "application/json");
-        using var response = await http.SendAsync(message, cancellation);
-        var body = await response.Content.ReadAsStringAsync(cancellation);
-        var result = AwsErrorBody.ToResult((int)response.StatusCode, response.Headers, body);
-        return (result, result.Succeeded && body.Length > 0 ? JsonNode.Parse(body) as JsonObject : null);
-    }
+    public Task<(ApiResult Result, JsonObject? Body)> CallAsync(HttpMethod method, string path, JsonObject? request, CancellationToken cancellation) =>
+        protocol.CallAsync(method, path, request, cancellation);
 
     private static string? Header(HttpResponseMessage response, string name) =>
         response.Headers.TryGetValues(name, out var values) ? values.FirstOrDefault() : null;

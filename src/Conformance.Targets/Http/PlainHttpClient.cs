@@ -5,8 +5,8 @@ using Conformance.Core.Invocation;
 namespace Conformance.Targets.Http;
 
 /// <summary>
-/// HTTP/1.1 over a plain TCP connection, for requests to an emulator on loopback. It writes every
-/// header line as given, so a header repeated in the request goes out as two lines, as curl or a
+/// HTTP/1.1 over a plain TCP connection (with TLS for <c>https</c>), for requests to an emulator on
+/// loopback or to an API's invoke URL. It writes every header line as given, so a header repeated in the request goes out as two lines, as curl or a
 /// browser sends it (.NET's HttpClient joins them into one line with ", ", which API Gateway's
 /// handling of repeated headers would then never see). One request per connection.
 /// </summary>
@@ -14,10 +14,10 @@ public static class PlainHttpClient
 {
     public static async Task<HttpResponse> SendAsync(Uri uri, HttpRequest request, CancellationToken cancellation)
     {
-        if (uri.Scheme != "http") throw new ArgumentException($"{uri} is not a plain http address.", nameof(uri));
+        if (uri.Scheme is not ("http" or "https")) throw new ArgumentException($"{uri} is not an http or https address.", nameof(uri));
         using var client = new TcpClient();
         await client.ConnectAsync(uri.Host, uri.Port, cancellation);
-        await using var stream = client.GetStream();
+        await using Stream stream = uri.Scheme == "https" ? await TlsAsync(client, uri.Host, cancellation) : client.GetStream();
         var body = request.Body is null ? [] : Encoding.UTF8.GetBytes(request.Body);
         var head = new StringBuilder()
             .Append(request.Method).Append(' ').Append(uri.PathAndQuery).Append(" HTTP/1.1\r\n")
@@ -31,6 +31,13 @@ public static class PlainHttpClient
         using var received = new MemoryStream();
         await stream.CopyToAsync(received, cancellation); // the server closes the connection after its answer
         return Parse(received.ToArray());
+    }
+
+    private static async Task<Stream> TlsAsync(TcpClient client, string host, CancellationToken cancellation)
+    {
+        var tls = new System.Net.Security.SslStream(client.GetStream());
+        await tls.AuthenticateAsClientAsync(new System.Net.Security.SslClientAuthenticationOptions { TargetHost = host }, cancellation);
+        return tls;
     }
 
     /// <summary>Reads a whole HTTP/1.1 response: status line, headers (repeats kept in order), and a body by length, chunks or end of stream.</summary>

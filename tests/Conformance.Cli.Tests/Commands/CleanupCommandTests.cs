@@ -34,7 +34,7 @@ public sealed class CleanupCommandTests : IDisposable
 
         exitCode.ShouldBe(ExitCodes.Failures);
         error.ShouldContain("could not remove table lc-abc123-attempts: 400 ResourceInUseException");
-        output.ShouldContain("6 resources of run abc123 removed, 1 could not be.");
+        output.ShouldContain("7 resources of run abc123 removed, 1 could not be.");
     }
 
     [Fact]
@@ -52,17 +52,22 @@ public sealed class CleanupCommandTests : IDisposable
         output.ShouldContain("removed bucket lc-abc123-1-media");
         output.ShouldContain("removed rule lc-abc123-1-every-minute");
         output.ShouldContain("removed event bus lc-abc123-1-audit");
-        output.ShouldContain("7 resources of run abc123 removed.");
+        output.ShouldContain("removed API a1");
+        output.ShouldContain("8 resources of run abc123 removed.");
         var deletions = aws.LogEntries.Select(e => e.RequestMessage)
             .Where(r => r.Method == "DELETE" || (r.Headers?.TryGetValue("X-Amz-Target", out var t) == true && t.Single().Contains("Delete", StringComparison.Ordinal)))
             .Select(r => r.Method == "DELETE" ? r.Path : r.Body ?? "").ToList();
         deletions.ShouldNotContain(d => d.Contains("someone-elses") || d.Contains("keep-"));
-        deletions.Count.ShouldBe(8, string.Join(" | ", deletions)); // 7 resources, and the bus's own rule
+        deletions.Count.ShouldBe(9, string.Join(" | ", deletions)); // 8 resources, and the bus's own rule
     }
 
     /// <summary>An account holding one resource of each kind for run abc123, and others that are not the run's.</summary>
     private void StubAccount()
     {
+        aws.Given(Request.Create().WithPath("/restapis").UsingGet())
+            .RespondWith(Response.Create().WithStatusCode(200).WithBody("""{"items":[{"id":"a1","name":"lc-abc123-1-shop"},{"id":"zz","name":"keep-api"}]}"""));
+        aws.Given(Request.Create().WithPath("/v2/apis").UsingGet()).RespondWith(Response.Create().WithStatusCode(200).WithBody("""{"items":[]}"""));
+        aws.Given(Request.Create().WithPath("/restapis/a1").UsingDelete()).RespondWith(Response.Create().WithStatusCode(202));
         aws.Given(Request.Create().WithPath("/2015-03-31/functions/").UsingGet())
             .RespondWith(Response.Create().WithStatusCode(200).WithBody("""{"Functions":[{"FunctionName":"lc-abc123-1-probe"},{"FunctionName":"someone-elses"}]}"""));
         aws.Given(Request.Create().WithPath("/2015-03-31/functions/lc-abc123-1-probe").UsingDelete()).RespondWith(Response.Create().WithStatusCode(204));

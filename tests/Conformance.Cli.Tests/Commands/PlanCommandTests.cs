@@ -19,10 +19,10 @@ public sealed class PlanCommandTests : IDisposable
             And 2 minutes pass
             Then the function was invoked 1 time
 
-          @needs:source:api-gateway
-          Scenario: An API scenario
+          @needs:versions
+          Scenario: A version scenario
             Given a function that returns nothing
-            And a REST API "shop" with a Lambda proxy integration on "GET /orders"
+            When the function's version is published
 
           Scenario: A long wait
             Given a function that returns nothing
@@ -35,17 +35,17 @@ public sealed class PlanCommandTests : IDisposable
     {
         cli.WriteFeature("mixed.feature", Corpus);
 
-        var (exitCode, output, error) = await cli.RunAsync("plan", "--target", "aws", "--parallel", "2");
+        var (exitCode, output, error) = await cli.RunAsync("plan", "--target", "emulator", "--parallel", "2");
 
         error.ShouldBeEmpty();
         exitCode.ShouldBe(ExitCodes.AllPassed);
         output.ShouldContain("would run (1):");
         output.ShouldContain("A queue scenario  (about 3 minutes; creates 1 function, 1 queue, 1 event source mapping)");
         output.ShouldContain("unsupported (1):");
-        output.ShouldContain("An API scenario  (the aws target lacks source:api-gateway)");
+        output.ShouldContain("A version scenario  (the emulator target lacks versions)");
         output.ShouldContain("not applicable (1):");
-        output.ShouldContain("A long wait  (the aws target would have to wait 3 hours in real time, more than --max-wait (15 minutes))");
-        output.ShouldContain("3 scenarios on aws: 1 would run, 1 unsupported, 1 not applicable.");
+        output.ShouldContain("A long wait  (the emulator target would have to wait 3 hours in real time, more than --max-wait (15 minutes))");
+        output.ShouldContain("3 scenarios on emulator: 1 would run, 1 unsupported, 1 not applicable.");
         output.ShouldContain("They create 1 function, 1 queue, 1 event source mapping, each removed when its scenario ends.");
         output.ShouldContain("Expected wall time: about 3 minutes with 2 at a time");
     }

@@ -125,7 +125,9 @@ public sealed class AwsTargetContract
     {
         foreach (var (facet, capability) in TargetFacets.Capabilities)
             Conformance.Targets.Aws.AwsTarget.Declared.Has(capability).ShouldBe(facet.IsAssignableFrom(typeof(Conformance.Targets.Aws.AwsTarget)), capability);
-        Conformance.Targets.Aws.AwsTarget.Declared.Has(TargetCapabilities.ApiGateway).ShouldBeFalse();
+        Conformance.Targets.Aws.AwsTarget.Declared.Has(TargetCapabilities.ApiGateway).ShouldBeTrue();
+        Conformance.Targets.Aws.AwsTarget.Declared.Has(TargetCapabilities.Schedules).ShouldBeTrue();
+        Conformance.Targets.Aws.AwsTarget.Declared.Has(TargetCapabilities.FaultInjection).ShouldBeFalse();
         Conformance.Targets.Aws.AwsTarget.Declared.Has(TargetCapabilities.S3).ShouldBeTrue();
     }
 }

@@ -1,0 +1,60 @@
+using Amazon.Runtime;
+using Conformance.Core.Functions;
+using Conformance.Core.Invocation;
+using Conformance.Core.Targets;
+using Conformance.Targets.Aws;
+using WireMock.RequestBuilders;
+using WireMock.ResponseBuilders;
+using WireMock.Server;
+using WireMock.Settings;
+
+namespace Conformance.Targets.Tests.Aws;
+
+/// <summary>
+/// A REST API scenario on the AWS target, end to end against a WireMock.Net stub of a single
+/// AWS-compatible endpoint (LocalStack's form): the route is built segment by segment, deployed, reached
+/// at the invoke URL as a client reaches it, and deleted when the scenario ends.
+/// </summary>
+public sealed class AwsApiGatewayTests : IDisposable
+{
+    private readonly WireMockServer aws = WireMockServer.Start(new WireMockServerSettings { Urls = ["http://127.0.0.1:0"] });
+
+    public void Dispose() => aws.Stop();
+
+    private void Answer(string method, string path, int status, string body) =>
+        aws.Given(Request.Create().WithPath(path).UsingMethod(method))
+            .RespondWith(Response.Create().WithStatusCode(status).WithHeader("Content-Type", "application/json").WithBody(body));
+
+    [Fact]
+    public async Task A_REST_route_is_created_deployed_reached_at_its_invoke_URL_and_deleted()
+    {
+        Answer("POST", "/restapis", 201, """{"id":"a1","name":"lc-run1-1-shop"}""");
+        Answer("GET", "/restapis/a1/resources", 200, """{"items":[{"id":"root","path":"/"}]}""");
+        Answer("POST", "/restapis/a1/resources/root", 201, """{"id":"orders","path":"/orders"}""");
+        Answer("POST", "/restapis/a1/resources/orders", 201, """{"id":"order","path":"/orders/{id}"}""");
+        Answer("PUT", "/restapis/a1/resources/order/methods/GET", 201, """{"httpMethod":"GET"}""");
+        Answer("PUT", "/restapis/a1/resources/order/methods/GET/integration", 201, """{"type":"AWS_PROXY"}""");
+        Answer("POST", "/restapis/a1/deployments", 201, """{"id":"d1"}""");
+        Answer("GET", "/restapis/a1/conformance/_user_request_/orders/7", 201, """{"created":7}""");
+        aws.Given(Request.Create().WithPath("/restapis/a1").UsingDelete()).RespondWith(Response.Create().WithStatusCode(202));
+        await using var run = AwsRun.Connect(new AwsSettings("us-east-1", new BasicAWSCredentials("AKIDEXAMPLE", "secret"), "run1") { Endpoint = new Uri(aws.Url!) });
+        var target = run.CreateTarget();
+
+        target.Capabilities.Has(TargetCapabilities.ApiGateway).ShouldBeTrue();
+        var created = await target.CreateApiAsync(new ApiSpec("shop", ApiKind.Rest, "GET /orders/{id}", "probe"));
+        var sourceArn = await target.ApiSourceArnAsync("shop");
+        var response = await target.SendHttpRequestAsync("shop", new HttpRequest("GET", "/orders/7") { QueryString = "expand=1" });
+        await target.DisposeAsync();
+
+        created.Succeeded.ShouldBeTrue(created.ToString());
+        sourceArn.ShouldBe("arn:aws:execute-api:us-east-1:000000000000:a1/*");
+        response.StatusCode.ShouldBe(201);
+        response.Body.ShouldBe("""{"created":7}""");
+        var requests = aws.LogEntries.Select(e => e.RequestMessage).ToList();
+        requests.Single(r => r.Path.EndsWith("/resources/root", StringComparison.Ordinal)).Body!.ShouldContain("\"pathPart\":\"orders\"");
+        requests.Single(r => r.Path.EndsWith("/resources/orders", StringComparison.Ordinal)).Body!.ShouldContain("\"pathPart\":\"{id}\"");
+        requests.Single(r => r.Path.EndsWith("/integration", StringComparison.Ordinal)).Body!.ShouldContain("function:lc-run1-1-probe/invocations");
+        requests.Single(r => r.Path == "/restapis/a1/conformance/_user_request_/orders/7").Query!["expand"].ShouldBe(["1"]);
+        requests.Last().Method.ShouldBe("DELETE");
+    }
+}
