@@ -103,6 +103,19 @@ Feature: Destinations receive a record of each asynchronous invocation's outcome
     And the record in "audit" has "detail.requestContext.condition" set to "Success"
 
   @aws-documented @needs:destinations
+  Scenario: An SNS topic receives the record as its message
+    Given a function that fails with "Error": "boom"
+    And an SNS topic "alerts"
+    And failed events go to "alerts" after at most 0 retries
+    When the function is invoked asynchronously with:
+      """json
+      {"orderId": 7}
+      """
+    Then "alerts" received 1 record
+    And the record in "alerts" has "requestContext.condition" set to "RetriesExhausted"
+    And the record in "alerts" has "requestPayload" set to "{\"orderId\": 7}"
+
+  @aws-documented @needs:destinations
   Scenario: A Lambda function destination is invoked with the record as its event
     Given a function that fails with "Error": "boom"
     And a function "failure-handler"

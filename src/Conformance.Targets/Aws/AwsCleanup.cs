@@ -4,8 +4,8 @@ namespace Conformance.Targets.Aws;
 
 /// <summary>
 /// <c>conformance cleanup --run-id ID</c>: removes what a run left behind (after a kill -9 or a lost
-/// connection): every API, schedule rule, event bus, function, queue, stream, table and bucket whose
-/// name starts with the run's prefix.
+/// connection): every API, schedule rule, event bus, topic, function, queue, stream, table and bucket
+/// whose name starts with the run's prefix.
 /// </summary>
 public static class AwsCleanup
 {
@@ -26,6 +26,9 @@ public static class AwsCleanup
         if (!listedApis.Succeeded) failed.Add($"APIs: {listedApis}");
         foreach (var (id, http) in apiIds)
             Record($"API {id}", http ? await run.ApiGateway.DeleteHttpApiAsync(id, cancellation) : await run.ApiGateway.DeleteRestApiWhenAllowedAsync(id, cancellation));
+        var (listedTopics, topicArns) = await run.Sns.ListTopicArnsAsync(settings.Prefix, cancellation);
+        if (!listedTopics.Succeeded) failed.Add($"topics: {listedTopics}");
+        foreach (var topic in topicArns) Record($"topic {topic}", await run.Sns.DeleteTopicAsync(topic, cancellation));
         var (listedRules, ruleNames) = await run.Events.ListRuleNamesAsync(settings.Prefix, cancellation);
         if (!listedRules.Succeeded) failed.Add($"schedule rules: {listedRules}");
         foreach (var rule in ruleNames) Record($"rule {rule}", await run.Events.DeleteRuleAsync(rule, cancellation));

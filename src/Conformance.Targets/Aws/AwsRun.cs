@@ -36,6 +36,7 @@ public sealed class AwsRun : IAsyncDisposable
         Lambda = new LambdaControlPlane(new LambdaApi(SignedHttp.Create(settings.Credentials, settings.Region, "lambda", settings.ServiceEndpoint("lambda"))));
         Kinesis = new KinesisApi(SignedHttp.Create(settings.Credentials, settings.Region, "kinesis", settings.ServiceEndpoint("kinesis")));
         ApiGateway = new ApiGatewayApi(SignedHttp.Create(settings.Credentials, settings.Region, "apigateway", settings.ServiceEndpoint("apigateway")));
+        Sns = new SnsApi(SignedHttp.Create(settings.Credentials, settings.Region, "sns", settings.ServiceEndpoint("sns")));
         Events = new EventBridgeApi(SignedHttp.Create(settings.Credentials, settings.Region, "events", settings.ServiceEndpoint("events")));
         Sqs = settings.Endpoint is { } sqsEndpoint
             ? new AmazonSQSClient(settings.Credentials, new AmazonSQSConfig { ServiceURL = sqsEndpoint.ToString(), AuthenticationRegion = settings.Region })
@@ -57,6 +58,8 @@ public sealed class AwsRun : IAsyncDisposable
     public EventBridgeApi Events { get; }
 
     public ApiGatewayApi ApiGateway { get; }
+
+    public SnsApi Sns { get; }
 
     public AmazonSQSClient Sqs { get; }
 

@@ -14,8 +14,9 @@ namespace Conformance.Targets.Aws;
 /// every resource the scenario creates is removed when it ends, also after a failure.
 /// </summary>
 /// <remarks>
-/// No fault-injection facet: AWS injects no faults on demand. SNS destinations throw
-/// <see cref="NotSupportedException"/>, reported as unsupported. APIs are a <see cref="ScenarioApis"/>. Schedules are EventBridge rules on the default bus; an EventBridge destination is a
+/// No fault-injection facet: AWS injects no faults on demand. APIs are a <see cref="ScenarioApis"/>;
+/// SNS and EventBridge destinations are observed through queues (<see cref="SnsDestinations"/>,
+/// <see cref="EventBusDestinations"/>). Schedules are EventBridge rules on the default bus; an EventBridge destination is a
 /// bus of the scenario whose one rule forwards everything from source <c>lambda</c> to a queue the kit
 /// reads. All are named like the scenario's other resources and tagged with the run id.
 /// </remarks>
@@ -28,6 +29,7 @@ public sealed class AwsTarget : RealTarget, ITarget, IVersions, IReservedConcurr
     private readonly List<string> mappings = [];
     private readonly List<string> rules = [];
     private readonly EventBusDestinations buses;
+    private readonly SnsDestinations topics;
     private readonly S3Buckets buckets;
     private readonly ScenarioApis apis;
 
@@ -40,6 +42,7 @@ public sealed class AwsTarget : RealTarget, ITarget, IVersions, IReservedConcurr
         Resources = new ScenarioResources(new ResourceServices(Physical, QueueArn, run.Settings.RunId,
             new SqsQueues(run.Sqs, QueueUrl, QueueArn), run.Kinesis, new DynamoDbTables(run.DynamoDb), buckets));
         buses = new EventBusDestinations(run, Physical, Resources);
+        topics = new SnsDestinations(run, Physical, Resources);
     }
 
     public string Name => run.Settings.Endpoint is null ? "aws" : "localstack";
@@ -127,7 +130,8 @@ public sealed class AwsTarget : RealTarget, ITarget, IVersions, IReservedConcurr
         DestinationKind.SqsFifoQueue => Resources.CreateDestinationQueueAsync(name + ".fifo", cancellation),
         DestinationKind.Function => Task.FromResult(FunctionArn(Physical(name))),
         DestinationKind.EventBus => buses.CreateAsync(name, cancellation),
-        _ => throw Lacks($"{kind} destinations (SNS is issue #20)"),
+        DestinationKind.SnsTopic => topics.CreateAsync(name, cancellation),
+        _ => throw Lacks($"{kind} destinations"),
     };
 
     public async Task<IReadOnlyList<DestinationRecord>> GetDestinationRecordsAsync(string arn, CancellationToken cancellation = default)
@@ -138,6 +142,8 @@ public sealed class AwsTarget : RealTarget, ITarget, IVersions, IReservedConcurr
             case "sqs":
                 return await Resources.DestinationRecordsAsync(parsed, cancellation);
             case "events" when buses.ObserverOf(arn) is { } queue:
+                return await Resources.DestinationRecordsAsync(queue, cancellation);
+            case "sns" when topics.ObserverOf(arn) is { } queue:
                 return await Resources.DestinationRecordsAsync(queue, cancellation);
             case "lambda":
                 await run.DrainObservationsAsync(cancellation);
@@ -218,6 +224,7 @@ public sealed class AwsTarget : RealTarget, ITarget, IVersions, IReservedConcurr
         await apis.DisposeAsync();
         foreach (var rule in rules) await Quietly.Run(() => run.Events.DeleteRuleAsync(rule, CancellationToken.None));
         await buses.DisposeAsync();
+        await topics.DisposeAsync();
         foreach (var uuid in mappings) await Quietly.Run(() => run.Lambda.DeleteEventSourceMappingAsync(uuid, CancellationToken.None));
         foreach (var function in functions.Keys) await Quietly.Run(() => run.Lambda.DeleteFunctionAsync(Physical(function), CancellationToken.None));
         await Resources.DisposeAsync();

@@ -55,14 +55,15 @@ internal sealed class ScenarioApis(AwsRun run, Func<string, string> physical, Fu
 
     /// <summary>
     /// The request at the API's invoke URL: <c>https://ID.execute-api.REGION.amazonaws.com[/STAGE]/PATH</c> on
-    /// AWS, LocalStack's form of it (<c>ENDPOINT/restapis/ID/STAGE/_user_request_/PATH</c>) on a custom endpoint.
+    /// AWS; on a custom endpoint LocalStack's path-based forms, <c>ENDPOINT/restapis/ID/STAGE/_user_request_/PATH</c>
+    /// for a REST API and <c>ENDPOINT/_aws/execute-api/ID/$default/PATH</c> for an HTTP API.
     /// </summary>
     public Task<HttpResponse> SendAsync(string apiName, HttpRequest request, CancellationToken cancellation)
     {
         if (!apis.TryGetValue(apiName, out var api)) throw new InvalidOperationException($"No API named {apiName} was created in this scenario.");
         var stage = api.Kind == ApiKind.Rest ? "/" + Stage : "";
         var address = run.Settings.Endpoint is { } endpoint
-            ? new Uri(endpoint, api.Kind == ApiKind.Rest ? $"/restapis/{api.Id}{stage}/_user_request_{request.Path}" : $"/restapis/{api.Id}/$default/_user_request_{request.Path}")
+            ? new Uri(endpoint, api.Kind == ApiKind.Rest ? $"/restapis/{api.Id}{stage}/_user_request_{request.Path}" : $"/_aws/execute-api/{api.Id}/$default{request.Path}")
             : new Uri($"https://{api.Id}.execute-api.{run.Settings.Region}.amazonaws.com{stage}{request.Path}");
         if (request.QueryString.Length > 0) address = new Uri($"{address}?{request.QueryString}");
         return PlainHttpClient.SendAsync(address, request, cancellation);

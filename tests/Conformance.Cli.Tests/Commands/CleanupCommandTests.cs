@@ -34,7 +34,7 @@ public sealed class CleanupCommandTests : IDisposable
 
         exitCode.ShouldBe(ExitCodes.Failures);
         error.ShouldContain("could not remove table lc-abc123-attempts: 400 ResourceInUseException");
-        output.ShouldContain("7 resources of run abc123 removed, 1 could not be.");
+        output.ShouldContain("8 resources of run abc123 removed, 1 could not be.");
     }
 
     [Fact]
@@ -53,7 +53,9 @@ public sealed class CleanupCommandTests : IDisposable
         output.ShouldContain("removed rule lc-abc123-1-every-minute");
         output.ShouldContain("removed event bus lc-abc123-1-audit");
         output.ShouldContain("removed API a1");
-        output.ShouldContain("8 resources of run abc123 removed.");
+        output.ShouldContain("removed topic arn:aws:sns:us-east-1:000000000000:lc-abc123-1-alerts");
+        output.ShouldContain("9 resources of run abc123 removed.");
+        aws.LogEntries.Select(e => e.RequestMessage.Body ?? "").ShouldNotContain(b => b.Contains("Action=DeleteTopic") && b.Contains("keep-topic"));
         var deletions = aws.LogEntries.Select(e => e.RequestMessage)
             .Where(r => r.Method == "DELETE" || (r.Headers?.TryGetValue("X-Amz-Target", out var t) == true && t.Single().Contains("Delete", StringComparison.Ordinal)))
             .Select(r => r.Method == "DELETE" ? r.Path : r.Body ?? "").ToList();
@@ -64,6 +66,10 @@ public sealed class CleanupCommandTests : IDisposable
     /// <summary>An account holding one resource of each kind for run abc123, and others that are not the run's.</summary>
     private void StubAccount()
     {
+        aws.Given(Request.Create().WithPath("/").UsingPost().WithBody(b => b?.Contains("Action=ListTopics") == true)).RespondWith(Response.Create().WithStatusCode(200).WithBody(
+            """<ListTopicsResponse xmlns="http://sns.amazonaws.com/doc/2010-03-31/"><ListTopicsResult><Topics><member><TopicArn>arn:aws:sns:us-east-1:000000000000:lc-abc123-1-alerts</TopicArn></member><member><TopicArn>arn:aws:sns:us-east-1:000000000000:keep-topic</TopicArn></member></Topics></ListTopicsResult></ListTopicsResponse>"""));
+        aws.Given(Request.Create().WithPath("/").UsingPost().WithBody(b => b?.Contains("Action=DeleteTopic") == true)).RespondWith(Response.Create().WithStatusCode(200).WithBody(
+            """<DeleteTopicResponse xmlns="http://sns.amazonaws.com/doc/2010-03-31/"><ResponseMetadata><RequestId>r</RequestId></ResponseMetadata></DeleteTopicResponse>"""));
         aws.Given(Request.Create().WithPath("/restapis").UsingGet())
             .RespondWith(Response.Create().WithStatusCode(200).WithBody("""{"items":[{"id":"a1","name":"lc-abc123-1-shop"},{"id":"zz","name":"keep-api"}]}"""));
         aws.Given(Request.Create().WithPath("/v2/apis").UsingGet()).RespondWith(Response.Create().WithStatusCode(200).WithBody("""{"items":[]}"""));
