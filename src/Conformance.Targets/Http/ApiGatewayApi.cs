@@ -86,15 +86,16 @@ public sealed class ApiGatewayApi(HttpClient http)
 
     /// <summary>
     /// <c>DeleteRestApi</c>, waiting out its quota: the account may delete one REST API every 30 seconds
-    /// (https://docs.aws.amazon.com/apigateway/latest/developerguide/limits.html), so a 429 is waited for and retried, up to 5 minutes.
+    /// (https://docs.aws.amazon.com/apigateway/latest/developerguide/limits.html), so a 429 is waited for and
+    /// retried, up to 5 minutes. <paramref name="waiting"/> ends the waits (Ctrl+C), never a request under way.
     /// </summary>
-    public async Task<ApiResult> DeleteRestApiWhenAllowedAsync(string apiId, CancellationToken cancellation, TimeSpan? pause = null)
+    public async Task<ApiResult> DeleteRestApiWhenAllowedAsync(string apiId, CancellationToken waiting, TimeSpan? pause = null)
     {
         for (var attempt = 1; ; attempt++)
         {
-            var result = await DeleteRestApiAsync(apiId, cancellation);
-            if (result.StatusCode != 429 || attempt == 10) return result;
-            await Task.Delay(pause ?? TimeSpan.FromSeconds(30), cancellation);
+            var result = await DeleteRestApiAsync(apiId, CancellationToken.None);
+            if (result.StatusCode != 429 || attempt == 10 || waiting.IsCancellationRequested) return result;
+            await Task.Delay(pause ?? TimeSpan.FromSeconds(30), waiting);
         }
     }
 
