@@ -106,6 +106,9 @@ internal sealed record TargetOptions(int Seed, string? Endpoint, string? Region,
         if (Endpoint is not null && !Uri.TryCreate(Endpoint, UriKind.Absolute, out endpoint))
             throw new ArgumentException($"--endpoint: '{Endpoint}' is not an absolute URL (e.g. http://127.0.0.1:4566).");
         if (target == "localstack") endpoint ??= TargetSession.LocalStackEndpoint;
+        // On AWS's own endpoints a Region the SDK does not know would only fail later, as an address that does not answer.
+        if (endpoint is null && Region is not null && !Amazon.RegionEndpoint.EnumerableAllRegions.Any(r => r.SystemName == Region))
+            throw new ArgumentException($"--region: '{Region}' is not an AWS Region (e.g. us-east-1, eu-west-1).");
         return Conformance.Targets.Aws.AwsSettings.FromEnvironment(Region, endpoint, RoleArn, RunId ?? NewRunId());
     }
 

@@ -46,6 +46,16 @@ public sealed class TargetCommandsTests : IDisposable
     }
 
     [Fact]
+    public async Task A_region_that_does_not_exist_is_a_usage_error_and_nothing_is_created()
+    {
+        var (exitCode, output, error) = await cli.RunAsync("run", "--target", "aws", "--region", "mars-1", "--role-arn", "arn:aws:iam::111111111111:role/probe");
+
+        exitCode.ShouldBe(ExitCodes.UsageOrInputError);
+        error.Trim().ShouldBe("error: --region: 'mars-1' is not an AWS Region (e.g. us-east-1, eu-west-1).");
+        output.ShouldNotContain("passed");
+    }
+
+    [Fact]
     public async Task An_endpoint_that_is_not_a_URL_is_a_usage_error()
     {
         var (exitCode, _, error) = await cli.RunAsync("run", "--target", "localstack", "--endpoint", "not a url", "--features", RepositoryPaths.Features);

@@ -57,4 +57,28 @@ public sealed class AwsApiGatewayTests : IDisposable
         requests.Single(r => r.Path == "/restapis/a1/conformance/_user_request_/orders/7").Query!["expand"].ShouldBe(["1"]);
         requests.Last().Method.ShouldBe("DELETE");
     }
+
+    [Fact]
+    public async Task An_HTTP_API_route_is_created_on_its_default_stage_reached_and_deleted()
+    {
+        Answer("POST", "/v2/apis", 201, """{"apiId":"h1","name":"lc-run1-1-web"}""");
+        Answer("POST", "/v2/apis/h1/integrations", 201, """{"integrationId":"i1"}""");
+        Answer("POST", "/v2/apis/h1/routes", 201, """{"routeId":"r1"}""");
+        Answer("POST", "/v2/apis/h1/stages", 201, """{"stageName":"$default"}""");
+        Answer("GET", "/_aws/execute-api/h1/$default/login", 200, """{"ok":true}""");
+        aws.Given(Request.Create().WithPath("/v2/apis/h1").UsingDelete()).RespondWith(Response.Create().WithStatusCode(204));
+        await using var run = AwsRun.Connect(new AwsSettings("us-east-1", new BasicAWSCredentials("AKIDEXAMPLE", "secret"), "run1") { Endpoint = new Uri(aws.Url!) });
+        var target = run.CreateTarget();
+
+        var created = await target.CreateApiAsync(new ApiSpec("web", ApiKind.Http, "GET /login", "probe") { PayloadFormatVersion = "2.0" });
+        var response = await target.SendHttpRequestAsync("web", new HttpRequest("GET", "/login"));
+        await target.DisposeAsync();
+
+        created.Succeeded.ShouldBeTrue(created.ToString());
+        response.StatusCode.ShouldBe(200);
+        var requests = aws.LogEntries.Select(e => e.RequestMessage).ToList();
+        requests.Single(r => r.Path == "/v2/apis/h1/integrations").Body!.ShouldContain("\"integrationUri\":\"arn:aws:lambda:us-east-1:000000000000:function:lc-run1-1-probe\"");
+        requests.Last().Method.ShouldBe("DELETE");
+        requests.Last().Path.ShouldBe("/v2/apis/h1");
+    }
 }

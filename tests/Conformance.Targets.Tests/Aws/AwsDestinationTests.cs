@@ -9,12 +9,12 @@ using WireMock.Settings;
 namespace Conformance.Targets.Tests.Aws;
 
 /// <summary>
-/// An EventBridge destination on the AWS target, end to end against a WireMock.Net stub of a single
-/// AWS-compatible endpoint: the run starts (observation queue, attempts table), the scenario's bus gets
-/// a rule forwarding Lambda's events to a queue that only that rule may send to, the records are read
-/// from that queue, and everything is removed when the scenario ends.
+/// SNS and EventBridge destinations on the AWS target, end to end against a WireMock.Net stub of a single
+/// AWS-compatible endpoint: the run starts (observation queue, attempts table), the scenario's topic or
+/// bus sends on to a queue that only it may send to, the records are read from that queue, and
+/// everything is removed when the scenario ends.
 /// </summary>
-public sealed class AwsEventBusDestinationTests : IDisposable
+public sealed class AwsDestinationTests : IDisposable
 {
     private readonly WireMockServer aws = WireMockServer.Start(new WireMockServerSettings { Urls = ["http://127.0.0.1:0"] });
     private readonly string probe = Path.GetTempFileName();
@@ -28,6 +28,16 @@ public sealed class AwsEventBusDestinationTests : IDisposable
     private void Answer(string target, string body, int status = 200) =>
         aws.Given(Request.Create().WithPath("/").UsingPost().WithHeader("X-Amz-Target", target))
             .RespondWith(Response.Create().WithStatusCode(status).WithHeader("Content-Type", "application/x-amz-json-1.1").WithBody(body));
+
+    private void Query(string action, string xml) =>
+        aws.Given(Request.Create().WithPath("/").UsingPost().WithBody(b => b?.Contains($"Action={action}") == true))
+            .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "text/xml").WithBody(xml));
+
+    private string FormOf(string action) =>
+        Uri.UnescapeDataString(aws.LogEntries.Last(e => e.RequestMessage.Body?.Contains($"Action={action}") == true).RequestMessage.Body!);
+
+    private Task<AwsRun> StartAsync() =>
+        AwsRun.StartAsync(new AwsSettings("us-east-1", new BasicAWSCredentials("AKIDEXAMPLE", "secret"), "run1") { Endpoint = new Uri(aws.Url!) }, probe, default);
 
     private string BodyOf(string target) => aws.LogEntries.Last(e => e.RequestMessage.Headers?.TryGetValue("X-Amz-Target", out var t) == true && t.Single() == target).RequestMessage.Body!;
 
@@ -49,6 +59,9 @@ public sealed class AwsEventBusDestinationTests : IDisposable
         Answer("AWSEvents.RemoveTargets", """{"FailedEntryCount":0,"FailedEntries":[]}""");
         Answer("AWSEvents.DeleteRule", "");
         Answer("AWSEvents.DeleteEventBus", "");
+        Query("CreateTopic", """<CreateTopicResponse xmlns="http://sns.amazonaws.com/doc/2010-03-31/"><CreateTopicResult><TopicArn>arn:aws:sns:us-east-1:000000000000:lc-run1-1-alerts</TopicArn></CreateTopicResult></CreateTopicResponse>""");
+        Query("Subscribe", """<SubscribeResponse xmlns="http://sns.amazonaws.com/doc/2010-03-31/"><SubscribeResult><SubscriptionArn>arn:aws:sns:us-east-1:000000000000:lc-run1-1-alerts:1</SubscriptionArn></SubscribeResult></SubscribeResponse>""");
+        Query("DeleteTopic", """<DeleteTopicResponse xmlns="http://sns.amazonaws.com/doc/2010-03-31/"/>""");
         // One event waits in the observation queue; the receive after it finds the queue empty.
         const string Event = """{"version":"0","source":"lambda","detail-type":"Lambda Function Invocation Result - Success","detail":{"requestContext":{"condition":"Success"}}}""";
         var message = new System.Text.Json.Nodes.JsonObject
@@ -66,8 +79,7 @@ public sealed class AwsEventBusDestinationTests : IDisposable
     public async Task Lambda_s_events_on_the_bus_are_read_from_a_queue_only_the_bus_s_rule_may_send_to()
     {
         StubAccount();
-        var settings = new AwsSettings("us-east-1", new BasicAWSCredentials("AKIDEXAMPLE", "secret"), "run1") { Endpoint = new Uri(aws.Url!) };
-        await using (var run = await AwsRun.StartAsync(settings, probe, default))
+        await using (var run = await StartAsync())
         {
             var target = run.CreateTarget();
             var busArn = await target.CreateDestinationAsync(DestinationKind.EventBus, "audit");
@@ -86,5 +98,28 @@ public sealed class AwsEventBusDestinationTests : IDisposable
         var targets = Targets();
         targets.IndexOf("AWSEvents.DeleteEventBus").ShouldBeGreaterThan(targets.IndexOf("AWSEvents.DeleteRule"));
         targets.Count(t => t == "AmazonSQS.DeleteQueue").ShouldBe(2); // the scenario's observation queue, then the run's
+    }
+
+    [Fact]
+    public async Task What_reaches_the_topic_is_read_from_a_raw_subscribed_queue_only_the_topic_may_send_to()
+    {
+        StubAccount();
+        await using (var run = await StartAsync())
+        {
+            var target = run.CreateTarget();
+            var topicArn = await target.CreateDestinationAsync(DestinationKind.SnsTopic, "alerts");
+            var records = await target.GetDestinationRecordsAsync(topicArn);
+            await target.DisposeAsync();
+
+            topicArn.ShouldBe("arn:aws:sns:us-east-1:000000000000:lc-run1-1-alerts");
+            records.ShouldHaveSingleItem();
+        }
+
+        FormOf("Subscribe").ShouldContain("Endpoint=arn:aws:sqs:us-east-1:000000000000:lc-run1-1-alerts-observed");
+        FormOf("Subscribe").ShouldContain("Attributes.entry.1.key=RawMessageDelivery&Attributes.entry.1.value=true");
+        var policy = BodyOf("AmazonSQS.SetQueueAttributes");
+        policy.ShouldContain("sns.amazonaws.com");
+        policy.ShouldContain("arn:aws:sns:us-east-1:000000000000:lc-run1-1-alerts");
+        FormOf("DeleteTopic").ShouldContain("TopicArn=arn:aws:sns:us-east-1:000000000000:lc-run1-1-alerts");
     }
 }
