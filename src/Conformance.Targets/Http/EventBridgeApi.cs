@@ -17,17 +17,8 @@ public sealed class EventBridgeApi(HttpClient http)
     private readonly AwsJsonProtocol protocol = new(http, "AWSEvents");
 
     /// <summary><c>PutRule</c> with a schedule expression, enabled, tagged with the run; returns the rule's ARN.</summary>
-    public async Task<(ApiResult Result, string? RuleArn)> PutScheduleRuleAsync(string name, string expression, string runId, CancellationToken cancellation)
-    {
-        var (result, body) = await protocol.CallAsync("PutRule", new JsonObject
-        {
-            ["Name"] = name,
-            ["ScheduleExpression"] = expression,
-            ["State"] = "ENABLED",
-            ["Tags"] = new JsonArray(new JsonObject { ["Key"] = "conformance-run", ["Value"] = runId }),
-        }, cancellation);
-        return (result, body?["RuleArn"]?.ToString());
-    }
+    public Task<(ApiResult Result, string? RuleArn)> PutScheduleRuleAsync(string name, string expression, string runId, CancellationToken cancellation) =>
+        PutRuleAsync(new JsonObject { ["Name"] = name, ["ScheduleExpression"] = expression }, runId, cancellation);
 
     /// <summary>
     /// <c>PutTargets</c>: <paramref name="targetArn"/> (a function, a queue) as the rule's one target; a failed
@@ -55,16 +46,14 @@ public sealed class EventBridgeApi(HttpClient http)
     }
 
     /// <summary><c>PutRule</c> on a bus with an event pattern (no target yet); returns the rule's ARN.</summary>
-    public async Task<(ApiResult Result, string? RuleArn)> PutPatternRuleAsync(string eventBus, string name, string eventPattern, string runId, CancellationToken cancellation)
+    public Task<(ApiResult Result, string? RuleArn)> PutPatternRuleAsync(string eventBus, string name, string eventPattern, string runId, CancellationToken cancellation) =>
+        PutRuleAsync(new JsonObject { ["Name"] = name, ["EventBusName"] = eventBus, ["EventPattern"] = eventPattern }, runId, cancellation);
+
+    private async Task<(ApiResult Result, string? RuleArn)> PutRuleAsync(JsonObject rule, string runId, CancellationToken cancellation)
     {
-        var (result, body) = await protocol.CallAsync("PutRule", new JsonObject
-        {
-            ["Name"] = name,
-            ["EventBusName"] = eventBus,
-            ["EventPattern"] = eventPattern,
-            ["State"] = "ENABLED",
-            ["Tags"] = new JsonArray(new JsonObject { ["Key"] = "conformance-run", ["Value"] = runId }),
-        }, cancellation);
+        rule["State"] = "ENABLED";
+        rule["Tags"] = new JsonArray(new JsonObject { ["Key"] = "conformance-run", ["Value"] = runId });
+        var (result, body) = await protocol.CallAsync("PutRule", rule, cancellation);
         return (result, body?["RuleArn"]?.ToString());
     }
 

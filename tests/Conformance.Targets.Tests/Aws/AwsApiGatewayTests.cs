@@ -1,12 +1,7 @@
-using Amazon.Runtime;
 using Conformance.Core.Functions;
 using Conformance.Core.Invocation;
 using Conformance.Core.Targets;
-using Conformance.Targets.Aws;
-using WireMock.RequestBuilders;
-using WireMock.ResponseBuilders;
-using WireMock.Server;
-using WireMock.Settings;
+using Conformance.Targets.Tests.Stubs;
 
 namespace Conformance.Targets.Tests.Aws;
 
@@ -17,13 +12,11 @@ namespace Conformance.Targets.Tests.Aws;
 /// </summary>
 public sealed class AwsApiGatewayTests : IDisposable
 {
-    private readonly WireMockServer aws = WireMockServer.Start(new WireMockServerSettings { Urls = ["http://127.0.0.1:0"] });
+    private readonly AwsStub aws = new();
 
-    public void Dispose() => aws.Stop();
+    public void Dispose() => aws.Dispose();
 
-    private void Answer(string method, string path, int status, string body) =>
-        aws.Given(Request.Create().WithPath(path).UsingMethod(method))
-            .RespondWith(Response.Create().WithStatusCode(status).WithHeader("Content-Type", "application/json").WithBody(body));
+    private void Answer(string method, string path, int status, string body = "") => aws.Rest(method, path, status, body);
 
     [Fact]
     public async Task A_REST_route_is_created_deployed_reached_at_its_invoke_URL_and_deleted()
@@ -36,8 +29,8 @@ public sealed class AwsApiGatewayTests : IDisposable
         Answer("PUT", "/restapis/a1/resources/order/methods/GET/integration", 201, """{"type":"AWS_PROXY"}""");
         Answer("POST", "/restapis/a1/deployments", 201, """{"id":"d1"}""");
         Answer("GET", "/restapis/a1/conformance/_user_request_/orders/7", 201, """{"created":7}""");
-        aws.Given(Request.Create().WithPath("/restapis/a1").UsingDelete()).RespondWith(Response.Create().WithStatusCode(202));
-        await using var run = AwsRun.Connect(new AwsSettings("us-east-1", new BasicAWSCredentials("AKIDEXAMPLE", "secret"), "run1") { Endpoint = new Uri(aws.Url!) });
+        Answer("DELETE", "/restapis/a1", 202);
+        await using var run = aws.Connect();
         var target = run.CreateTarget();
 
         target.Capabilities.Has(TargetCapabilities.ApiGateway).ShouldBeTrue();
@@ -50,7 +43,7 @@ public sealed class AwsApiGatewayTests : IDisposable
         sourceArn.ShouldBe("arn:aws:execute-api:us-east-1:000000000000:a1/*");
         response.StatusCode.ShouldBe(201);
         response.Body.ShouldBe("""{"created":7}""");
-        var requests = aws.LogEntries.Select(e => e.RequestMessage).ToList();
+        var requests = aws.Requests.Select(e => e.RequestMessage).ToList();
         requests.Single(r => r.Path.EndsWith("/resources/root", StringComparison.Ordinal)).Body!.ShouldContain("\"pathPart\":\"orders\"");
         requests.Single(r => r.Path.EndsWith("/resources/orders", StringComparison.Ordinal)).Body!.ShouldContain("\"pathPart\":\"{id}\"");
         requests.Single(r => r.Path.EndsWith("/integration", StringComparison.Ordinal)).Body!.ShouldContain("function:lc-run1-1-probe/invocations");
@@ -66,8 +59,8 @@ public sealed class AwsApiGatewayTests : IDisposable
         Answer("POST", "/v2/apis/h1/routes", 201, """{"routeId":"r1"}""");
         Answer("POST", "/v2/apis/h1/stages", 201, """{"stageName":"$default"}""");
         Answer("GET", "/_aws/execute-api/h1/$default/login", 200, """{"ok":true}""");
-        aws.Given(Request.Create().WithPath("/v2/apis/h1").UsingDelete()).RespondWith(Response.Create().WithStatusCode(204));
-        await using var run = AwsRun.Connect(new AwsSettings("us-east-1", new BasicAWSCredentials("AKIDEXAMPLE", "secret"), "run1") { Endpoint = new Uri(aws.Url!) });
+        Answer("DELETE", "/v2/apis/h1", 204);
+        await using var run = aws.Connect();
         var target = run.CreateTarget();
 
         var created = await target.CreateApiAsync(new ApiSpec("web", ApiKind.Http, "GET /login", "probe") { PayloadFormatVersion = "2.0" });
@@ -76,7 +69,7 @@ public sealed class AwsApiGatewayTests : IDisposable
 
         created.Succeeded.ShouldBeTrue(created.ToString());
         response.StatusCode.ShouldBe(200);
-        var requests = aws.LogEntries.Select(e => e.RequestMessage).ToList();
+        var requests = aws.Requests.Select(e => e.RequestMessage).ToList();
         requests.Single(r => r.Path == "/v2/apis/h1/integrations").Body!.ShouldContain("\"integrationUri\":\"arn:aws:lambda:us-east-1:000000000000:function:lc-run1-1-probe\"");
         requests.Last().Method.ShouldBe("DELETE");
         requests.Last().Path.ShouldBe("/v2/apis/h1");

@@ -1,11 +1,6 @@
-using Amazon.Runtime;
 using Conformance.Core.Functions;
 using Conformance.Core.Targets;
-using Conformance.Targets.Aws;
-using WireMock.RequestBuilders;
-using WireMock.ResponseBuilders;
-using WireMock.Server;
-using WireMock.Settings;
+using Conformance.Targets.Tests.Stubs;
 
 namespace Conformance.Targets.Tests.Aws;
 
@@ -14,24 +9,15 @@ namespace Conformance.Targets.Tests.Aws;
 /// of a single AWS-compatible endpoint (LocalStack's form): the rule is named for the scenario, targets
 /// the scenario's deployed function, and is removed when the scenario ends.
 /// </summary>
-public sealed class AwsScheduleTests : IAsyncDisposable
+public sealed class AwsScheduleTests : IDisposable
 {
-    private readonly WireMockServer aws = WireMockServer.Start(new WireMockServerSettings { Urls = ["http://127.0.0.1:0"] });
+    private readonly AwsStub aws = new();
 
-    public ValueTask DisposeAsync()
-    {
-        aws.Stop();
-        return ValueTask.CompletedTask;
-    }
+    public void Dispose() => aws.Dispose();
 
-    private void Answer(string operation, int status, string body) =>
-        aws.Given(Request.Create().WithPath("/").UsingPost().WithHeader("X-Amz-Target", $"AWSEvents.{operation}"))
-            .RespondWith(Response.Create().WithStatusCode(status).WithHeader("Content-Type", "application/x-amz-json-1.1").WithBody(body));
+    private void Answer(string operation, int status, string body) => aws.Json($"AWSEvents.{operation}", body, status);
 
-    private List<string> Operations() =>
-        [.. aws.LogEntries.Select(e => e.RequestMessage.Headers?.TryGetValue("X-Amz-Target", out var t) == true ? t.Single() : $"{e.RequestMessage.Method} {e.RequestMessage.Path}")];
-
-    private AwsRun Run() => AwsRun.Connect(new AwsSettings("us-east-1", new BasicAWSCredentials("AKIDEXAMPLE", "secret"), "run1") { Endpoint = new Uri(aws.Url!) });
+    private List<string> Operations() => aws.Targets();
 
     [Fact]
     public async Task A_schedule_rule_targets_the_scenario_s_function_and_is_removed_when_the_scenario_ends()
@@ -40,7 +26,7 @@ public sealed class AwsScheduleTests : IAsyncDisposable
         Answer("PutTargets", 200, """{"FailedEntryCount":0,"FailedEntries":[]}""");
         Answer("RemoveTargets", 200, """{"FailedEntryCount":0,"FailedEntries":[]}""");
         Answer("DeleteRule", 200, "");
-        await using var run = Run();
+        await using var run = aws.Connect();
         var target = run.CreateTarget();
 
         target.Capabilities.Has(TargetCapabilities.Schedules).ShouldBeTrue();
@@ -48,7 +34,7 @@ public sealed class AwsScheduleTests : IAsyncDisposable
         await target.DisposeAsync();
 
         result.Succeeded.ShouldBeTrue(result.ToString());
-        aws.LogEntries.Single(e => e.RequestMessage.Headers!["X-Amz-Target"].Single() == "AWSEvents.PutTargets").RequestMessage.Body!
+        aws.Requests.Single(e => e.RequestMessage.Headers!["X-Amz-Target"].Single() == "AWSEvents.PutTargets").RequestMessage.Body!
             .ShouldContain("\"Arn\":\"arn:aws:lambda:us-east-1:000000000000:function:lc-run1-1-probe\"");
         Operations().ShouldBe(["AWSEvents.PutRule", "AWSEvents.PutTargets", "AWSEvents.RemoveTargets", "AWSEvents.DeleteRule"]);
     }
@@ -57,7 +43,7 @@ public sealed class AwsScheduleTests : IAsyncDisposable
     public async Task A_refused_schedule_is_the_target_s_own_answer_and_leaves_nothing_to_remove()
     {
         Answer("PutRule", 400, """{"__type":"ValidationException","message":"Parameter ScheduleExpression is not valid."}""");
-        await using var run = Run();
+        await using var run = aws.Connect();
         var target = run.CreateTarget();
 
         var result = await target.PutScheduleRuleAsync(new ScheduleRule("bad", "rate(1 minutes)", "probe"));

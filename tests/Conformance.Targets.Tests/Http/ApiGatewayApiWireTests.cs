@@ -1,10 +1,8 @@
 using System.Text.Json.Nodes;
-using Amazon.Runtime;
 using Conformance.Targets.Http;
+using Conformance.Targets.Tests.Stubs;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
-using WireMock.Server;
-using WireMock.Settings;
 
 namespace Conformance.Targets.Tests.Http;
 
@@ -16,19 +14,16 @@ namespace Conformance.Targets.Tests.Http;
 /// </summary>
 public sealed class ApiGatewayApiWireTests : IDisposable
 {
-    private readonly WireMockServer aws = WireMockServer.Start(new WireMockServerSettings { Urls = ["http://127.0.0.1:0"] });
+    private readonly AwsStub aws = new();
 
-    public void Dispose() => aws.Stop();
+    public void Dispose() => aws.Dispose();
 
-    private ApiGatewayApi Client() =>
-        new(SignedHttp.Create(new BasicAWSCredentials("AKIDEXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"), "eu-west-1", "apigateway", new Uri(aws.Url!)));
+    private ApiGatewayApi Client() => new(aws.Signed("apigateway"));
 
-    private void Answer(string method, string path, int status, string body) =>
-        aws.Given(Request.Create().WithPath(path).UsingMethod(method))
-            .RespondWith(Response.Create().WithStatusCode(status).WithHeader("Content-Type", "application/json").WithBody(body));
+    private void Answer(string method, string path, int status, string body) => aws.Rest(method, path, status, body);
 
     private JsonNode BodyOf(string method, string path) =>
-        JsonNode.Parse(aws.LogEntries.Single(e => e.RequestMessage.Method == method && e.RequestMessage.Path == path).RequestMessage.Body!)!;
+        JsonNode.Parse(aws.Requests.Single(e => e.RequestMessage.Method == method && e.RequestMessage.Path == path).RequestMessage.Body!)!;
 
     [Fact]
     public async Task A_REST_API_is_created_regional_and_tagged_and_signed_for_apigateway()
@@ -43,7 +38,7 @@ public sealed class ApiGatewayApiWireTests : IDisposable
         body["name"]!.ToString().ShouldBe("lc-run1-1-shop");
         body["endpointConfiguration"]!["types"]![0]!.ToString().ShouldBe("REGIONAL");
         body["tags"]!["conformance-run"]!.ToString().ShouldBe("run1");
-        aws.LogEntries.Single().RequestMessage.Headers!["Authorization"].Single().ShouldContain("/eu-west-1/apigateway/aws4_request");
+        aws.Requests.Single().RequestMessage.Headers!["Authorization"].Single().ShouldContain("/eu-west-1/apigateway/aws4_request");
     }
 
     [Fact]
@@ -60,7 +55,7 @@ public sealed class ApiGatewayApiWireTests : IDisposable
         body["httpMethod"]!.ToString().ShouldBe("POST");
         body["uri"]!.ToString().ShouldBe("arn:aws:apigateway:eu-west-1:lambda:path/2015-03-31/functions/arn:aws:lambda:eu-west-1:111111111111:function:f/invocations");
         body["timeoutInMillis"]!.GetValue<int>().ShouldBe(10_000);
-        aws.LogEntries.Count.ShouldBe(1); // a proxy integration needs no method or integration response
+        aws.Requests.Count.ShouldBe(1); // a proxy integration needs no method or integration response
     }
 
     [Fact]
@@ -77,7 +72,7 @@ public sealed class ApiGatewayApiWireTests : IDisposable
         var body = BodyOf("PUT", "/restapis/a1/resources/r1/methods/POST/integration");
         body["type"]!.ToString().ShouldBe("AWS");
         body["requestParameters"]!["integration.request.header.X-Amz-Invocation-Type"]!.ToString().ShouldBe("'Event'");
-        aws.LogEntries.Select(e => e.RequestMessage.Path).ShouldBe([
+        aws.Requests.Select(e => e.RequestMessage.Path).ShouldBe([
             "/restapis/a1/resources/r1/methods/POST/integration", "/restapis/a1/resources/r1/methods/POST/responses/200",
             "/restapis/a1/resources/r1/methods/POST/integration/responses/200"]);
     }
@@ -102,7 +97,7 @@ public sealed class ApiGatewayApiWireTests : IDisposable
     [Fact]
     public async Task A_refusal_comes_back_with_AWS_s_error_type_and_message()
     {
-        aws.Given(Request.Create().WithPath("/restapis/a1/resources/r0").UsingPost())
+        aws.Server.Given(Request.Create().WithPath("/restapis/a1/resources/r0").UsingPost())
             .RespondWith(Response.Create().WithStatusCode(400).WithHeader("x-amzn-ErrorType", "BadRequestException:http://internal.amazon.com/coral/com.amazonaws.backplane.controlplane/")
                 .WithBody("""{"message":"Resource's path part only allow a-zA-Z0-9._- and curly braces at the beginning and the end and an optional plus sign before the closing brace."}"""));
 
@@ -117,15 +112,15 @@ public sealed class ApiGatewayApiWireTests : IDisposable
     [Fact]
     public async Task A_REST_API_deletion_over_the_account_s_quota_is_retried_until_allowed()
     {
-        aws.Given(Request.Create().WithPath("/restapis/a1").UsingDelete()).InScenario("quota").WillSetStateTo("allowed")
+        aws.Server.Given(Request.Create().WithPath("/restapis/a1").UsingDelete()).InScenario("quota").WillSetStateTo("allowed")
             .RespondWith(Response.Create().WithStatusCode(429).WithHeader("x-amzn-ErrorType", "TooManyRequestsException").WithBody("""{"message":"Too Many Requests"}"""));
-        aws.Given(Request.Create().WithPath("/restapis/a1").UsingDelete()).InScenario("quota").WhenStateIs("allowed")
+        aws.Server.Given(Request.Create().WithPath("/restapis/a1").UsingDelete()).InScenario("quota").WhenStateIs("allowed")
             .RespondWith(Response.Create().WithStatusCode(202));
 
         var result = await Client().DeleteRestApiWhenAllowedAsync("a1", default, pause: TimeSpan.FromMilliseconds(10));
 
         result.StatusCode.ShouldBe(202);
-        aws.LogEntries.Count.ShouldBe(2);
+        aws.Requests.Count.ShouldBe(2);
     }
 
     [Fact]

@@ -1,9 +1,7 @@
-using Amazon.Runtime;
 using Conformance.Targets.Http;
+using Conformance.Targets.Tests.Stubs;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
-using WireMock.Server;
-using WireMock.Settings;
 
 namespace Conformance.Targets.Tests.Http;
 
@@ -16,20 +14,16 @@ namespace Conformance.Targets.Tests.Http;
 /// </summary>
 public sealed class EventBridgeApiWireTests : IDisposable
 {
-    private const string AccessKey = "AKIDEXAMPLE";
-    private readonly WireMockServer aws = WireMockServer.Start(new WireMockServerSettings { Urls = ["http://127.0.0.1:0"] });
+    private readonly AwsStub aws = new();
 
-    public void Dispose() => aws.Stop();
+    public void Dispose() => aws.Dispose();
 
-    private EventBridgeApi Client() =>
-        new(SignedHttp.Create(new BasicAWSCredentials(AccessKey, "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"), "eu-west-1", "events", new Uri(aws.Url!)));
+    private EventBridgeApi Client() => new(aws.Signed("events"));
 
-    private void Answer(string operation, int status, string body) =>
-        aws.Given(Request.Create().WithPath("/").UsingPost().WithHeader("X-Amz-Target", $"AWSEvents.{operation}"))
-            .RespondWith(Response.Create().WithStatusCode(status).WithHeader("Content-Type", "application/x-amz-json-1.1").WithBody(body));
+    private void Answer(string operation, int status, string body) => aws.Json($"AWSEvents.{operation}", body, status);
 
     private IEnumerable<WireMock.Logging.ILogEntry> Calls(string operation) =>
-        aws.LogEntries.Where(e => e.RequestMessage.Headers?["X-Amz-Target"].Single() == $"AWSEvents.{operation}");
+        aws.Requests.Where(e => e.RequestMessage.Headers?["X-Amz-Target"].Single() == $"AWSEvents.{operation}");
 
     [Fact]
     public async Task PutRule_sends_the_schedule_enabled_and_tagged_with_the_run_signed_for_events()
@@ -44,7 +38,7 @@ public sealed class EventBridgeApiWireTests : IDisposable
         request.Headers!["Content-Type"].Single().ShouldStartWith("application/x-amz-json-1.1");
         request.Body.ShouldBe("""{"Name":"lc-run1-1-every-minute","ScheduleExpression":"rate(1 minute)","State":"ENABLED","Tags":[{"Key":"conformance-run","Value":"run1"}]}""");
         var authorization = request.Headers["Authorization"].Single();
-        authorization.ShouldStartWith($"AWS4-HMAC-SHA256 Credential={AccessKey}/");
+        authorization.ShouldStartWith($"AWS4-HMAC-SHA256 Credential={AwsStub.AccessKey}/");
         authorization.ShouldContain("/eu-west-1/events/aws4_request");
         authorization.ShouldMatch("SignedHeaders=[a-z0-9;-]*x-amz-target");
     }
@@ -85,7 +79,7 @@ public sealed class EventBridgeApiWireTests : IDisposable
         var result = await Client().DeleteRuleAsync("lc-run1-1-r", default);
 
         result.Succeeded.ShouldBeTrue();
-        var targets = aws.LogEntries.Select(e => e.RequestMessage.Headers!["X-Amz-Target"].Single()).ToList();
+        var targets = aws.Requests.Select(e => e.RequestMessage.Headers!["X-Amz-Target"].Single()).ToList();
         targets.ShouldBe(["AWSEvents.RemoveTargets", "AWSEvents.DeleteRule"]);
         Calls("RemoveTargets").Single().RequestMessage.Body.ShouldBe("""{"Rule":"lc-run1-1-r","Ids":["function"]}""");
         Calls("DeleteRule").Single().RequestMessage.Body.ShouldBe("""{"Name":"lc-run1-1-r"}""");
@@ -94,9 +88,9 @@ public sealed class EventBridgeApiWireTests : IDisposable
     [Fact]
     public async Task ListRules_follows_every_page()
     {
-        aws.Given(Request.Create().WithPath("/").UsingPost().WithHeader("X-Amz-Target", "AWSEvents.ListRules").WithBody(b => b?.Contains("NextToken") != true))
+        aws.Server.Given(Request.Create().WithPath("/").UsingPost().WithHeader("X-Amz-Target", "AWSEvents.ListRules").WithBody(b => b?.Contains("NextToken") != true))
             .RespondWith(Response.Create().WithStatusCode(200).WithBody("""{"Rules":[{"Name":"lc-run1-1-a","EventBusName":"default"}],"NextToken":"page-2"}"""));
-        aws.Given(Request.Create().WithPath("/").UsingPost().WithHeader("X-Amz-Target", "AWSEvents.ListRules").WithBody(b => b?.Contains("page-2") == true))
+        aws.Server.Given(Request.Create().WithPath("/").UsingPost().WithHeader("X-Amz-Target", "AWSEvents.ListRules").WithBody(b => b?.Contains("page-2") == true))
             .RespondWith(Response.Create().WithStatusCode(200).WithBody("""{"Rules":[{"Name":"lc-run1-2-b","EventBusName":"default"}]}"""));
 
         var (result, names) = await Client().ListRuleNamesAsync("lc-run1-", default);
@@ -136,7 +130,7 @@ public sealed class EventBridgeApiWireTests : IDisposable
         var result = await Client().DeleteEventBusAsync("lc-run1-1-audit", default);
 
         result.Succeeded.ShouldBeTrue();
-        aws.LogEntries.Select(e => e.RequestMessage.Headers!["X-Amz-Target"].Single()).ShouldBe(
+        aws.Requests.Select(e => e.RequestMessage.Headers!["X-Amz-Target"].Single()).ShouldBe(
             ["AWSEvents.ListRules", "AWSEvents.RemoveTargets", "AWSEvents.DeleteRule", "AWSEvents.DeleteEventBus"]);
         Calls("ListRules").Single().RequestMessage.Body.ShouldBe("""{"EventBusName":"lc-run1-1-audit"}""");
         Calls("DeleteRule").Single().RequestMessage.Body.ShouldBe("""{"Name":"lc-run1-1-audit-observed","EventBusName":"lc-run1-1-audit"}""");

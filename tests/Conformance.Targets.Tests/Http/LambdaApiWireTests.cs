@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Amazon.Runtime;
 using Conformance.Core.Functions;
 using Conformance.Core.Invocation;
 using Conformance.Targets.Aws;
@@ -7,20 +6,21 @@ using Conformance.Targets.Http;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 using WireMock.Server;
-using WireMock.Settings;
+using Conformance.Targets.Tests.Stubs;
 
 namespace Conformance.Targets.Tests.Http;
 
 /// <summary>The AWS adapter's Lambda requests on the wire (paths, headers, bodies, SigV4), against WireMock.Net stubs of AWS's protocol.</summary>
 public sealed class LambdaApiWireTests : IDisposable
 {
-    private const string AccessKey = "AKIDEXAMPLE";
-    private readonly WireMockServer aws = WireMockServer.Start(new WireMockServerSettings { Urls = ["http://127.0.0.1:0"] });
+    private const string AccessKey = AwsStub.AccessKey;
+    private readonly AwsStub stub = new();
 
-    public void Dispose() => aws.Stop();
+    private WireMockServer aws => stub.Server;
 
-    private LambdaApi Client() =>
-        new(SignedHttp.Create(new BasicAWSCredentials(AccessKey, "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"), "eu-west-1", "lambda", new Uri(aws.Url!)));
+    public void Dispose() => stub.Dispose();
+
+    private LambdaApi Client() => new(stub.Signed("lambda"));
 
     private WireMock.Logging.ILogEntry OnlyRequest() => aws.LogEntries.ShouldHaveSingleItem();
 

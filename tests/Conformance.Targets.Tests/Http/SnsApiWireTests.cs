@@ -1,9 +1,7 @@
-using Amazon.Runtime;
 using Conformance.Targets.Http;
+using Conformance.Targets.Tests.Stubs;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
-using WireMock.Server;
-using WireMock.Settings;
 
 namespace Conformance.Targets.Tests.Http;
 
@@ -14,18 +12,15 @@ namespace Conformance.Targets.Tests.Http;
 /// </summary>
 public sealed class SnsApiWireTests : IDisposable
 {
-    private readonly WireMockServer aws = WireMockServer.Start(new WireMockServerSettings { Urls = ["http://127.0.0.1:0"] });
+    private readonly AwsStub aws = new();
 
-    public void Dispose() => aws.Stop();
+    public void Dispose() => aws.Dispose();
 
-    private SnsApi Client() =>
-        new(SignedHttp.Create(new BasicAWSCredentials("AKIDEXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"), "eu-west-1", "sns", new Uri(aws.Url!)));
+    private SnsApi Client() => new(aws.Signed("sns"));
 
-    private void Answer(string action, int status, string xml) =>
-        aws.Given(Request.Create().WithPath("/").UsingPost().WithBody(b => b?.Contains($"Action={action}") == true))
-            .RespondWith(Response.Create().WithStatusCode(status).WithHeader("Content-Type", "text/xml").WithBody(xml));
+    private void Answer(string action, int status, string xml) => aws.Query(action, xml, status);
 
-    private string Form(string action) => Uri.UnescapeDataString(aws.LogEntries.Single(e => e.RequestMessage.Body!.Contains($"Action={action}")).RequestMessage.Body!);
+    private string Form(string action) => aws.FormOf(action);
 
     [Fact]
     public async Task CreateTopic_posts_the_form_tagged_with_the_run_and_reads_the_topic_ARN()
@@ -37,7 +32,7 @@ public sealed class SnsApiWireTests : IDisposable
         result.Succeeded.ShouldBeTrue();
         arn.ShouldBe("arn:aws:sns:eu-west-1:111111111111:lc-run1-1-alerts");
         Form("CreateTopic").ShouldBe("Action=CreateTopic&Version=2010-03-31&Name=lc-run1-1-alerts&Tags.member.1.Key=conformance-run&Tags.member.1.Value=run1");
-        var request = aws.LogEntries.Single().RequestMessage;
+        var request = aws.Requests.Single().RequestMessage;
         request.Headers!["Content-Type"].Single().ShouldStartWith("application/x-www-form-urlencoded");
         request.Headers["Authorization"].Single().ShouldContain("/eu-west-1/sns/aws4_request");
     }
@@ -70,9 +65,9 @@ public sealed class SnsApiWireTests : IDisposable
     [Fact]
     public async Task ListTopics_follows_every_page_and_keeps_the_run_s_topics()
     {
-        aws.Given(Request.Create().WithPath("/").UsingPost().WithBody(b => b?.Contains("Action=ListTopics") == true && !b.Contains("NextToken")))
+        aws.Server.Given(Request.Create().WithPath("/").UsingPost().WithBody(b => b?.Contains("Action=ListTopics") == true && !b.Contains("NextToken")))
             .RespondWith(Response.Create().WithStatusCode(200).WithBody("""<ListTopicsResponse xmlns="http://sns.amazonaws.com/doc/2010-03-31/"><ListTopicsResult><Topics><member><TopicArn>arn:aws:sns:eu-west-1:1:lc-run1-1-a</TopicArn></member><member><TopicArn>arn:aws:sns:eu-west-1:1:other</TopicArn></member></Topics><NextToken>p2</NextToken></ListTopicsResult></ListTopicsResponse>"""));
-        aws.Given(Request.Create().WithPath("/").UsingPost().WithBody(b => b?.Contains("NextToken=p2") == true))
+        aws.Server.Given(Request.Create().WithPath("/").UsingPost().WithBody(b => b?.Contains("NextToken=p2") == true))
             .RespondWith(Response.Create().WithStatusCode(200).WithBody("""<ListTopicsResponse xmlns="http://sns.amazonaws.com/doc/2010-03-31/"><ListTopicsResult><Topics><member><TopicArn>arn:aws:sns:eu-west-1:1:lc-run1-2-b</TopicArn></member></Topics></ListTopicsResult></ListTopicsResponse>"""));
 
         var (result, arns) = await Client().ListTopicArnsAsync("lc-run1-", default);
