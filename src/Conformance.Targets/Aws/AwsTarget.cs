@@ -16,9 +16,8 @@ namespace Conformance.Targets.Aws;
 /// <remarks>
 /// No fault-injection facet: AWS injects no faults on demand. APIs are a <see cref="ScenarioApis"/>;
 /// SNS and EventBridge destinations are observed through queues (<see cref="SnsDestinations"/>,
-/// <see cref="EventBusDestinations"/>). Schedules are EventBridge rules on the default bus; an EventBridge destination is a
-/// bus of the scenario whose one rule forwards everything from source <c>lambda</c> to a queue the kit
-/// reads. All are named like the scenario's other resources and tagged with the run id.
+/// <see cref="EventBusDestinations"/>); schedules are EventBridge rules on the default bus. All are
+/// named like the scenario's other resources and tagged with the run id.
 /// </remarks>
 public sealed class AwsTarget : RealTarget, ITarget, IVersions, IReservedConcurrency, IAsyncSettings, IDestinations,
     IS3Source, IEventSourceMappings, IScheduleSource, IApiGatewaySource
