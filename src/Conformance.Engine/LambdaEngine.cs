@@ -32,9 +32,16 @@ public sealed class LambdaEngine : IFunctionInvoker
     private readonly DestinationRouter destinations;
     private readonly AsyncInvoker asyncInvoker;
 
-    public LambdaEngine(TimeProvider time, EngineSettings? settings = null, int seed = 0)
+    private readonly ICodeRunner? code;
+
+    /// <param name="time">The clock every wait goes through.</param>
+    /// <param name="settings">Lambda's numbers; AWS's by default.</param>
+    /// <param name="seed">Seeds the ids.</param>
+    /// <param name="code">Runs the functions that have code of their own (a user project's); the probe needs none.</param>
+    public LambdaEngine(TimeProvider time, EngineSettings? settings = null, int seed = 0, ICodeRunner? code = null)
     {
         this.time = time;
+        this.code = code;
         Settings = settings ?? new EngineSettings();
         Ids = new AwsIdentity(new Randomizer(seed), Settings.Region, Settings.AccountId);
         registry = new FunctionRegistry(Settings, Ids);
@@ -42,7 +49,7 @@ public sealed class LambdaEngine : IFunctionInvoker
         limiter = new ConcurrencyLimiter(Settings, () => registry.All);
         // Lambda invokes a destination function with the source function's execution role, not through a resource policy.
         destinations = new DestinationRouter(Settings, Ids, (arn, payload) => Invoke(new InvokeRequest(arn, InvocationType.Event, payload)).StatusCode == 202);
-        asyncInvoker = new AsyncInvoker(time, Settings, ledger, limiter, destinations);
+        asyncInvoker = new AsyncInvoker(time, Settings, ledger, limiter, destinations, code);
         var parts = new EngineParts(time, Settings, Ids, this);
         S3 = new S3Notifications(parts);
         ApiGateway = new ApiGatewayIntegrations(parts);
@@ -156,7 +163,7 @@ public sealed class LambdaEngine : IFunctionInvoker
         var throttle = limiter.TryStart(target.Function, now, spec.RunTime);
         if (throttle is not null) return AwsErrors.Rejected(429, requestId, "TooManyRequestsException", "Rate Exceeded.", throttle);
 
-        var run = FunctionRunner.Run(target.Function, spec, target.Version, Settings, now, requestId, payload);
+        var run = FunctionRunner.Run(target.Function, spec, target.Version, Settings, now, requestId, payload, code);
         ledger.Add(new InvocationRecord(now, target.Function.Name, requestId, () => payload.Text, run.Outcome, run.Payload) { ExecutedVersion = target.Version });
         return new InvokeResponse(200, requestId, run.Payload)
         {

@@ -9,6 +9,9 @@ public sealed record FunctionSpec(string Name, FunctionBehaviour Behaviour)
     /// <summary>The function's dead-letter queue or topic for failed async events (<c>DeadLetterConfig.TargetArn</c>).</summary>
     public string? DeadLetterTargetArn { get; init; }
 
+    /// <summary>The user's own code, when the function is one a project declares; null for the probe.</summary>
+    public FunctionCode? Code { get; init; }
+
     /// <summary>How long an invocation runs: the behaviour's duration, cut at the timeout.</summary>
     public TimeSpan RunTime => Behaviour.Duration < Timeout ? Behaviour.Duration : Timeout;
 }

@@ -18,20 +18,17 @@ internal sealed record FunctionRun(InvocationOutcome Outcome, string Payload, Ti
 /// </summary>
 internal static class FunctionRunner
 {
-    public static FunctionRun Run(LambdaFunction function, FunctionSpec spec, string version, EngineSettings settings, DateTimeOffset now, string requestId, LazyPayload? @event = null)
+    public static FunctionRun Run(LambdaFunction function, FunctionSpec spec, string version, EngineSettings settings, DateTimeOffset now, string requestId, LazyPayload? @event, ICodeRunner? code)
     {
         function.Invocations++;
+        if (spec.Code is not null) return RunCode(function, spec, version, settings, now, requestId, @event?.Text ?? "{}", code);
         var behaviour = spec.Behaviour;
         var duration = spec.RunTime;
         InvokeErrorDocument? error = null;
         var payload = behaviour.FailItemsContaining is { } marker && @event is not null ? BatchItemFailures(@event.Text, marker) : behaviour.ResponseJson;
 
         if (behaviour.Duration > spec.Timeout)
-        {
-            var seconds = spec.Timeout.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture);
-            error = new InvokeErrorDocument(settings.TimeoutErrorType,
-                $"{now.UtcDateTime:yyyy-MM-ddTHH:mm:ss.fffZ} {requestId} Task timed out after {seconds} seconds");
-        }
+            error = TimeoutError(spec, settings, now, requestId);
         else if (behaviour.FailsOnInvocation(function.Invocations))
             error = new InvokeErrorDocument(behaviour.Error.Type, behaviour.Error.Message, []);
         else if (Encoding.UTF8.GetByteCount(payload) > settings.SyncResponseLimitBytes)
@@ -42,6 +39,25 @@ internal static class FunctionRunner
         return error is null
             ? new FunctionRun(InvocationOutcome.Succeeded, payload, duration, log)
             : new FunctionRun(InvocationOutcome.FunctionError, error.ToJson(), duration, log);
+    }
+
+    /// <summary>Runs the user's own code; a timeout is Lambda's, whatever the code was doing.</summary>
+    private static FunctionRun RunCode(LambdaFunction function, FunctionSpec spec, string version, EngineSettings settings, DateTimeOffset now, string requestId, string @event, ICodeRunner? code)
+    {
+        if (code is null) throw new InvalidOperationException($"The function {spec.Name} has code of its own, and this engine was given no runner for code.");
+        var arn = version == LambdaFunction.Latest ? function.Arn : $"{function.Arn}:{version}";
+        var run = code.Run(new CodeInvocation(spec, arn, version, requestId, @event, now, spec.RunTime));
+        var error = run.Outcome == CodeOutcome.TimedOut ? TimeoutError(spec, settings, now, requestId) : null;
+        var payload = error?.ToJson() ?? run.Payload;
+        var behaviour = spec.Behaviour with { LogLines = run.LogLines };
+        var log = Log(requestId, version, behaviour, error, run.Duration);
+        return new FunctionRun(run.Outcome == CodeOutcome.Succeeded ? InvocationOutcome.Succeeded : InvocationOutcome.FunctionError, payload, spec.RunTime, log);
+    }
+
+    private static InvokeErrorDocument TimeoutError(FunctionSpec spec, EngineSettings settings, DateTimeOffset now, string requestId)
+    {
+        var seconds = spec.Timeout.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture);
+        return new InvokeErrorDocument(settings.TimeoutErrorType, $"{now.UtcDateTime:yyyy-MM-ddTHH:mm:ss.fffZ} {requestId} Task timed out after {seconds} seconds");
     }
 
     /// <summary>A partial batch response naming the records whose body or decoded data contains <paramref name="marker"/>.</summary>

@@ -27,7 +27,7 @@ namespace Conformance.Engine.Invocation;
 /// Every wait goes through the engine's <see cref="TimeProvider"/>.
 /// </summary>
 internal sealed class AsyncInvoker(
-    TimeProvider time, EngineSettings settings, InvocationLedger ledger, ConcurrencyLimiter limiter, DestinationRouter destinations)
+    TimeProvider time, EngineSettings settings, InvocationLedger ledger, ConcurrencyLimiter limiter, DestinationRouter destinations, ICodeRunner? code)
 {
     private readonly List<AsyncDiscard> discards = [];
     private readonly Dictionary<LambdaFunction, AsyncFaultPlan> faults = [];
@@ -78,7 +78,7 @@ internal sealed class AsyncInvoker(
 
         asyncEvent.Throttles = 0;
         asyncEvent.Attempts++;
-        var run = FunctionRunner.Run(function, spec, asyncEvent.Target.Version, settings, now, asyncEvent.RequestId);
+        var run = FunctionRunner.Run(function, spec, asyncEvent.Target.Version, settings, now, asyncEvent.RequestId, LazyPayload.Of(asyncEvent.Payload), code);
         asyncEvent.LastRun = run;
         ledger.Add(new InvocationRecord(now, function.Name, asyncEvent.RequestId, asyncEvent.Payload, run.Outcome, run.Payload)
         {

@@ -44,7 +44,7 @@ public sealed class ChildProcess : IAsyncDisposable
     public event Action<string>? LineWritten;
 
     public static ChildProcess Start(string name, string program, IEnumerable<string> arguments, string workingDirectory,
-        IReadOnlyDictionary<string, string>? environment, Func<string, bool> isReady)
+        IReadOnlyDictionary<string, string>? environment, Func<string, bool> isReady, bool inheritEnvironment = true)
     {
         var start = new ProcessStartInfo(program)
         {
@@ -55,6 +55,7 @@ public sealed class ChildProcess : IAsyncDisposable
             UseShellExecute = false,
         };
         foreach (var argument in arguments) start.ArgumentList.Add(argument);
+        if (!inheritEnvironment) start.Environment.Clear();
         foreach (var (key, value) in environment ?? new Dictionary<string, string>()) start.Environment[key] = value;
         var process = new Process { StartInfo = start, EnableRaisingEvents = true };
         var child = new ChildProcess(process, isReady) { Name = name };

@@ -20,7 +20,19 @@ public sealed class ReferenceTarget : ITarget, IVirtualClock, IVersions, IReserv
 
     private readonly VirtualClock clock = new(Epoch);
 
-    public ReferenceTarget(int seed = 0, EngineSettings? settings = null) => Engine = new LambdaEngine(clock, settings, seed);
+    private readonly UserCode.UserCodeRunner? code;
+
+    /// <param name="seed">Seeds the engine's ids.</param>
+    /// <param name="settings">Lambda's numbers; AWS's by default.</param>
+    /// <param name="code">Runs a user project's functions as real processes; null when only the probe runs.</param>
+    public ReferenceTarget(int seed = 0, EngineSettings? settings = null, UserCode.UserCodeRunner? code = null)
+    {
+        this.code = code;
+        Engine = new LambdaEngine(clock, settings, seed, code);
+    }
+
+    /// <summary>Stops the user functions' processes.</summary>
+    public ValueTask DisposeAsync() => code?.DisposeAsync() ?? ValueTask.CompletedTask;
 
     public string Name => "reference";
 
@@ -162,5 +174,4 @@ public sealed class ReferenceTarget : ITarget, IVirtualClock, IVersions, IReserv
         return Task.CompletedTask;
     }
 
-    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 }

@@ -1,0 +1,48 @@
+using Conformance.Core.Functions;
+
+namespace Conformance.Targets.UserCode;
+
+/// <summary>
+/// How an execution environment starts a runtime, and whether this machine has it: Node.js handlers run
+/// under the kit's Node bootstrap, custom runtimes (<c>provided.*</c>) under the code's own
+/// <c>bootstrap</c> executable, Python under the runtime interface client (<c>awslambdaric</c>).
+/// </summary>
+public sealed record RuntimeLaunch(string Program, IReadOnlyList<string> Arguments)
+{
+    /// <summary>The Node bootstrap shipped with the kit (<c>src/runtime/node-bootstrap.cjs</c>).</summary>
+    public static string NodeBootstrap => Path.Combine(AppContext.BaseDirectory, "runtime", "node-bootstrap.cjs");
+
+    /// <summary>How to start <paramref name="code"/>'s runtime, or why it cannot start here (naming the function).</summary>
+    public static (RuntimeLaunch? Launch, string? Problem) For(string function, FunctionCode code)
+    {
+        if (!Directory.Exists(code.Directory)) return (null, $"function \"{function}\": its code folder {code.Directory} does not exist.");
+        if (code.IsNode)
+        {
+            if (FindOnPath("node") is not { } node) return (null, $"function \"{function}\": the runtime {code.Runtime} needs Node.js, and `node` is not on the PATH.");
+            var dot = code.Handler.LastIndexOf('.');
+            if (dot <= 0) return (null, $"function \"{function}\": the handler \"{code.Handler}\" is not of the form file.export (e.g. src/orders.handler).");
+            var file = code.Handler[..dot];
+            if (!new[] { ".js", ".mjs", ".cjs" }.Any(ext => File.Exists(Path.Combine(code.Directory, file + ext))))
+                return (null, $"function \"{function}\": the handler file {file}.js (or .mjs, .cjs) does not exist in {code.Directory}.");
+            return (new RuntimeLaunch(node, [NodeBootstrap]), null);
+        }
+        if (code.IsCustom)
+        {
+            var bootstrap = Path.Combine(code.Directory, "bootstrap");
+            if (!File.Exists(bootstrap)) return (null, $"function \"{function}\": the runtime {code.Runtime} runs an executable named bootstrap, and {code.Directory} has none.");
+            if (!OperatingSystem.IsWindows() && (File.GetUnixFileMode(bootstrap) & UnixFileMode.UserExecute) == 0)
+                return (null, $"function \"{function}\": {bootstrap} is not executable (chmod +x it).");
+            return (new RuntimeLaunch(bootstrap, []), null);
+        }
+        if (code.IsPython)
+        {
+            if (FindOnPath("python3") is not { } python) return (null, $"function \"{function}\": the runtime {code.Runtime} needs python3, and it is not on the PATH.");
+            return (new RuntimeLaunch(python, ["-m", "awslambdaric", code.Handler]), null);
+        }
+        return (null, $"function \"{function}\": the runtime {code.Runtime} cannot run here; use a nodejs*, python3.* or provided.* runtime (for .NET or Java, a bootstrap executable with provided.al2023).");
+    }
+
+    private static string? FindOnPath(string program) =>
+        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+            .Select(folder => Path.Combine(folder, program)).FirstOrDefault(File.Exists);
+}
