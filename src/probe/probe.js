@@ -79,7 +79,38 @@ const aws = {
   },
 };
 
+// A user project's own handler, when PROBE_USER_HANDLER names one ("/abs/path/file|export"): the probe
+// then only observes. It reports what the user's code received and answered, and changes nothing.
+const userHandlers = new Map(); // by PROBE_USER_HANDLER: several functions may share this module
+async function loadUserHandler(setting) {
+  const [file, name] = setting.split('|');
+  const found = ['.js', '.mjs', '.cjs'].map((ext) => file + ext).find((candidate) => require('node:fs').existsSync(candidate));
+  if (!found) throw new Error(`Cannot find module '${file}'`);
+  const module = await import(require('node:url').pathToFileURL(found).href);
+  const handler = module[name] ?? (module.default && module.default[name]);
+  if (typeof handler !== 'function') throw new Error(`${require('node:path').basename(file)}.${name} is undefined or not exported`);
+  return handler;
+}
+
+async function observeUserHandler(event, context) {
+  const observation = { functionName: context.functionName, version: context.functionVersion, requestId: context.awsRequestId, at: new Date().toISOString(), event };
+  const { attempt } = await local.start(observation);
+  let response;
+  try {
+    const setting = process.env.PROBE_USER_HANDLER;
+    if (!userHandlers.has(setting)) userHandlers.set(setting, await loadUserHandler(setting));
+    response = await userHandlers.get(setting)(event, context);
+  } catch (error) {
+    const document = { errorType: (error && error.name) || 'Error', errorMessage: error && error.message };
+    await local.end({ functionName: context.functionName, requestId: context.awsRequestId, attempt, outcome: 'FunctionError', response: document });
+    throw error;
+  }
+  await local.end({ functionName: context.functionName, requestId: context.awsRequestId, attempt, outcome: 'Succeeded', response: response === undefined ? null : response });
+  return response;
+}
+
 exports.handler = async (event, context) => {
+  if (process.env.PROBE_USER_HANDLER) return observeUserHandler(event, context);
   const sink = process.env.PROBE_SINK_URL ? local : aws;
   const observation = {
     functionName: context.functionName,

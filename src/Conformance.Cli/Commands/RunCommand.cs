@@ -92,7 +92,10 @@ public static class RunCommand
             T Pick<T>(Option<T> option, T? configured) => parsed.GetResult(option) is { Implicit: false } || configured is null ? parsed.GetValue(option)! : configured;
             return await RunExecution.ExecuteAsync(new RunSettings(
                 Pick(features, defaults?.Features), Pick(report, defaults?.Report), Pick(tags, defaults?.Tags), Pick(target, defaults?.Target),
-                new TargetOptions(parsed.GetValue(seed), Pick(endpoint, defaults?.Endpoint), Pick(region, defaults?.Region), Pick(roleArn, defaults?.RoleArn), parsed.GetValue(runId)),
+                new TargetOptions(parsed.GetValue(seed), Pick(endpoint, defaults?.Endpoint), Pick(region, defaults?.Region), Pick(roleArn, defaults?.RoleArn), parsed.GetValue(runId))
+                {
+                    Functions = Core.Functions.DeclaredFunctions.Of(defaults?.Functions ?? []),
+                },
                 parsed.GetValue(stepTimeout))
             {
                 RecordDirectory = parsed.GetValue(record),

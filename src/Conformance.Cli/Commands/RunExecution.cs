@@ -69,6 +69,15 @@ internal static class RunExecution
             return ExitCodes.UsageOrInputError;
         }
 
+        foreach (var function in settings.TargetOptions.Functions.All)
+        {
+            if (Conformance.Targets.UserCode.RuntimeLaunch.For(function.Name, function.Code).Problem is { } problem)
+            {
+                await error.WriteLineAsync($"error: {problem}");
+                return ExitCodes.UsageOrInputError;
+            }
+        }
+
         // On a real target, say first what the run will create and how long it should take (`conformance plan` gives the detail).
         if (settings.Target != "reference" && shard is null && !settings.Quiet && PlanCommand.Make(settings).Plan is { } plan)
         {
@@ -101,7 +110,8 @@ internal static class RunExecution
         }
         await using var stopsTheTarget = session;
         await using var interrupts = cancellation.Register(session.Interrupt);
-        var services = new ServiceRegistry().Add<ITarget>(_ => session.Create()).Add(_ => new WaitLimit { MaxWait = settings.MaxWait });
+        var services = new ServiceRegistry().Add<ITarget>(_ => session.Create()).Add(_ => new WaitLimit { MaxWait = settings.MaxWait })
+            .Add(_ => settings.TargetOptions.Functions);
         var messages = new MessageCollector();
         var waits = new WaitBoard();
         // The share is decided on the whole selection, before the run keeps only its own scenarios.

@@ -1,3 +1,4 @@
+using Conformance.Core.Functions;
 using Conformance.Core.Targets;
 using Conformance.Targets.Aws;
 using Conformance.Targets.Emulator;
@@ -72,8 +73,18 @@ internal sealed class TargetSession : IAsyncDisposable
                 var run = await StartAwsAsync(name, options, progress, cancellation);
                 return new TargetSession(name, run.CreateTarget, run, run.Interrupt);
             default:
-                return new TargetSession(name, () => new ReferenceTarget(options.Seed), null);
+                return new TargetSession(name, () => new ReferenceTarget(options.Seed, code: UserCode(options.Functions, progress)), null);
         }
+    }
+
+    /// <summary>The runner of a user project's functions, whose problems (an init that failed, a process that ended) are told on the console.</summary>
+    private static Conformance.Targets.UserCode.UserCodeRunner? UserCode(DeclaredFunctions functions, TextWriter progress)
+    {
+        if (functions.All.Count == 0) return null;
+        return new Conformance.Targets.UserCode.UserCodeRunner(new Conformance.Engine.EngineSettings().Region, line =>
+        {
+            lock (progress) progress.WriteLine(Output.Redaction.Redact("  " + line));
+        });
     }
 
     private static async Task<AwsRun> StartAwsAsync(string name, TargetOptions options, TextWriter progress, CancellationToken cancellation)
@@ -99,6 +110,9 @@ internal sealed class TargetSession : IAsyncDisposable
 /// <summary>What the command line says about the target: the reference engine's seed, and for AWS and LocalStack where and as whom.</summary>
 internal sealed record TargetOptions(int Seed, string? Endpoint, string? Region, string? RoleArn, string? RunId)
 {
+    /// <summary>The user project's own functions (<c>conformance.json</c>), run for real by the target.</summary>
+    public DeclaredFunctions Functions { get; init; } = new();
+
     /// <summary>The AWS settings of the aws or localstack target; a bad --endpoint is a usage error.</summary>
     public AwsSettings AwsSettings(string target)
     {

@@ -5,7 +5,7 @@ namespace Conformance.Cli.Configuration;
 
 /// <summary>
 /// <c>conformance.json</c>: the defaults of <c>conformance run</c> for a project (target, endpoint, region,
-/// role, tags, parallelism, report folder, features). Options on the command line win. Unknown fields
+/// role, tags, parallelism, report folder, features), and a user project's own functions. Options on the command line win. Unknown fields
 /// and wrong types are errors that name the file, the field and what was expected.
 /// </summary>
 public sealed record ConformanceConfig
@@ -20,6 +20,9 @@ public sealed record ConformanceConfig
     public int? Parallel { get; init; }
     public string? Report { get; init; }
     public string? Features { get; init; }
+
+    /// <summary>The project's own functions (<see cref="FunctionDeclarations"/>); empty for the kit's corpus.</summary>
+    public IReadOnlyList<Core.Functions.DeclaredFunction> Functions { get; init; } = [];
 
     private static readonly string[] StringFields = ["target", "endpoint", "region", "roleArn", "tags", "report", "features"];
 
@@ -49,9 +52,9 @@ public sealed record ConformanceConfig
                 if (value is not JsonValue number || !number.TryGetValue<int>(out var n) || n is < 1 or > 64)
                     throw new InvalidDataException($"{path}: \"parallel\" must be a whole number from 1 to 64, not {Describe(value)}.");
             }
-            else if (key != "$schema")
+            else if (key != "$schema" && key != "functions")
             {
-                throw new InvalidDataException($"{path}: unknown field \"{key}\" (known: {string.Join(", ", StringFields.Append("parallel"))}).");
+                throw new InvalidDataException($"{path}: unknown field \"{key}\" (known: {string.Join(", ", StringFields.Append("parallel").Append("functions"))}).");
             }
         }
         var config = new ConformanceConfig
@@ -59,6 +62,7 @@ public sealed record ConformanceConfig
             Target = Text(json, "target"), Endpoint = Text(json, "endpoint"), Region = Text(json, "region"), RoleArn = Text(json, "roleArn"),
             Tags = Text(json, "tags"), Report = Text(json, "report"), Features = Text(json, "features"),
             Parallel = json["parallel"]?.GetValue<int>(),
+            Functions = json.ContainsKey("functions") ? FunctionDeclarations.Parse(path, json["functions"]) : [],
         };
         if (config.Target is { } target && !Commands.TargetSession.Names.Contains(target))
             throw new InvalidDataException($"{path}: \"target\" must be one of {string.Join(", ", Commands.TargetSession.Names)}, not \"{target}\".");

@@ -4,14 +4,28 @@ using Conformance.Core.Targets;
 
 namespace Conformance.Steps.Drivers;
 
-/// <summary>Creates and configures the scenario's probe function on the target.</summary>
-public sealed class FunctionDriver(ITarget target)
+/// <summary>Creates and configures the scenario's function on the target: the probe, or a function the user project declares.</summary>
+public sealed class FunctionDriver(ITarget target, DeclaredFunctions declared)
 {
     private FunctionSpec? spec;
     private int statements;
 
-    /// <summary>The name of the scenario's function, once created.</summary>
-    public string Name { get; } = "probe";
+    /// <summary>The name of the scenario's function: the probe's, or the declared function's once chosen.</summary>
+    public string Name { get; private set; } = "probe";
+
+    /// <summary>
+    /// Creates the function the user project declares under <paramref name="name"/> (<c>conformance.json</c>),
+    /// with its own code; every later step acts on it.
+    /// </summary>
+    public async Task CreateDeclaredAsync(string name)
+    {
+        var function = declared.Find(name) ?? throw new InvalidOperationException(declared.All.Count == 0
+            ? $"The function \"{name}\" is not declared: this run has no conformance.json with \"functions\" (run from the project's folder, or pass --config)."
+            : $"The function \"{name}\" is not declared in conformance.json (declared: {string.Join(", ", declared.All.Select(f => f.Name))}).");
+        Name = name;
+        spec = new FunctionSpec(name, new FunctionBehaviour()) { Timeout = function.Timeout, Code = function.Code };
+        Expect(await target.CreateFunctionAsync(spec), $"create the function {name}");
+    }
 
     public FunctionSpec Spec => spec ?? throw new InvalidOperationException("No function was created before this step.");
 

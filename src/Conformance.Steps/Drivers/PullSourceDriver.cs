@@ -135,6 +135,15 @@ public sealed class PullSourceDriver(ITarget target, FunctionDriver function, Wo
                 throw new ExpectationFailedException($"The function received {item} {count} times.", $"at least {times} times", string.Join(" | ", batches.Select(b => string.Join(", ", b))));
     });
 
+    /// <summary>The function received <paramref name="item"/> exactly <paramref name="times"/> times (no duplicate processing, no lost retry).</summary>
+    public Task ExpectReceivedExactlyAsync(string item, int times) => Observe.EventuallyAsync(target, async () =>
+    {
+            var batches = await BatchesAsync();
+            var count = batches.SelectMany(b => b).Count(i => i == item);
+            if (count != times)
+                throw new ExpectationFailedException($"The function received {item} {count} times.", $"exactly {times} time{(times == 1 ? "" : "s")}", string.Join(" | ", batches.Select(b => string.Join(", ", b))));
+    });
+
     /// <summary>No batch held <paramref name="item"/>, checked over the whole observation window.</summary>
     public Task ExpectNotReceivedAsync(string item) => Observe.ThroughoutAsync(target, slot, async () =>
     {

@@ -74,6 +74,7 @@ public sealed class EmulatorTarget : RealTarget, ITarget, IReservedConcurrency, 
 
     public async Task<ApiResult> CreateFunctionAsync(FunctionSpec spec, CancellationToken cancellation = default)
     {
+        if (spec.Code is { IsNode: false } code) throw Lacks($"runtime {code.Runtime}: serverless-offline runs a project's own Node.js handlers only");
         lock (session.Gate)
         {
             if (service.Functions.ContainsKey(spec.Name))

@@ -40,6 +40,20 @@ public sealed class ServerlessService(string name)
         list.Add(@event);
     }
 
+    /// <summary>
+    /// The probe's sink, and for a user project's function its own variables and its handler, which the
+    /// probe loads and runs in serverless-offline's place (<c>PROBE_USER_HANDLER</c>, "file|export").
+    /// </summary>
+    private static JsonObject Environment(FunctionSpec spec, EmulatorStack stack)
+    {
+        var environment = new JsonObject { ["PROBE_SINK_URL"] = stack.Sink.Url };
+        if (spec.Code is not { } code) return environment;
+        foreach (var (key, value) in code.Environment) environment[key] = value;
+        var dot = code.Handler.LastIndexOf('.');
+        environment["PROBE_USER_HANDLER"] = $"{Path.Combine(code.Directory, code.Handler[..dot])}|{code.Handler[(dot + 1)..]}";
+        return environment;
+    }
+
     public JsonObject ToJson(EmulatorPorts ports, EmulatorStack stack)
     {
         var plugins = new JsonArray();
@@ -85,9 +99,14 @@ public sealed class ServerlessService(string name)
             {
                 ["handler"] = "probe.handler",
                 ["timeout"] = (int)Math.Ceiling(spec.Timeout.TotalSeconds), // as given: serverless decides what it accepts
-                ["environment"] = new JsonObject { ["PROBE_SINK_URL"] = stack.Sink.Url },
+                ["environment"] = Environment(spec, stack),
                 ["events"] = new JsonArray(Events.GetValueOrDefault(function, []).Select(e => (JsonNode)e.DeepClone()).ToArray()),
             };
+            if (spec.Code is { } code)
+            {
+                settings["runtime"] = code.Runtime;
+                settings["memorySize"] = code.MemorySize;
+            }
             foreach (var (key, value) in FunctionSettings.GetValueOrDefault(function) ?? []) settings[key] = value?.DeepClone();
             functions[function] = settings;
         }

@@ -16,7 +16,7 @@ public sealed class DriverTests
 
     public DriverTests()
     {
-        function = new FunctionDriver(target);
+        function = new FunctionDriver(target, new Conformance.Core.Functions.DeclaredFunctions());
         invocation = new InvocationDriver(target, function);
         ledger = new LedgerDriver(target, function, Conformance.Gherkin.Execution.WorkerSlot.Unshared());
         pull = new PullSourceDriver(target, function, Conformance.Gherkin.Execution.WorkerSlot.Unshared());
