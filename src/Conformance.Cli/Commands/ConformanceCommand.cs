@@ -10,6 +10,7 @@ public static class ConformanceCommand
         var root = new RootCommand("Checks AWS Lambda invocation semantics, written as Gherkin specifications, against a target.")
         {
             RunCommand.Create(output, error),
+            InitCommand.Create(output, error),
             ListCommand.Create(output, error),
             PlanCommand.Create(output, error),
             ReportCommand.Create(output, error),

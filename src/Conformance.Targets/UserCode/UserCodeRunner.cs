@@ -66,9 +66,23 @@ public sealed class UserCodeRunner(string region, Action<string>? diagnostics = 
     private void Report(string function, string what, CodeRun run)
     {
         if (diagnostics is null) return;
-        var cause = run.Outcome == CodeOutcome.TimedOut ? "timed out" : run.Payload;
+        var cause = run.Outcome == CodeOutcome.TimedOut ? "timed out" : Summary(run.Payload);
         var detail = run.LogLines.LastOrDefault(l => l.StartsWith("conformance:", StringComparison.Ordinal));
         diagnostics($"function \"{function}\": {what}: {cause}{(detail is null ? "" : $" ({detail["conformance: ".Length..]})")}");
+    }
+
+    /// <summary>"type: message" of an error document, without its trace.</summary>
+    private static string Summary(string document)
+    {
+        try
+        {
+            var error = JsonNode.Parse(document);
+            return $"{error?["errorType"]}: {error?["errorMessage"]}";
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return document;
+        }
     }
 
     /// <summary>Stops every environment's process and Runtime API.</summary>
