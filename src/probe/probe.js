@@ -79,11 +79,13 @@ const aws = {
   },
 };
 
-// A user project's own handler, when PROBE_USER_HANDLER names one ("/abs/path/file|export"): the probe
+// A user project's own handler, when PROBE_USER_HANDLER names one ("file|export", the file relative to
+// LAMBDA_TASK_ROOT or absolute): the probe
 // then only observes. It reports what the user's code received and answered, and changes nothing.
 const userHandlers = new Map(); // by PROBE_USER_HANDLER: several functions may share this module
 async function loadUserHandler(setting) {
-  const [file, name] = setting.split('|');
+  const [relative, name] = setting.split('|');
+  const file = require('node:path').resolve(process.env.LAMBDA_TASK_ROOT || process.cwd(), relative);
   const found = ['.js', '.mjs', '.cjs'].map((ext) => file + ext).find((candidate) => require('node:fs').existsSync(candidate));
   if (!found) throw new Error(`Cannot find module '${file}'`);
   const module = await import(require('node:url').pathToFileURL(found).href);
@@ -93,8 +95,9 @@ async function loadUserHandler(setting) {
 }
 
 async function observeUserHandler(event, context) {
+  const sink = process.env.PROBE_SINK_URL ? local : aws;
   const observation = { functionName: context.functionName, version: context.functionVersion, requestId: context.awsRequestId, at: new Date().toISOString(), event };
-  const { attempt } = await local.start(observation);
+  const { attempt } = await sink.start(observation);
   let response;
   try {
     const setting = process.env.PROBE_USER_HANDLER;
@@ -102,10 +105,10 @@ async function observeUserHandler(event, context) {
     response = await userHandlers.get(setting)(event, context);
   } catch (error) {
     const document = { errorType: (error && error.name) || 'Error', errorMessage: error && error.message };
-    await local.end({ functionName: context.functionName, requestId: context.awsRequestId, attempt, outcome: 'FunctionError', response: document });
+    await sink.end({ functionName: context.functionName, requestId: context.awsRequestId, attempt, outcome: 'FunctionError', response: document });
     throw error;
   }
-  await local.end({ functionName: context.functionName, requestId: context.awsRequestId, attempt, outcome: 'Succeeded', response: response === undefined ? null : response });
+  await sink.end({ functionName: context.functionName, requestId: context.awsRequestId, attempt, outcome: 'Succeeded', response: response === undefined ? null : response });
   return response;
 }
 

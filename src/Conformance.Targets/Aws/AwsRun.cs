@@ -69,6 +69,9 @@ public sealed class AwsRun : IAsyncDisposable
 
     public byte[] ProbeZip { get; private set; } = [];
 
+    /// <summary>The probe's source, which a user project's packages carry beside its code.</summary>
+    public string ProbeFile { get; private set; } = "";
+
     public string ObservationQueueUrl { get; private set; } = "";
 
     public string CounterTable => Settings.Prefix + "attempts";
@@ -78,11 +81,13 @@ public sealed class AwsRun : IAsyncDisposable
         : throw new TargetUnavailableException("no execution role for the probe: set CONFORMANCE_ROLE_ARN or give --role-arn."));
 
     /// <summary>The clients alone, without the run's shared resources (for cleanup).</summary>
-    public static AwsRun Connect(AwsSettings settings) => new(settings);
+    /// <summary>A run on resources that already exist (tests, <c>cleanup</c>); with a probe, it can deploy functions.</summary>
+    public static AwsRun Connect(AwsSettings settings, string? probeFile = null) =>
+        probeFile is null ? new(settings) : new(settings) { ProbeZip = ProbePackage.Zip(probeFile), ProbeFile = probeFile };
 
     public static async Task<AwsRun> StartAsync(AwsSettings settings, string probeFile, CancellationToken cancellation)
     {
-        var run = new AwsRun(settings) { ProbeZip = ProbePackage.Zip(probeFile) };
+        var run = new AwsRun(settings) { ProbeZip = ProbePackage.Zip(probeFile), ProbeFile = probeFile };
         try
         {
             _ = run.RoleArn;

@@ -75,7 +75,7 @@ public sealed class AwsTarget : RealTarget, ITarget, IVersions, IReservedConcurr
 
     // ---- Functions -------------------------------------------------------------------------------
 
-    private Dictionary<string, string> Environment(FunctionSpec spec) => new()
+    private Dictionary<string, string> Environment(FunctionSpec spec) => new(spec.Code is { } code ? UserCodePackage.Variables(code) : [])
     {
         ["PROBE_BEHAVIOUR"] = ProbeProtocol.BehaviourJson(spec.Behaviour).ToJsonString(),
         ["PROBE_OBSERVATIONS_QUEUE_URL"] = run.ObservationQueueUrl,
@@ -85,7 +85,8 @@ public sealed class AwsTarget : RealTarget, ITarget, IVersions, IReservedConcurr
     public async Task<ApiResult> CreateFunctionAsync(FunctionSpec spec, CancellationToken cancellation = default)
     {
         var physical = Physical(spec.Name);
-        var (result, _) = await run.Lambda.CreateFunctionAsync(physical, run.RoleArn, run.ProbeZip, spec.Timeout, Environment(spec),
+        var package = spec.Code is { } code ? UserCodePackage.Build(spec.Name, code, run.ProbeFile) : ProbePackage.Of(run.ProbeZip);
+        var (result, _) = await run.Lambda.CreateFunctionAsync(physical, run.RoleArn, package, spec.Timeout, Environment(spec),
             new Dictionary<string, string> { ["conformance-run"] = run.Settings.RunId }, spec.DeadLetterTargetArn, cancellation);
         if (!result.Succeeded) return result;
         var ledger = new ProbeLedger(spec);

@@ -12,18 +12,18 @@ public sealed class LambdaControlPlane(LambdaApi api)
 
     private static string Function(string name) => $"/2015-03-31/functions/{Uri.EscapeDataString(name)}";
 
-    public Task<(ApiResult Result, JsonObject? Body)> CreateFunctionAsync(string name, string roleArn, byte[] zip, TimeSpan timeout,
+    public Task<(ApiResult Result, JsonObject? Body)> CreateFunctionAsync(string name, string roleArn, FunctionPackage package, TimeSpan timeout,
         IReadOnlyDictionary<string, string> environment, IReadOnlyDictionary<string, string> tags, string? deadLetterArn, CancellationToken cancellation)
     {
         var body = new JsonObject
         {
             ["FunctionName"] = name,
-            ["Runtime"] = "nodejs20.x",
-            ["Handler"] = "probe.handler",
+            ["Runtime"] = package.Runtime,
+            ["Handler"] = package.Handler,
             ["Role"] = roleArn,
             ["Timeout"] = (int)Math.Ceiling(timeout.TotalSeconds),
-            ["MemorySize"] = 128,
-            ["Code"] = new JsonObject { ["ZipFile"] = Convert.ToBase64String(zip) },
+            ["MemorySize"] = package.MemorySize,
+            ["Code"] = new JsonObject { ["ZipFile"] = Convert.ToBase64String(package.Zip) },
             ["Environment"] = new JsonObject { ["Variables"] = ToJson(environment) },
             ["Tags"] = ToJson(tags),
         };

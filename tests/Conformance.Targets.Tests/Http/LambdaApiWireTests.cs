@@ -83,7 +83,7 @@ public sealed class LambdaApiWireTests : IDisposable
     {
         aws.Given(Request.Create().WithPath("/2015-03-31/functions").UsingPost())
             .RespondWith(Response.Create().WithStatusCode(201).WithBody("""{"FunctionName":"lc-run1-1-probe","State":"Pending"}"""));
-        var zip = ProbePackage.Zip(RepositoryProbe());
+        var zip = ProbePackage.Of(ProbePackage.Zip(RepositoryProbe()));
         var environment = new Dictionary<string, string> { ["PROBE_BEHAVIOUR"] = ProbeProtocol.BehaviourJson(new FunctionBehaviour { FailingInvocations = 2 }).ToJsonString() };
 
         var (result, _) = await new LambdaControlPlane(Client()).CreateFunctionAsync("lc-run1-1-probe", "arn:aws:iam::123456789012:role/probe", zip,

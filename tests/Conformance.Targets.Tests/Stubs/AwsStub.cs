@@ -29,7 +29,7 @@ public sealed class AwsStub : IDisposable
         SignedHttp.Create(new BasicAWSCredentials(AccessKey, "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"), "eu-west-1", service, Url);
 
     /// <summary>A run of the AWS target against the stub as one endpoint for every service (LocalStack's form).</summary>
-    public AwsRun Connect() => AwsRun.Connect(Settings);
+    public AwsRun Connect(string? probeFile = null) => AwsRun.Connect(Settings, probeFile);
 
     public AwsSettings Settings => new("us-east-1", new BasicAWSCredentials(AccessKey, "secret"), "run1") { Endpoint = Url };
 
