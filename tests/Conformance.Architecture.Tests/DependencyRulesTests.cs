@@ -18,6 +18,7 @@ public sealed class DependencyRulesTests
         ["Targets"] = ["Core", "Events", "Engine"],
         ["Steps"] = ["Core", "Gherkin", "Events"],
         ["Reporting"] = ["Events"],
+        ["Testing"] = ["Core", "Gherkin", "Events", "Engine", "Targets", "Steps"],
         ["Cli"] = ["Core", "Gherkin", "Events", "Engine", "Targets", "Steps", "Reporting"],
     };
 

@@ -21,7 +21,7 @@ public sealed record ConformanceConfig
     public string? Report { get; init; }
     public string? Features { get; init; }
 
-    /// <summary>The project's own functions (<see cref="FunctionDeclarations"/>); empty for the kit's corpus.</summary>
+    /// <summary>The project's own functions (<see cref="Core.Functions.FunctionDeclarations"/>); empty for the kit's corpus.</summary>
     public IReadOnlyList<Core.Functions.DeclaredFunction> Functions { get; init; } = [];
 
     private static readonly string[] StringFields = ["target", "endpoint", "region", "roleArn", "tags", "report", "features"];
@@ -62,7 +62,7 @@ public sealed record ConformanceConfig
             Target = Text(json, "target"), Endpoint = Text(json, "endpoint"), Region = Text(json, "region"), RoleArn = Text(json, "roleArn"),
             Tags = Text(json, "tags"), Report = Text(json, "report"), Features = Text(json, "features"),
             Parallel = json["parallel"]?.GetValue<int>(),
-            Functions = json.ContainsKey("functions") ? FunctionDeclarations.Parse(path, json["functions"]) : [],
+            Functions = json.ContainsKey("functions") ? Core.Functions.FunctionDeclarations.Parse(path, json["functions"]) : [],
         };
         if (config.Target is { } target && !Commands.TargetSession.Names.Contains(target))
             throw new InvalidDataException($"{path}: \"target\" must be one of {string.Join(", ", Commands.TargetSession.Names)}, not \"{target}\".");

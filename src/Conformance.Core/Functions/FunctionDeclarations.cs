@@ -1,17 +1,32 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Conformance.Core.Functions;
 
-namespace Conformance.Cli.Configuration;
+namespace Conformance.Core.Functions;
 
 /// <summary>
 /// The <c>functions</c> of <c>conformance.json</c>: a user project's own functions, each with its
 /// handler, runtime, timeout, memory size, environment and code folder (<c>codeUri</c>, relative to
-/// the file; the file's folder by default). A wrong field is an error naming the function and the field.
+/// the file; the file's folder by default). A wrong field is an <see cref="InvalidDataException"/>
+/// naming the file, the function and the field. The CLI and the test library read it alike.
 /// </summary>
-internal static class FunctionDeclarations
+public static class FunctionDeclarations
 {
     private static readonly string[] Fields = ["handler", "runtime", "timeout", "memorySize", "environment", "codeUri"];
+
+    /// <summary>The functions of a <c>conformance.json</c> file; none when it has no <c>functions</c>.</summary>
+    public static IReadOnlyList<DeclaredFunction> Load(string path)
+    {
+        JsonNode? json;
+        try
+        {
+            json = JsonNode.Parse(File.ReadAllText(path), documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+        }
+        catch (JsonException ex)
+        {
+            throw new InvalidDataException($"{path}: line {ex.LineNumber + 1}: not valid JSON ({ex.Message.Split(" Path:")[0]})");
+        }
+        return json is JsonObject file && file.ContainsKey("functions") ? Parse(path, file["functions"]) : [];
+    }
 
     public static IReadOnlyList<DeclaredFunction> Parse(string path, JsonNode? node)
     {
