@@ -4,7 +4,10 @@
 // https://docs.aws.amazon.com/lambda/latest/dg/nodejs-handler.html, nodejs-context.html):
 // load the module once (init), then loop: GET /invocation/next, call the handler with the event and
 // a context object, POST /response or /error. Async handlers and callback handlers both work.
-// Init failures are posted to /init/error and end the process, as Lambda's runtime does.
+// Init failures are posted to /init/error and end the process, as Lambda's runtime does, with its error
+// types and wordings (Runtime.ImportModuleError "Error: Cannot find module '...'": repost.aws
+// knowledge-center/lambda-import-module-error-nodejs and aws-lambda-nodejs-runtime-interface-client#93;
+// Runtime.HandlerNotFound "<handler> is undefined or not exported").
 
 const path = require('node:path');
 const fs = require('node:fs');
@@ -48,7 +51,7 @@ async function loadHandler() {
   const file = handlerSetting.slice(0, dot);
   const name = handlerSetting.slice(dot + 1);
   const found = ['.js', '.mjs', '.cjs'].map((ext) => path.resolve(root, file + ext)).find((candidate) => fs.existsSync(candidate));
-  if (!found) return failInit('Runtime.ImportModuleError', `Error: Cannot find module '${path.basename(file)}'`);
+  if (!found) return failInit('Runtime.ImportModuleError', `Error: Cannot find module '${path.resolve(root, file)}'\nRequire stack:\n- ${__filename}`);
   let module;
   try {
     module = await import(pathToFileURL(found).href);
@@ -57,7 +60,7 @@ async function loadHandler() {
     return failInit(type, `${error.name}: ${error.message}`);
   }
   const handler = module[name] ?? (module.default && module.default[name]);
-  if (typeof handler !== 'function') return failInit('Runtime.HandlerNotFound', `${path.basename(file)}.${name} is undefined or not exported`);
+  if (typeof handler !== 'function') return failInit('Runtime.HandlerNotFound', `${handlerSetting} is undefined or not exported`);
   return handler;
 }
 
