@@ -29,6 +29,7 @@ public sealed class ReferenceTarget : ITarget, IVirtualClock, IVersions, IReserv
     {
         this.code = code;
         Engine = new LambdaEngine(clock, settings, seed, code);
+        if (code is not null) code.Services = new ReferenceSqsService(Engine);
     }
 
     /// <summary>Stops the user functions' processes.</summary>

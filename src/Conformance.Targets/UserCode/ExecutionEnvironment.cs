@@ -25,6 +25,8 @@ internal sealed class ExecutionEnvironment : IAsyncDisposable
     private readonly string function;
     private Task<HttpListenerContext>? pendingNext; // the code's next request, asked for as soon as it answered the last
 
+    private IFunctionServices? services;
+
     private ExecutionEnvironment(string function, RuntimeApiEndpoint endpoint, ChildProcess process)
     {
         this.function = function;
@@ -40,7 +42,7 @@ internal sealed class ExecutionEnvironment : IAsyncDisposable
     public bool Alive => !exited.Task.IsCompleted && !process.HasExited;
 
     /// <summary>Starts the runtime process with Lambda's environment variables; the host's own (credentials among them) are not passed on.</summary>
-    public static ExecutionEnvironment Start(FunctionSpec spec, RuntimeLaunch launch, string region, string version)
+    public static ExecutionEnvironment Start(FunctionSpec spec, RuntimeLaunch launch, string region, string version, IFunctionServices? services)
     {
         var code = spec.Code!;
         var endpoint = new RuntimeApiEndpoint(FreePorts.Next());
@@ -62,11 +64,16 @@ internal sealed class ExecutionEnvironment : IAsyncDisposable
             ["TZ"] = ":UTC",
             ["LANG"] = "en_US.UTF-8",
             ["PATH"] = Environment.GetEnvironmentVariable("PATH") ?? "/usr/local/bin:/usr/bin:/bin",
+            // The SDKs' service-specific endpoint variable: the code's SQS calls reach the engine's queues.
+            // Lambda gives the code its role's credentials; here, stand-ins that sign nothing real.
+            ["AWS_ENDPOINT_URL_SQS"] = $"http://{endpoint.Address}",
+            ["AWS_ACCESS_KEY_ID"] = "reference",
+            ["AWS_SECRET_ACCESS_KEY"] = "reference",
         };
         try
         {
             var child = ChildProcess.Start($"function {spec.Name}", launch.Program, launch.Arguments, code.Directory, variables, _ => false, inheritEnvironment: false);
-            return new ExecutionEnvironment(spec.Name, endpoint, child);
+            return new ExecutionEnvironment(spec.Name, endpoint, child) { services = services };
         }
         catch
         {
@@ -92,7 +99,7 @@ internal sealed class ExecutionEnvironment : IAsyncDisposable
                 ["Lambda-Runtime-Invoked-Function-Arn"] = invocation.FunctionArn,
                 ["Lambda-Runtime-Trace-Id"] = TraceHeader(invocation.RequestId),
             };
-            var answer = await FirstOf(endpoint.HandOverAsync(next, invocation.RequestId, invocation.Payload, headers), deadline.Token);
+            var answer = await AnswerAsync(endpoint.HandOverAsync(next, invocation.RequestId, invocation.Payload, headers), deadline.Token);
             if (answer is null) return Ended(invocation.RequestId, clock, "before it answered the invocation");
             pendingNext = endpoint.NextRequestAsync(CancellationToken.None).AsTask();
             return new CodeRun(answer.IsError ? CodeOutcome.FunctionError : CodeOutcome.Succeeded, answer.Body, clock.Elapsed, Lines());
@@ -143,6 +150,25 @@ internal sealed class ExecutionEnvironment : IAsyncDisposable
         output.Enqueue($"conformance: function \"{function}\": its process exited with code {process.ExitCode} {when}.");
         var document = new JsonObject { ["errorType"] = "Runtime.ExitError", ["errorMessage"] = message };
         return new CodeRun(CodeOutcome.FunctionError, document.ToJsonString(), clock.Elapsed, Lines());
+    }
+
+    /// <summary>The code's answer, serving the service calls it makes meanwhile; null when its process ended first.</summary>
+    private async Task<RuntimeAnswer?> AnswerAsync(Task<RuntimeAnswer> answer, CancellationToken deadline)
+    {
+        while (true)
+        {
+            var call = endpoint.ServiceCalls.Reader.WaitToReadAsync(deadline).AsTask();
+            var first = await Task.WhenAny(answer, call, exited.Task);
+            deadline.ThrowIfCancellationRequested();
+            if (first == answer) return await answer;
+            if (first == exited.Task) return null;
+            while (endpoint.ServiceCalls.Reader.TryRead(out var served))
+            {
+                var (status, body) = services?.Call(served.Target, served.Body, $"http://{endpoint.Address}")
+                    ?? (400, """{"__type":"UnsupportedOperation","message":"No AWS service is served to this function's code."}""");
+                await RuntimeApiEndpoint.AnswerServiceCallAsync(served, status, body);
+            }
+        }
     }
 
     private async Task<T?> FirstOf<T>(Task<T> work, CancellationToken deadline) where T : class

@@ -7,6 +7,9 @@ namespace Conformance.Targets.UserCode;
 /// <summary>What the code posted for an invocation or for its init: the body, and whether it was an error.</summary>
 internal sealed record RuntimeAnswer(bool IsError, string Body);
 
+/// <summary>A call the code made to an AWS service on the endpoint (<c>AWS_ENDPOINT_URL_SQS</c>): its JSON-protocol target and body.</summary>
+internal sealed record ServiceCall(HttpListenerContext Context, string Target, string Body);
+
 /// <summary>
 /// The Lambda Runtime API of one execution environment, on a loopback port
 /// (https://docs.aws.amazon.com/lambda/latest/dg/runtimes-api.html): the code asks for its next
@@ -36,6 +39,9 @@ internal sealed class RuntimeApiEndpoint : IAsyncDisposable
 
     /// <summary>Completed when the code reports a failed init.</summary>
     public TaskCompletionSource<RuntimeAnswer> InitError { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Calls the code made to AWS services (the JSON protocol's <c>X-Amz-Target</c> on <c>POST /</c>), waiting to be served.</summary>
+    public Channel<ServiceCall> ServiceCalls { get; } = Channel.CreateUnbounded<ServiceCall>();
 
     /// <summary>The code's next <c>GET .../invocation/next</c>, held open until an invocation is handed to it.</summary>
     public ValueTask<HttpListenerContext> NextRequestAsync(CancellationToken cancellation) => nextRequests.Reader.ReadAsync(cancellation);
@@ -81,6 +87,11 @@ internal sealed class RuntimeApiEndpoint : IAsyncDisposable
                 await nextRequests.Writer.WriteAsync(context);
                 return;
             }
+            if (method == "POST" && path == "/" && context.Request.Headers["X-Amz-Target"] is { } target)
+            {
+                await ServiceCalls.Writer.WriteAsync(new ServiceCall(context, target, await ReadAsync(context.Request)));
+                return;
+            }
             if (method == "POST" && path == Prefix + "init/error")
             {
                 InitError.TrySetResult(new RuntimeAnswer(true, await ReadAsync(context.Request)));
@@ -117,6 +128,15 @@ internal sealed class RuntimeApiEndpoint : IAsyncDisposable
         return await reader.ReadToEndAsync();
     }
 
+    /// <summary>Answers a service call in the JSON protocol.</summary>
+    public static async Task AnswerServiceCallAsync(ServiceCall call, int status, string body)
+    {
+        call.Context.Response.StatusCode = status;
+        call.Context.Response.ContentType = "application/x-amz-json-1.0";
+        call.Context.Response.Headers["x-amzn-RequestId"] = Guid.NewGuid().ToString();
+        await WriteAndCloseAsync(call.Context.Response, body);
+    }
+
     private static async Task AnswerAsync(HttpListenerResponse response, int status, string body)
     {
         response.StatusCode = status;
@@ -135,6 +155,7 @@ internal sealed class RuntimeApiEndpoint : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         nextRequests.Writer.TryComplete();
+        ServiceCalls.Writer.TryComplete();
         listener.Stop();
         listener.Close();
         await loop;

@@ -19,6 +19,9 @@ public sealed class UserCodeRunner(string region, Action<string>? diagnostics = 
     /// <summary>How long an environment's init may take: Lambda's init phase is limited to 10 seconds (lambda-runtime-environment.html).</summary>
     public TimeSpan InitLimit { get; init; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>The AWS services the code may call (the reference target's SQS), set by the target that runs it.</summary>
+    public IFunctionServices? Services { get; set; }
+
     /// <summary>How many environments were started (cold starts), for the scenario's evidence and the tests.</summary>
     public int ColdStarts { get; private set; }
 
@@ -47,7 +50,7 @@ public sealed class UserCodeRunner(string region, Action<string>? diagnostics = 
         var environment = pool.FirstOrDefault(e => e.BusyUntil <= invocation.Start);
         if (environment is null)
         {
-            environment = ExecutionEnvironment.Start(spec, launch, region, invocation.Version);
+            environment = ExecutionEnvironment.Start(spec, launch, region, invocation.Version, Services);
             ColdStarts++;
             if (await environment.InitAsync(invocation.RequestId, InitLimit) is { } failedInit)
             {

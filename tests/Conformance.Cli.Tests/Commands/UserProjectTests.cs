@@ -72,6 +72,39 @@ public sealed class UserProjectTests : IDisposable
 
     [Fact]
     [Trait("Tier", "integration")]
+    public async Task What_the_function_sends_to_a_queue_the_scenario_created_is_checked_there()
+    {
+        var sdk = Path.Combine(Conformance.Tests.Shared.RepositoryPaths.Root, "tests", "node", "node_modules", "@aws-sdk", "client-sqs").Replace('\\', '/');
+        Directory.CreateDirectory(cli.Path("src"));
+        File.WriteAllText(cli.Path("src", "orders.js"), $$"""
+            const sqs = require('{{sdk}}');
+            const client = new sqs.SQSClient({});
+            exports.handler = async (event) => {
+              const { QueueUrl } = await client.send(new sqs.GetQueueUrlCommand({ QueueName: 'confirmations' }));
+              for (const record of event.Records) await client.send(new sqs.SendMessageCommand({ QueueUrl, MessageBody: `confirmed ${record.body}` }));
+            };
+            """);
+        File.WriteAllText(cli.Path("conformance.json"), """{ "functions": { "orders": { "handler": "src/orders.handler", "runtime": "nodejs20.x", "timeout": 10 } } }""");
+        cli.WriteFeature("confirm.feature", """
+            Feature: Confirmations
+              Scenario: each order is confirmed
+                Given the function "orders"
+                And an SQS queue "incoming" with a visibility timeout of 30 seconds
+                And an SQS queue "confirmations" with a visibility timeout of 30 seconds
+                And the function polls "incoming"
+                When the messages "order-1, order-2" are sent to "incoming"
+                And 1 second passes
+                Then every invocation succeeded
+                And "confirmations" holds the messages "confirmed order-1, confirmed order-2"
+            """);
+
+        var (exitCode, output, error) = await cli.RunAsync("run", "--report", cli.Path("reports"));
+
+        exitCode.ShouldBe(ExitCodes.AllPassed, output + error);
+    }
+
+    [Fact]
+    [Trait("Tier", "integration")]
     public async Task A_project_whose_handler_file_is_missing_is_refused_before_anything_runs()
     {
         CopyExample();
