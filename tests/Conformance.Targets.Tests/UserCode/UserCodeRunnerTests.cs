@@ -45,10 +45,11 @@ public sealed class UserCodeRunnerTests : IDisposable
             exports.handler = async (event, context) => ({
               echo: event.order, name: context.functionName, requestId: context.awsRequestId, arn: context.invokedFunctionArn,
               memory: context.memoryLimitInMB, remaining: context.getRemainingTimeInMillis(), region: process.env.AWS_REGION,
-              greeting: process.env.GREETING, secret: process.env.AWS_SECRET_ACCESS_KEY ?? null, trace: process.env._X_AMZN_TRACE_ID,
+              greeting: process.env.GREETING, secret: process.env.AWS_SECRET_ACCESS_KEY, host: process.env.CONFORMANCE_HOST_ONLY ?? null, trace: process.env._X_AMZN_TRACE_ID,
             });
             """, environment: new Dictionary<string, string> { ["GREETING"] = "hello" }));
 
+        Environment.SetEnvironmentVariable("CONFORMANCE_HOST_ONLY", "of the host");
         var response = await Invoke(target, """{"order":42}""");
 
         response.FunctionError.ShouldBeNull(response.Payload);
@@ -61,7 +62,8 @@ public sealed class UserCodeRunnerTests : IDisposable
         body["remaining"]!.GetValue<double>().ShouldBeInRange(1, 3000);
         body["region"]!.GetValue<string>().ShouldBe("eu-west-1");
         body["greeting"]!.GetValue<string>().ShouldBe("hello");
-        body["secret"].ShouldBeNull(); // the host's environment (its credentials) is not passed on
+        body["secret"]!.GetValue<string>().ShouldBe("reference"); // a stand-in, never the host's credentials
+        body["host"].ShouldBeNull(); // nothing of the host's environment is passed on
         body["trace"]!.GetValue<string>().ShouldStartWith("Root=1-");
     }
 
