@@ -17,10 +17,18 @@ public static class FixturesCommand
         {
             seed, outDirectory,
         };
+        var source = new Option<string?>("--source") { Description = $"One source's sample event instead of every fixture: {string.Join(", ", EventSamples.Sources.Keys)}." };
+        source.AcceptOnlyFromAmong([.. EventSamples.Sources.Keys]);
+        var count = new Option<int>("--count") { Description = "With --source: records in the batch (1 to 10000).", DefaultValueFactory = _ => 1 };
+        var body = new Option<string?>("--body") { Description = "With --source: a file whose text is every record's body (SQS), data (Kinesis) or the request's body (API Gateway)." };
+        generate.Options.Add(source);
+        generate.Options.Add(count);
+        generate.Options.Add(body);
         generate.SetAction(parsed =>
         {
+            if (parsed.GetValue(source) is { } chosen) return Sample(chosen, parsed, count, seed, body, outDirectory, output, error);
             var written = FixtureCatalog.Generate(parsed.GetValue(outDirectory)!, parsed.GetValue(seed));
-            output.WriteLine($"wrote {written.Count} fixtures to {parsed.GetValue(outDirectory)}");
+            output.WriteLine($"wrote {FixtureCatalog.All.Count} fixtures and the folders' SOURCES.md to {parsed.GetValue(outDirectory)}");
             return ExitCodes.AllPassed;
         });
 
@@ -34,6 +42,37 @@ public static class FixturesCommand
         validate.SetAction(parsed => Validate(parsed.GetValue(files)!, parsed.GetValue(kind), output, error));
 
         return new Command("fixtures", "Generate the sample events, or validate your own.") { generate, validate };
+    }
+
+    /// <summary>One source's sample: printed, or written to --out as <c>SOURCE-event.json</c> when --out is given.</summary>
+    private static int Sample(string source, ParseResult parsed, Option<int> count, Option<int> seed, Option<string?> body, Option<string> outDirectory, TextWriter output, TextWriter error)
+    {
+        var bodyFile = parsed.GetValue(body);
+        if (bodyFile is not null && !File.Exists(bodyFile))
+        {
+            error.WriteLine($"error: --body: {bodyFile}: no such file.");
+            return ExitCodes.UsageOrInputError;
+        }
+        string json;
+        try
+        {
+            json = EventSamples.Generate(source, parsed.GetValue(count), parsed.GetValue(seed), bodyFile is null ? null : File.ReadAllText(bodyFile));
+        }
+        catch (ArgumentException ex)
+        {
+            error.WriteLine($"error: --count: {ex.Message}");
+            return ExitCodes.UsageOrInputError;
+        }
+        if (parsed.GetResult(outDirectory) is not { Implicit: false })
+        {
+            output.WriteLine(json);
+            return ExitCodes.AllPassed;
+        }
+        var path = Path.Combine(parsed.GetValue(outDirectory)!, $"{source}-event.json");
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, json + "\n");
+        output.WriteLine($"wrote {path}");
+        return ExitCodes.AllPassed;
     }
 
     private static int Validate(string[] files, string? kind, TextWriter output, TextWriter error)
@@ -66,7 +105,9 @@ public static class FixturesCommand
                 exitCode = ExitCodes.UsageOrInputError;
                 continue;
             }
-            var problems = ShapeValidator.Validate(json, EventKinds.ByName[shape]);
+            // Wrong fields against the kit's shape, then fields AWS sends (as recorded) that the event lacks.
+            var wrong = ShapeValidator.Validate(json, EventKinds.ByName[shape]);
+            var problems = wrong.Concat(RecordedShapes.Compare(json).Where(p => !wrong.Any(w => w.Path == p.Path))).ToList();
             if (problems.Count == 0)
             {
                 output.WriteLine($"ok      {file} ({shape})");

@@ -13,7 +13,7 @@ internal sealed record FunctionRun(InvocationOutcome Outcome, string Payload, Ti
 /// <summary>
 /// Runs the programmed behaviour of a function once. A thrown error or a run longer than the timeout
 /// is a function error (https://docs.aws.amazon.com/lambda/latest/dg/invocation-retries.html): the payload is the error document (built by Conformance.Events), the
-/// timeout's message is <c>Task timed out after N.00 seconds</c>. A response above the synchronous
+/// timeout's message is <c>RequestId: ID Error: Task timed out after N.00 seconds</c>. A response above the synchronous
 /// limit becomes a <c>Function.ResponseSizeTooLarge</c> error (<see cref="EngineSettings.SyncResponseLimitBytes"/>, name and message as recorded on AWS).
 /// </summary>
 internal static class FunctionRunner
@@ -28,7 +28,7 @@ internal static class FunctionRunner
         var payload = behaviour.FailItemsContaining is { } marker && @event is not null ? BatchItemFailures(@event.Text, marker) : behaviour.ResponseJson;
 
         if (behaviour.Duration > spec.Timeout)
-            error = TimeoutError(spec, settings, now, requestId);
+            error = TimeoutError(spec, settings, requestId);
         else if (behaviour.FailsOnInvocation(function.Invocations))
             error = new InvokeErrorDocument(behaviour.Error.Type, behaviour.Error.Message, []);
         else if (Encoding.UTF8.GetByteCount(payload) > settings.SyncResponseLimitBytes)
@@ -47,17 +47,19 @@ internal static class FunctionRunner
         if (code is null) throw new InvalidOperationException($"The function {spec.Name} has code of its own, and this engine was given no runner for code.");
         var arn = version == LambdaFunction.Latest ? function.Arn : $"{function.Arn}:{version}";
         var run = code.Run(new CodeInvocation(spec, arn, version, requestId, @event, now, spec.RunTime));
-        var error = run.Outcome == CodeOutcome.TimedOut ? TimeoutError(spec, settings, now, requestId) : null;
+        var error = run.Outcome == CodeOutcome.TimedOut ? TimeoutError(spec, settings, requestId) : null;
         var payload = error?.ToJson() ?? run.Payload;
         var behaviour = spec.Behaviour with { LogLines = run.LogLines };
         var log = Log(requestId, version, behaviour, error, run.Duration);
         return new FunctionRun(run.Outcome == CodeOutcome.Succeeded ? InvocationOutcome.Succeeded : InvocationOutcome.FunctionError, payload, spec.RunTime, log);
     }
 
-    private static InvokeErrorDocument TimeoutError(FunctionSpec spec, EngineSettings settings, DateTimeOffset now, string requestId)
+    private static InvokeErrorDocument TimeoutError(FunctionSpec spec, EngineSettings settings, string requestId)
     {
         var seconds = spec.Timeout.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture);
-        return new InvokeErrorDocument(settings.TimeoutErrorType, $"{now.UtcDateTime:yyyy-MM-ddTHH:mm:ss.fffZ} {requestId} Task timed out after {seconds} seconds");
+        // The invoke response's wording, as recorded on AWS (localstack/localstack at 8b9a79f0, test_lambda.snapshot.json,
+        // test_lambda_invoke_with_timeout, recorded 2025-11-25): "RequestId: ID Error: Task timed out after 1.00 seconds".
+        return new InvokeErrorDocument(settings.TimeoutErrorType, $"RequestId: {requestId} Error: Task timed out after {seconds} seconds");
     }
 
     /// <summary>A partial batch response naming the records whose body or decoded data contains <paramref name="marker"/>.</summary>

@@ -147,9 +147,11 @@ public sealed class ApiGatewayIntegrations(EngineParts engine)
             query.Count == 0 ? null : query.GroupBy(q => q.Name).ToDictionary(g => g.Key, g => g.Last().Value),
             query.Count == 0 ? null : query.GroupBy(q => q.Name).ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.Select(q => q.Value).ToList()),
             pathParameters.Count == 0 ? null : pathParameters, null,
-            new ProxyRequestContextV1(engine.Settings.AccountId, apiId, spec.Kind == ApiKind.Rest ? engine.Ids.Hex(6) : null, resource,
-                request.Method.ToUpperInvariant(), spec.Kind == ApiKind.Rest ? $"/{stage}{request.Path}" : request.Path, stage, "HTTP/1.1",
-                engine.Ids.Uuid(), now.ToUnixTimeMilliseconds(), new ProxyRequestIdentity(sourceIp, userAgent)),
+            new ProxyRequestContextV1(engine.Settings.AccountId, apiId, spec.Kind == ApiKind.Rest ? engine.Ids.Hex(6) : null,
+                ProxyRequestContextV1.DomainOf(apiId, engine.Settings.Region), apiId, engine.Ids.Base64(10).TrimEnd('=') + "=",
+                request.Method.ToUpperInvariant(), new ProxyRequestIdentity(sourceIp, userAgent),
+                spec.Kind == ApiKind.Rest ? $"/{stage}{request.Path}" : request.Path, "HTTP/1.1", engine.Ids.Uuid(),
+                ProxyRequestContextV1.FormatTime(now), now.ToUnixTimeMilliseconds(), spec.Kind == ApiKind.Rest ? engine.Ids.Hex(6) : null, resource, stage),
             request.Body, false);
         return EventJson.Serialize(v1);
     }

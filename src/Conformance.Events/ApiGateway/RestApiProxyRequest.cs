@@ -23,20 +23,54 @@ public sealed record ProxyRequestV1(
     string? Body,
     bool IsBase64Encoded) : EventShape;
 
+/// <summary>
+/// The request context of a payload 1.0 request, with the fields recorded on AWS for REST APIs
+/// (localstack/localstack at 8b9a79f0, test_apigateway_lambda.snapshot.json, test_lambda_aws_proxy_integration,
+/// recorded 2024-08-02) and printed for HTTP APIs (http-api-develop-integrations-lambda.html): a REST API
+/// adds its <c>deploymentId</c>; an HTTP API's <c>resourceId</c> is null.
+/// </summary>
 public sealed record ProxyRequestContextV1(
     string AccountId,
     string ApiId,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? ResourceId,
-    string ResourcePath,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? DeploymentId,
+    string DomainName,
+    string DomainPrefix,
+    string ExtendedRequestId,
     string HttpMethod,
+    ProxyRequestIdentity Identity,
     string Path,
-    string Stage,
     string Protocol,
     string RequestId,
+    string RequestTime,
     long RequestTimeEpoch,
-    ProxyRequestIdentity Identity) : EventShape;
+    string? ResourceId,
+    string ResourcePath,
+    string Stage) : EventShape
+{
+    /// <summary>The <c>requestTime</c> format, e.g. <c>04/Mar/2020:19:15:17 +0000</c>.</summary>
+    public static string FormatTime(DateTimeOffset time) => time.UtcDateTime.ToString("dd/MMM/yyyy:HH:mm:ss +0000", System.Globalization.CultureInfo.InvariantCulture);
 
-public sealed record ProxyRequestIdentity(string SourceIp, string UserAgent) : EventShape;
+    /// <summary>The API's default domain: <c>{apiId}.execute-api.{region}.amazonaws.com</c>.</summary>
+    public static string DomainOf(string apiId, string region) => $"{apiId}.execute-api.{region}.amazonaws.com";
+}
+
+/// <summary>
+/// The caller's identity: without IAM or Cognito authorization every field but the source IP and the
+/// user agent is null, and AWS sends them all (the same recording).
+/// </summary>
+public sealed record ProxyRequestIdentity(string SourceIp, string UserAgent) : EventShape
+{
+    public string? AccessKey { get; init; }
+    public string? AccountId { get; init; }
+    public string? Caller { get; init; }
+    public string? CognitoAuthenticationProvider { get; init; }
+    public string? CognitoAuthenticationType { get; init; }
+    public string? CognitoIdentityId { get; init; }
+    public string? CognitoIdentityPoolId { get; init; }
+    public string? PrincipalOrgId { get; init; }
+    public string? User { get; init; }
+    public string? UserArn { get; init; }
+}
 
 /// <summary>A payload format 1.0 proxy response (REST APIs, HTTP API 1.0).</summary>
 public sealed record ProxyResponseV1(

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using Conformance.Events.Generation;
 
@@ -29,6 +30,9 @@ public static class FixtureCatalog
         new("s3", "s3-object-created-copy-event.json", typeof(S3.S3Event), g => g.S3ObjectCreated("ObjectCreated:Copy")),
         new("s3", "s3-object-removed-event.json", typeof(S3.S3Event), g => g.S3ObjectRemoved()),
         new("s3", "s3-object-removed-delete-marker-event.json", typeof(S3.S3Event), g => g.S3ObjectRemoved(deleteMarker: true)),
+        new("s3", "s3-object-acl-put-event.json", typeof(S3.S3Event), g => g.S3ObjectMetadataChanged("ObjectAcl:Put")),
+        new("s3", "s3-object-tagging-put-event.json", typeof(S3.S3Event), g => g.S3ObjectMetadataChanged("ObjectTagging:Put")),
+        new("s3", "s3-object-restore-completed-event.json", typeof(S3.S3Event), g => g.S3ObjectRestore()),
         new("sqs", "sqs-standard-event.json", typeof(Sqs.SqsEvent), g => g.SqsBatch(3)),
         new("sqs", "sqs-fifo-event.json", typeof(Sqs.SqsEvent), g => g.SqsBatch(2, fifo: true)),
         new("sqs", "sqs-without-attributes-event.json", typeof(Sqs.SqsEvent), g => g.SqsBatch(1, withAttributes: false)),
@@ -38,6 +42,7 @@ public static class FixtureCatalog
         new("kinesis", "kinesis-on-failure-event.json", typeof(Destinations.StreamFailureRecord), g => g.Records.KinesisFailureRecord(g.KinesisBatch(3))),
         new("kinesis", "kinesis-on-failure-s3-event.json", typeof(Destinations.StreamFailureRecord), g => g.Records.KinesisFailureRecord(g.KinesisBatch(2), forS3: true)),
         new("dynamodb", "dynamodb-insert-event.json", typeof(DynamoDb.DynamoDbStreamEvent), g => g.DynamoDbBatch("INSERT")),
+        new("dynamodb", "dynamodb-insert-new-image-event.json", typeof(DynamoDb.DynamoDbStreamEvent), g => g.DynamoDbBatch("INSERT", "NEW_IMAGE")),
         new("dynamodb", "dynamodb-modify-event.json", typeof(DynamoDb.DynamoDbStreamEvent), g => g.DynamoDbBatch("MODIFY")),
         new("dynamodb", "dynamodb-remove-event.json", typeof(DynamoDb.DynamoDbStreamEvent), g => g.DynamoDbBatch("REMOVE")),
         new("dynamodb", "dynamodb-modify-keys-only-event.json", typeof(DynamoDb.DynamoDbStreamEvent), g => g.DynamoDbBatch("MODIFY", "KEYS_ONLY")),
@@ -55,6 +60,7 @@ public static class FixtureCatalog
         new("lambda", "lambda-destination-success-event.json", typeof(Destinations.AsyncInvocationRecord), g => g.Records.AsyncRecord("Success")),
         new("lambda", "lambda-destination-failure-event.json", typeof(Destinations.AsyncInvocationRecord), g => g.Records.AsyncRecord("RetriesExhausted")),
         new("lambda", "lambda-destination-event-age-exceeded-event.json", typeof(Destinations.AsyncInvocationRecord), g => g.Records.AsyncRecord("EventAgeExceeded")),
+        new("lambda", "lambda-destination-zero-reserved-concurrency-event.json", typeof(Destinations.AsyncInvocationRecord), g => g.Records.AsyncRecord("ZeroReservedConcurrency")),
         new("lambda", "lambda-destination-eventbridge-event.json", typeof(EventBridge.EventBridgeEvent), g => g.Records.AsyncRecordOnEventBridge(g.Records.AsyncRecord("RetriesExhausted"))),
         new("lambda", "lambda-dead-letter-event.json", typeof(Destinations.DeadLetterMessage), g => g.Records.DeadLetter()),
     ];
@@ -70,7 +76,32 @@ public static class FixtureCatalog
             File.WriteAllText(path, fixture.Render(seed), new UTF8Encoding(false));
             written.Add(path);
         }
+        foreach (var source in All.GroupBy(f => f.Source))
+        {
+            var path = Path.Combine(directory, source.Key, "SOURCES.md");
+            File.WriteAllText(path, Sources(source.Key, source, seed), new UTF8Encoding(false));
+            written.Add(path);
+        }
         return written;
+    }
+
+    /// <summary>
+    /// A folder's <c>SOURCES.md</c>: for each fixture, the recorded AWS payloads (or AWS documentation)
+    /// its fields are compared with (<see cref="Validation.RecordedShapes"/>), or that there is none.
+    /// </summary>
+    private static string Sources(string source, IEnumerable<Fixture> fixtures, int seed)
+    {
+        var text = new StringBuilder($"# Sources of the {source} fixtures\n\n");
+        text.Append("Every field of a fixture's recorded counterpart is in the fixture with the same JSON type (tests/Conformance.Events.Tests, RecordedShapesTests).\n\n");
+        text.Append("| fixture | compared with | sources |\n|---|---|---|\n");
+        foreach (var fixture in fixtures)
+        {
+            var shapes = Validation.RecordedShapes.For(System.Text.Json.Nodes.JsonNode.Parse(fixture.Render(seed))).Select(s => s.Shape).DistinctBy(s => s.Name).ToList();
+            var compared = shapes.Count == 0 ? "no recording: checked against the kit's shape only" : string.Join(", ", shapes.Select(s => $"`{s.Name}`"));
+            var sources = string.Join("; ", shapes.SelectMany(s => s.Sources).Distinct());
+            text.Append(CultureInfo.InvariantCulture, $"| {fixture.FileName} | {compared} | {sources} |\n");
+        }
+        return text.ToString();
     }
 
     /// <summary>A seed for one fixture: the run's seed mixed with a stable (FNV-1a) hash of the fixture's path.</summary>

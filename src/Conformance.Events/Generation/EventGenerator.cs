@@ -67,10 +67,29 @@ public sealed class EventGenerator
         S3Notification(deleteMarker ? "ObjectRemoved:DeleteMarkerCreated" : "ObjectRemoved:Delete",
             new S3Object(S3Key(key ?? $"uploads/{state.Faker.System.FileName()}"), null, null, deleteMarker ? VersionId() : null, Sequencer()));
 
+    /// <summary>
+    /// An <c>ObjectAcl:Put</c> or <c>ObjectTagging:Put</c>/<c>:Delete</c> notification (event version 2.3; the
+    /// object has its key and eTag, no size or sequencer, as recorded on AWS: localstack/localstack at 8b9a79f0,
+    /// test_s3_notifications_sqs.snapshot.json, test_object_put_acl and test_object_tagging_put_event, recorded 2025-01-21).
+    /// </summary>
+    public S3Event S3ObjectMetadataChanged(string eventName = "ObjectAcl:Put", string? key = null)
+    {
+        var content = state.Faker.Random.Bytes(state.Faker.Random.Int(1, 1024));
+        return S3Notification(eventName, new S3Object(S3Key(key ?? $"uploads/{state.Faker.System.FileName()}"), null, AwsIdentity.Md5Hex(content), null, null));
+    }
+
+    /// <summary>An <c>ObjectRestore:Post</c> or <c>:Completed</c> notification (event version 2.1, the object in full, as recorded: test_restore_object).</summary>
+    public S3Event S3ObjectRestore(string eventName = "ObjectRestore:Completed")
+    {
+        var size = state.Faker.Random.Int(1, 64 * 1024);
+        var content = state.Faker.Random.Bytes(size);
+        return S3Notification(eventName, new S3Object(S3Key($"archive/{state.Faker.System.FileName()}"), size, AwsIdentity.Md5Hex(content), null, Sequencer()));
+    }
+
     private S3Event S3Notification(string eventName, S3Object s3Object)
     {
         var bucket = state.Name("bucket");
-        var record = new S3EventRecord("2.1", "aws:s3", Ids.Region, AwsIdentity.Iso(state.Tick()), eventName,
+        var record = new S3EventRecord(S3EventVersions.For(eventName), "aws:s3", Ids.Region, AwsIdentity.Iso(state.Tick()), eventName,
             new S3UserIdentity("AWS:" + Ids.PrincipalId()),
             new S3RequestParameters(state.Faker.Internet.Ip()),
             new S3ResponseElements(Ids.Hex(16, upper: true), Ids.Base64(48)),

@@ -26,6 +26,10 @@ public sealed class LambdaRecords
     public AsyncInvocationRecord AsyncRecord(string condition = "RetriesExhausted")
     {
         var function = state.Name("function");
+        if (condition == "ZeroReservedConcurrency")
+            // Never run: no response, and no invocation counted (recorded: test_lambda.snapshot.json, test_reserved_concurrency, 2025-11-25).
+            return new AsyncInvocationRecord("1.0", AwsIdentity.Iso(state.Tick(180_000)), new AsyncRequestContext(Ids.Uuid(), Ids.FunctionArn(function, "$LATEST"), condition, 0),
+                new JsonObject { ["orderId"] = state.Faker.Random.Int(1, 99999) }, null, null);
         var success = condition == "Success";
         var attempts = success ? 1 : condition == "RetriesExhausted" ? 3 : 2;
         var error = InvokeError();

@@ -33,8 +33,9 @@ public sealed class PushEvents
         };
         var time = state.Tick();
         var context = new ProxyRequestContextV1(Ids.AccountId, apiId, httpApi ? null : state.Faker.Random.String2(6, "abcdefghijklmnopqrstuvwxyz0123456789"),
-            "/orders/{id}", "GET", httpApi ? path : $"/{stage}{path}", stage, "HTTP/1.1", Ids.Uuid(), time.ToUnixTimeMilliseconds(),
-            new ProxyRequestIdentity(sourceIp, userAgent));
+            ProxyRequestContextV1.DomainOf(apiId, Ids.Region), apiId, Ids.Base64(10).TrimEnd('=') + "=", "GET", new ProxyRequestIdentity(sourceIp, userAgent),
+            httpApi ? path : $"/{stage}{path}", "HTTP/1.1", Ids.Uuid(), ProxyRequestContextV1.FormatTime(time), time.ToUnixTimeMilliseconds(),
+            httpApi ? null : state.Faker.Random.String2(6, "abcdefghijklmnopqrstuvwxyz0123456789"), "/orders/{id}", stage);
         return new ProxyRequestV1(httpApi ? "1.0" : null, "/orders/{id}", path, "GET", headers,
             headers.ToDictionary(h => h.Key, h => (IReadOnlyList<string>)[h.Value]),
             new Dictionary<string, string> { ["verbose"] = "1" },

@@ -41,4 +41,22 @@ public sealed record S3Object(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] long? Size,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? ETag,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? VersionId,
-    string Sequencer) : EventShape;
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Sequencer) : EventShape;
+
+/// <summary>
+/// The <c>eventVersion</c> S3 gives each event type (https://docs.aws.amazon.com/AmazonS3/latest/userguide/notification-content-structure.html):
+/// 2.2 for replication events; 2.3 for lifecycle, Intelligent-Tiering, object ACL, object tagging and
+/// restore-object deletion events; 2.1 for the rest. ACL and tagging at 2.3, and restore at 2.1, are
+/// also recorded on AWS (localstack/localstack at 8b9a79f0, test_s3_notifications_sqs.snapshot.json, recorded 2025-01-21).
+/// </summary>
+public static class S3EventVersions
+{
+    public static string For(string eventName) => eventName switch
+    {
+        _ when eventName.StartsWith("Replication:", StringComparison.Ordinal) => "2.2",
+        _ when eventName.StartsWith("ObjectAcl:", StringComparison.Ordinal) || eventName.StartsWith("ObjectTagging:", StringComparison.Ordinal)
+            || eventName.StartsWith("LifecycleExpiration:", StringComparison.Ordinal) || eventName.StartsWith("LifecycleTransition", StringComparison.Ordinal)
+            || eventName.StartsWith("IntelligentTiering", StringComparison.Ordinal) || eventName == "ObjectRestore:Delete" => "2.3",
+        _ => "2.1",
+    };
+}

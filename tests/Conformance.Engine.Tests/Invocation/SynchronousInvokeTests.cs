@@ -42,7 +42,7 @@ public sealed class SynchronousInvokeTests
         response.FunctionError.ShouldBe("Unhandled");
         var error = InvokeErrorDocument.Parse(response.Payload!).ShouldNotBeNull();
         error.ErrorType.ShouldBe("Sandbox.Timedout");
-        error.ErrorMessage.ShouldEndWith($"{response.RequestId} Task timed out after 5.00 seconds");
+        error.ErrorMessage.ShouldBe($"RequestId: {response.RequestId} Error: Task timed out after 5.00 seconds"); // as recorded on AWS
         fixture.Engine.Invocations("fn").Single().Outcome.ShouldBe(InvocationOutcome.FunctionError);
     }
 

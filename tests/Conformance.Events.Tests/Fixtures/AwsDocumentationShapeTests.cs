@@ -40,8 +40,11 @@ public sealed class AwsDocumentationShapeTests
             {"resource":"/orders/{id}","path":"/orders/42","httpMethod":"GET","headers":{"Accept":"application/json","Host":"h"},
              "multiValueHeaders":{"Accept":["application/json"]},"queryStringParameters":{"verbose":"1"},"multiValueQueryStringParameters":{"verbose":["1"]},
              "pathParameters":{"id":"42"},"stageVariables":null,
-             "requestContext":{"accountId":"123456789012","apiId":"abc123","resourceId":"r1","resourcePath":"/orders/{id}","httpMethod":"GET","path":"/prod/orders/42",
-               "stage":"prod","protocol":"HTTP/1.1","requestId":"c6af9ac6","requestTimeEpoch":1735689600000,"identity":{"sourceIp":"192.0.2.1","userAgent":"curl/8"}},
+             "requestContext":{"accountId":"123456789012","apiId":"abc123","deploymentId":"d1","domainName":"abc123.execute-api.us-east-1.amazonaws.com","domainPrefix":"abc123",
+               "extendedRequestId":"e1=","resourceId":"r1","resourcePath":"/orders/{id}","httpMethod":"GET","path":"/prod/orders/42",
+               "stage":"prod","protocol":"HTTP/1.1","requestId":"c6af9ac6","requestTime":"01/Jan/2025:00:00:00 +0000","requestTimeEpoch":1735689600000,
+               "identity":{"accessKey":null,"accountId":null,"caller":null,"cognitoAuthenticationProvider":null,"cognitoAuthenticationType":null,"cognitoIdentityId":null,
+                 "cognitoIdentityPoolId":null,"principalOrgId":null,"sourceIp":"192.0.2.1","user":null,"userAgent":"curl/8","userArn":null}},
              "body":null,"isBase64Encoded":false}
             """ },
         { "api-gateway/api-gateway-http-v2-event.json", """

@@ -1,0 +1,68 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using Conformance.Events.Generation;
+
+namespace Conformance.Events.Fixtures;
+
+/// <summary>
+/// Sample events for a team's own handler tests, by source: the same generator as the fixtures and
+/// the reference engine, so the same shapes; deterministic per seed. A body, when given, becomes every
+/// record's SQS body, Kinesis data (base64) or the API request's body.
+/// </summary>
+public static class EventSamples
+{
+    /// <summary>The sources, each with what it makes.</summary>
+    public static readonly IReadOnlyDictionary<string, string> Sources = new Dictionary<string, string>
+    {
+        ["sqs"] = "an SQS standard queue batch",
+        ["sqs-fifo"] = "an SQS FIFO queue batch",
+        ["kinesis"] = "a Kinesis batch",
+        ["dynamodb"] = "a DynamoDB Streams batch of INSERT records (NEW_AND_OLD_IMAGES)",
+        ["s3"] = "S3 ObjectCreated:Put notifications",
+        ["api-gateway-rest"] = "a REST API proxy request",
+        ["api-gateway-http-v1"] = "an HTTP API payload 1.0 request",
+        ["api-gateway-http-v2"] = "an HTTP API payload 2.0 request",
+        ["eventbridge-schedule"] = "an EventBridge scheduled event",
+    };
+
+    /// <summary>The event as JSON; <paramref name="count"/> records for batch sources (1 to 10,000), ignored by the others.</summary>
+    public static string Generate(string source, int count, int seed, string? body = null)
+    {
+        if (!Sources.ContainsKey(source)) throw new ArgumentException($"unknown source '{source}' (known: {string.Join(", ", Sources.Keys)})");
+        if (count is < 1 or > 10_000) throw new ArgumentException($"a count must be 1 to 10000, not {count}");
+        var generator = new EventGenerator(seed);
+        object shape = source switch
+        {
+            "sqs" => generator.SqsBatch(count),
+            "sqs-fifo" => generator.SqsBatch(count, fifo: true),
+            "kinesis" => generator.KinesisBatch(count),
+            "dynamodb" => generator.DynamoDbBatch("INSERT", count: count),
+            "s3" => new S3.S3Event([.. Enumerable.Range(0, count).SelectMany(_ => generator.S3ObjectCreated().Records)]),
+            "api-gateway-rest" => generator.Push.RestApiRequest(),
+            "api-gateway-http-v1" => generator.Push.RestApiRequest(httpApi: true),
+            "api-gateway-http-v2" => generator.Push.HttpApiRequest(),
+            _ => generator.Push.ScheduledEvent(),
+        };
+        var json = JsonNode.Parse(EventJson.Serialize(shape))!;
+        if (body is not null) WithBody(json, body);
+        return json.ToJsonString(EventJson.Indented);
+    }
+
+    private static void WithBody(JsonNode json, string body)
+    {
+        if (json["Records"] is JsonArray records)
+        {
+            foreach (var record in records.OfType<JsonObject>())
+            {
+                if (record.ContainsKey("body"))
+                {
+                    record["body"] = body;
+                    record["md5OfBody"] = AwsIdentity.Md5Hex(Encoding.UTF8.GetBytes(body));
+                }
+                else if (record["kinesis"] is JsonObject kinesis) kinesis["data"] = Convert.ToBase64String(Encoding.UTF8.GetBytes(body));
+            }
+            return;
+        }
+        if (json is JsonObject request && request.ContainsKey("isBase64Encoded")) request["body"] = body;
+    }
+}

@@ -1,0 +1,130 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Conformance.Events.Validation;
+
+/// <summary>
+/// The fields AWS sends, as recorded on AWS or printed in its documentation: for each kind of event or
+/// record, every JSON path that every recording has, with the JSON types seen there. <c>any</c> stands
+/// for a value the recording masked (ids, times), and a field recorded as null may hold any type.
+/// </summary>
+public sealed record RecordedShape(string Name, IReadOnlyList<string> Sources, IReadOnlyDictionary<string, IReadOnlySet<string>> Fields)
+{
+    /// <summary>The fields every recorded variant of a source has, for the variants with no recording of their own.</summary>
+    public bool Fallback { get; init; }
+}
+
+/// <summary>
+/// The recorded shapes (<c>Validation/Recorded/*.json</c>, each naming its sources) and the comparison
+/// of an event with them: a field AWS sends that the event lacks, or holds with another JSON type, is a
+/// problem named by its JSON path. Records of a batch are each compared with the shape of their own
+/// kind (an SQS FIFO record, a DynamoDB INSERT with NEW_IMAGE, an S3 ObjectCreated 2.1 record, ...).
+/// </summary>
+public static class RecordedShapes
+{
+    private static readonly Lazy<IReadOnlyDictionary<string, RecordedShape>> Loaded = new(Load);
+
+    public static IReadOnlyDictionary<string, RecordedShape> All => Loaded.Value;
+
+    /// <summary>The recorded shapes that apply to <paramref name="json"/>, with the path of the part each applies to.</summary>
+    public static IReadOnlyList<(string Path, RecordedShape Shape)> For(JsonNode? json)
+    {
+        if (json is not JsonObject obj) return [];
+        if (obj["Records"] is JsonArray records)
+            return [.. records.Select((record, i) => (Path: $"$.Records[{i}]", Name: RecordShape(record as JsonObject)))
+                .Where(r => r.Name is not null && All.ContainsKey(r.Name)).Select(r => (r.Path, All[r.Name!]))];
+        var name = EventShape(obj);
+        return name is not null && All.TryGetValue(name, out var shape) ? [("$", shape)] : [];
+    }
+
+    /// <summary>Every field of the recorded counterparts that <paramref name="json"/> lacks or holds with another type.</summary>
+    public static IReadOnlyList<ShapeProblem> Compare(JsonNode? json)
+    {
+        var problems = new List<ShapeProblem>();
+        foreach (var (path, shape) in For(json))
+        {
+            var part = path == "$" ? json! : json!["Records"]![int.Parse(path["$.Records[".Length..^1], System.Globalization.CultureInfo.InvariantCulture)]!;
+            foreach (var (field, types) in shape.Fields) Check(part, field[1..], path, types, shape, problems);
+        }
+        return problems;
+    }
+
+    private static void Check(JsonNode? node, string rest, string at, IReadOnlySet<string> types, RecordedShape shape, List<ShapeProblem> problems)
+    {
+        if (rest.Length == 0)
+        {
+            var actual = TypeOf(node);
+            if (!types.Contains("any") && !types.Contains("null") && !types.Contains(actual))
+                problems.Add(new(at, $"is {actual}; AWS sends {string.Join(" or ", types)} (recorded: {shape.Sources[0]})"));
+            return;
+        }
+        if (rest.StartsWith("[*]", StringComparison.Ordinal))
+        {
+            if (node is JsonArray array)
+                for (var i = 0; i < array.Count; i++) Check(array[i], rest[3..], $"{at}[{i}]", types, shape, problems);
+            return;
+        }
+        var name = rest[1..].Split('.', '[')[0];
+        if (node is not JsonObject obj) return; // the parent's own type is checked at the parent
+        if (!obj.TryGetPropertyValue(name, out var child))
+        {
+            // Report the missing field once, at its own path, not once per field below it.
+            if (rest.IndexOfAny(['.', '['], 1) < 0)
+                problems.Add(new($"{at}.{name}", $"missing: AWS sends it ({string.Join(" or ", types)}; recorded: {shape.Sources[0]})"));
+            return;
+        }
+        Check(child, rest[(1 + name.Length)..], $"{at}.{name}", types, shape, problems);
+    }
+
+    private static string? RecordShape(JsonObject? record) => record?["eventSource"]?.ToString() switch
+    {
+        "aws:sqs" => record["attributes"]?["MessageGroupId"] is not null ? "sqs-fifo-record" : "sqs-record",
+        "aws:kinesis" => "kinesis-record",
+        "aws:dynamodb" => Specific($"dynamodb-record-{record["eventName"]}-{record["dynamodb"]?["StreamViewType"]}", "dynamodb-record"),
+        "aws:s3" => Specific($"s3-record-{record["eventName"]?.ToString().Split(':')[0]}-{record["eventVersion"]}", "s3-record"),
+        _ => null,
+    };
+
+    private static string? EventShape(JsonObject obj)
+    {
+        if (obj["detail-type"]?.ToString() == "Scheduled Event") return "scheduled";
+        if (obj.ContainsKey("routeKey") && obj.ContainsKey("rawPath")) return "http-v2";
+        if (obj.ContainsKey("httpMethod") && obj.ContainsKey("resource")) return obj["version"]?.ToString() == "1.0" ? "http-v1" : "rest";
+        if (obj.ContainsKey("KinesisBatchInfo")) return "kinesis-failure-record";
+        if (obj.ContainsKey("DDBStreamBatchInfo")) return "dynamodb-failure-record";
+        if (obj["requestContext"]?["condition"] is { } condition) return $"destination-{condition}";
+        return null;
+    }
+
+    private static string Specific(string name, string fallback) => Loaded.Value.ContainsKey(name) ? name : fallback;
+
+    private static string TypeOf(JsonNode? node) => node is null ? "null" : node.GetValueKind() switch
+    {
+        JsonValueKind.String => "string",
+        JsonValueKind.Number => "number",
+        JsonValueKind.True or JsonValueKind.False => "boolean",
+        JsonValueKind.Array => "array",
+        JsonValueKind.Object => "object",
+        _ => "null",
+    };
+
+    private static IReadOnlyDictionary<string, RecordedShape> Load()
+    {
+        var assembly = typeof(RecordedShapes).Assembly;
+        var shapes = new Dictionary<string, RecordedShape>(StringComparer.Ordinal);
+        foreach (var resource in assembly.GetManifestResourceNames().Where(n => n.StartsWith("Recorded.", StringComparison.Ordinal)))
+        {
+            using var stream = assembly.GetManifestResourceStream(resource)!;
+            var document = JsonNode.Parse(stream)!;
+            var name = document["shape"]!.ToString();
+            var sources = document["sources"]!.AsArray().Select(Describe).ToList();
+            var fields = document["fields"]!.AsObject().ToDictionary(f => f.Key, f => (IReadOnlySet<string>)f.Value!.ToString().Split('|').ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
+            shapes[name] = new RecordedShape(name, sources, fields) { Fallback = document["fallback"]?.GetValue<bool>() == true };
+        }
+        return shapes;
+    }
+
+    private static string Describe(JsonNode? source) => source?["documentation"] is { } url
+        ? $"{url} ({source["section"]})"
+        : $"{source?["repository"]} at {source?["commit"]}, {source?["file"]}, {source?["test"]}, {source?["recorded"]}";
+}
