@@ -17,7 +17,21 @@ public sealed record DynamoDbStreamRecord(
     string EventSource,
     string AwsRegion,
     [property: JsonPropertyName("dynamodb")] DynamoDbChange DynamoDb,
-    [property: JsonPropertyName("eventSourceARN")] string EventSourceArn) : EventShape;
+    [property: JsonPropertyName("eventSourceARN")] string EventSourceArn) : EventShape
+{
+    /// <summary>
+    /// Only on a <c>REMOVE</c> made by Time to Live: <c>{"type": "Service", "principalId": "dynamodb.amazonaws.com"}</c>
+    /// (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/time-to-live-ttl-streams.html).
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public DynamoDbUserIdentity? UserIdentity { get; init; }
+}
+
+/// <summary>Who made a stream record's change, given only for deletions by Time to Live.</summary>
+public sealed record DynamoDbUserIdentity(string Type, string PrincipalId) : EventShape
+{
+    public static readonly DynamoDbUserIdentity TimeToLive = new("Service", "dynamodb.amazonaws.com");
+}
 
 public sealed record DynamoDbChange(
     [property: JsonPropertyName("ApproximateCreationDateTime")] long ApproximateCreationDateTime,

@@ -45,6 +45,7 @@ public static class FixtureCatalog
         new("dynamodb", "dynamodb-insert-new-image-event.json", typeof(DynamoDb.DynamoDbStreamEvent), g => g.DynamoDbBatch("INSERT", "NEW_IMAGE")),
         new("dynamodb", "dynamodb-modify-event.json", typeof(DynamoDb.DynamoDbStreamEvent), g => g.DynamoDbBatch("MODIFY")),
         new("dynamodb", "dynamodb-remove-event.json", typeof(DynamoDb.DynamoDbStreamEvent), g => g.DynamoDbBatch("REMOVE")),
+        new("dynamodb", "dynamodb-remove-ttl-event.json", typeof(DynamoDb.DynamoDbStreamEvent), g => g.DynamoDbBatch("REMOVE", byTimeToLive: true)),
         new("dynamodb", "dynamodb-modify-keys-only-event.json", typeof(DynamoDb.DynamoDbStreamEvent), g => g.DynamoDbBatch("MODIFY", "KEYS_ONLY")),
         new("dynamodb", "dynamodb-modify-new-image-event.json", typeof(DynamoDb.DynamoDbStreamEvent), g => g.DynamoDbBatch("MODIFY", "NEW_IMAGE")),
         new("dynamodb", "dynamodb-modify-old-image-event.json", typeof(DynamoDb.DynamoDbStreamEvent), g => g.DynamoDbBatch("MODIFY", "OLD_IMAGE")),

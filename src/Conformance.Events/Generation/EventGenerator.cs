@@ -164,7 +164,11 @@ public sealed class EventGenerator
     /// A batch of stream records for <paramref name="eventName"/> (<c>INSERT</c>, <c>MODIFY</c>, <c>REMOVE</c>)
     /// with the images <paramref name="viewType"/> allows: INSERT has no old image, REMOVE no new image.
     /// </summary>
-    public DynamoDbStreamEvent DynamoDbBatch(string eventName = "INSERT", string viewType = "NEW_AND_OLD_IMAGES", int count = 1)
+    /// <param name="eventName">INSERT, MODIFY or REMOVE.</param>
+    /// <param name="viewType">The stream's view type.</param>
+    /// <param name="count">Records in the batch.</param>
+    /// <param name="byTimeToLive">A REMOVE made by Time to Live, which names DynamoDB as the user identity.</param>
+    public DynamoDbStreamEvent DynamoDbBatch(string eventName = "INSERT", string viewType = "NEW_AND_OLD_IMAGES", int count = 1, bool byTimeToLive = false)
     {
         var table = state.Name("table");
         var streamArn = Ids.TableStreamArn(table, state.Now.AddDays(-state.Faker.Random.Int(1, 300)));
@@ -179,7 +183,10 @@ public sealed class EventGenerator
             dynamoDbSequence += state.Faker.Random.Int(1, 100_000);
             var change = new DynamoDbChange(state.Tick().ToUnixTimeSeconds(), keys, newImage, oldImage,
                 dynamoDbSequence.ToString(CultureInfo.InvariantCulture), SizeOf(keys, newImage, oldImage), viewType);
-            return new DynamoDbStreamRecord(Ids.Hex(32), eventName, "1.1", "aws:dynamodb", Ids.Region, change, streamArn);
+            return new DynamoDbStreamRecord(Ids.Hex(32), eventName, "1.1", "aws:dynamodb", Ids.Region, change, streamArn)
+            {
+                UserIdentity = byTimeToLive && eventName == "REMOVE" ? DynamoDbUserIdentity.TimeToLive : null,
+            };
         }).ToList();
         return new DynamoDbStreamEvent(records);
     }

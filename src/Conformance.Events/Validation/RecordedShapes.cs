@@ -80,7 +80,8 @@ public static class RecordedShapes
     {
         "aws:sqs" => record["attributes"]?["MessageGroupId"] is not null ? "sqs-fifo-record" : "sqs-record",
         "aws:kinesis" => "kinesis-record",
-        "aws:dynamodb" => Specific($"dynamodb-record-{record["eventName"]}-{record["dynamodb"]?["StreamViewType"]}", "dynamodb-record"),
+        "aws:dynamodb" => record["userIdentity"] is not null ? "dynamodb-record-REMOVE-ttl"
+            : Specific($"dynamodb-record-{record["eventName"]}-{record["dynamodb"]?["StreamViewType"]}", "dynamodb-record"),
         "aws:s3" => Specific($"s3-record-{record["eventName"]?.ToString().Split(':')[0]}-{record["eventVersion"]}", "s3-record"),
         _ => null,
     };
