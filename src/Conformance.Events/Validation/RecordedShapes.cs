@@ -10,7 +10,10 @@ namespace Conformance.Events.Validation;
 /// </summary>
 public sealed record RecordedShape(string Name, IReadOnlyList<string> Sources, IReadOnlyDictionary<string, IReadOnlySet<string>> Fields)
 {
-    /// <summary>The fields every recorded variant of a source has, for the variants with no recording of their own.</summary>
+    /// <summary>
+    /// A shape with no fixture of its own, used to check users' events: the fields every recorded variant of
+    /// a source has (for variants with no recording of their own), or a runtime's document the kit does not generate.
+    /// </summary>
     public bool Fallback { get; init; }
 }
 
@@ -94,6 +97,8 @@ public static class RecordedShapes
         if (obj.ContainsKey("KinesisBatchInfo")) return "kinesis-failure-record";
         if (obj.ContainsKey("DDBStreamBatchInfo")) return "dynamodb-failure-record";
         if (obj["requestContext"]?["condition"] is { } condition) return $"destination-{condition}";
+        if (obj.ContainsKey("errorType") && obj.ContainsKey("errorMessage"))
+            return obj.ContainsKey("stackTrace") ? "invoke-error-python" : obj.ContainsKey("trace") ? "invoke-error-nodejs" : null;
         return null;
     }
 

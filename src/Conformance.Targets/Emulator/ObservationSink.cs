@@ -30,7 +30,7 @@ public sealed class ObservationSink : IAsyncDisposable
         Url = $"http://127.0.0.1:{port}";
         listener.Prefixes.Add(Url + "/");
         listener.Start();
-        loop = Task.Run(AcceptAsync);
+        loop = Task.Run(() => Processes.LoopbackServer.AcceptAsync(listener, HandleAsync));
     }
 
     public string Url { get; }
@@ -40,23 +40,6 @@ public sealed class ObservationSink : IAsyncDisposable
     public void Unregister(IObservationListener owner)
     {
         foreach (var (key, value) in functions) if (ReferenceEquals(value, owner)) functions.TryRemove(key, out _);
-    }
-
-    private async Task AcceptAsync()
-    {
-        while (listener.IsListening)
-        {
-            HttpListenerContext context;
-            try
-            {
-                context = await listener.GetContextAsync();
-            }
-            catch (Exception ex) when (ex is HttpListenerException or ObjectDisposedException or InvalidOperationException)
-            {
-                return; // stopped
-            }
-            _ = Task.Run(() => HandleAsync(context));
-        }
     }
 
     private async Task HandleAsync(HttpListenerContext context)

@@ -31,7 +31,7 @@ internal sealed class RuntimeApiEndpoint : IAsyncDisposable
         Address = $"127.0.0.1:{port}";
         listener.Prefixes.Add($"http://{Address}/");
         listener.Start();
-        loop = Task.Run(AcceptAsync);
+        loop = Task.Run(() => Processes.LoopbackServer.AcceptAsync(listener, HandleAsync));
     }
 
     /// <summary>The value of <c>AWS_LAMBDA_RUNTIME_API</c>: host and port.</summary>
@@ -57,23 +57,6 @@ internal sealed class RuntimeApiEndpoint : IAsyncDisposable
         foreach (var (name, value) in headers) next.Response.Headers[name] = value;
         await WriteAndCloseAsync(next.Response, payload);
         return await answer.Task;
-    }
-
-    private async Task AcceptAsync()
-    {
-        while (listener.IsListening)
-        {
-            HttpListenerContext context;
-            try
-            {
-                context = await listener.GetContextAsync();
-            }
-            catch (Exception ex) when (ex is HttpListenerException or ObjectDisposedException or InvalidOperationException)
-            {
-                return; // stopped
-            }
-            _ = Task.Run(() => HandleAsync(context));
-        }
     }
 
     private async Task HandleAsync(HttpListenerContext context)

@@ -5,19 +5,20 @@ namespace Conformance.Events.Tests.Lambda;
 public sealed class InvokeErrorDocumentTests
 {
     [Fact]
-    public void Serialises_with_the_field_names_lambda_uses() =>
-        new InvokeErrorDocument("Error", "boom", []).ToJson().ShouldBe("{\"errorType\":\"Error\",\"errorMessage\":\"boom\",\"stackTrace\":[]}");
+    public void Serialises_with_the_field_names_the_Node_runtime_uses() =>
+        new InvokeErrorDocument("Error", "boom", []).ToJson().ShouldBe("{\"errorType\":\"Error\",\"errorMessage\":\"boom\",\"trace\":[]}");
 
     [Fact]
     public void Keeps_fields_it_does_not_know_when_read_from_a_real_target()
     {
-        const string fromNode = "{\"errorType\":\"Error\",\"errorMessage\":\"boom\",\"trace\":[\"Error: boom\",\"    at handler\"]}";
+        const string fromPython = "{\"errorMessage\":\"boom\",\"errorType\":\"Exception\",\"requestId\":\"r1\",\"stackTrace\":[\"  File handler.py\"]}";
 
-        var document = InvokeErrorDocument.Parse(fromNode).ShouldNotBeNull();
+        var document = InvokeErrorDocument.Parse(fromPython).ShouldNotBeNull();
 
-        document.ErrorType.ShouldBe("Error");
-        document.Extra.ShouldNotBeNull().ShouldContainKey("trace");
-        document.ToJson().ShouldContain("\"trace\":[\"Error: boom\",\"    at handler\"]");
+        document.ErrorType.ShouldBe("Exception");
+        document.Extra.ShouldNotBeNull().ShouldContainKey("stackTrace");
+        document.ToJson().ShouldContain("\"stackTrace\":[\"  File handler.py\"]");
+        document.ToJson().ShouldContain("\"requestId\":\"r1\"");
     }
 
     [Theory]
