@@ -19,6 +19,7 @@ public static class ConformanceCommand
             CleanupCommand.Create(output, error),
             EmulatorCommand.Create(output, error),
             CompareCommand.Create(output, error),
+            BaselineCommand.Create(output, error),
             BenchCommand.Create(output, error),
         };
         // On Ctrl+C (or SIGTERM) a run gets this long to write its reports and stop the target's processes.

@@ -68,6 +68,10 @@ public static class RunCommand
         {
             features, report, tags, target, endpoint, region, roleArn, runId, record, shard, durations, parallel, featureFilter, nameFilter, verbose, quiet, seed, stepTimeout, maxWait,
         };
+        var baseline = new Option<string?>("--baseline") { Description = "A baseline of accepted divergences (`conformance baseline write`): exit 0 when nothing changed, 1 on a regression." };
+        var strict = new Option<bool>("--strict") { Description = "With --baseline: exit 1 also when an accepted divergence now passes (the baseline is out of date)." };
+        command.Options.Add(baseline);
+        command.Options.Add(strict);
         var config = new Option<string>("--config") { Description = $"A {ConformanceConfig.FileName} with this project's defaults (options given here win).", DefaultValueFactory = _ => ConformanceConfig.FileName };
         command.Options.Add(config);
         command.SetAction(async (parsed, cancellation) =>
@@ -99,6 +103,8 @@ public static class RunCommand
                 parsed.GetValue(stepTimeout))
             {
                 RecordDirectory = parsed.GetValue(record),
+                BaselinePath = parsed.GetValue(baseline),
+                Strict = parsed.GetValue(strict),
                 Shard = parsed.GetValue(shard),
                 Durations = parsed.GetValue(durations) ?? [],
                 Parallel = Pick(parallel, defaults?.Parallel),

@@ -69,6 +69,22 @@ internal static class RunExecution
             return ExitCodes.UsageOrInputError;
         }
 
+        BaselineGate? gate = null;
+        if (settings.BaselinePath is { } baselinePath)
+        {
+            (gate, var problem) = BaselineGate.Load(baselinePath, settings.Strict, settings.Target, featuresDirectory);
+            if (problem is not null)
+            {
+                await error.WriteLineAsync($"error: {problem}");
+                return ExitCodes.UsageOrInputError;
+            }
+        }
+        else if (settings.Strict)
+        {
+            await error.WriteLineAsync("error: --strict judges a run against its baseline; give --baseline FILE too.");
+            return ExitCodes.UsageOrInputError;
+        }
+
         foreach (var function in settings.TargetOptions.Functions.All)
         {
             if (Conformance.Targets.UserCode.RuntimeLaunch.For(function.Name, function.Code).Problem is { } problem)
@@ -140,11 +156,12 @@ internal static class RunExecution
         waits.Started += console.WaitStarted;
         if (console.ReportInputErrors(run))
         {
-            await RunReports.WriteAsync(settings, run, messages, null, console, session.Name);
+            await RunReports.WriteAsync(settings, run, messages, null, console, session.Name, gate);
             return ExitCodes.UsageOrInputError;
         }
 
         Exception? crash = null;
+        Conformance.Reporting.Model.RunReport? report = null;
         try
         {
             if (live)
@@ -165,7 +182,7 @@ internal static class RunExecution
         }
         finally
         {
-            await RunReports.WriteAsync(settings, run, messages, crash, console, session.Name);
+            report = await RunReports.WriteAsync(settings, run, messages, crash, console, session.Name, gate);
         }
         console.Totals(run);
         if (crash is not null)
@@ -178,6 +195,7 @@ internal static class RunExecution
             await error.WriteLineAsync($"error: the {session.Name} target was lost during the run; the scenarios that had not started are reported as not run.\n{Redaction.Redact(lost)}");
             return ExitCodes.TargetUnavailable;
         }
+        if (gate is not null) return gate.Judge(report!, output);
         // A gap is counted against the target like a wrong answer: the run did not pass.
         return run.Success && !run.Results.Any(r => r.Unsupported) ? ExitCodes.AllPassed : ExitCodes.Failures;
     }

@@ -13,7 +13,8 @@ namespace Conformance.Cli.Commands;
 internal static class RunReports
 {
     /// <summary>Writes the reports of whatever ran, also when the run ended early.</summary>
-    public static async Task WriteAsync(RunSettings settings, TestRun run, MessageCollector messages, Exception? crash, ConsoleReporter console, string targetName)
+    public static async Task<RunReport> WriteAsync(RunSettings settings, TestRun run, MessageCollector messages, Exception? crash, ConsoleReporter console, string targetName,
+        BaselineGate? gate = null)
     {
         var directory = settings.ReportDirectory;
         await run.FinishAsync(crash);
@@ -24,16 +25,19 @@ internal static class RunReports
         var html = Path.Combine(directory, "index.html");
         var report = RunReportReader.Read(lines);
         WriteAtomically(html, HtmlReport.Render(report, target: targetName));
-        WriteAtomically(Path.Combine(directory, "junit.xml"), JUnitReport.Render(report));
+        WriteAtomically(Path.Combine(directory, "junit.xml"), JUnitReport.Render(report, known: gate?.KnownReasons(report)));
+        var changes = gate?.ChangesMarkdown(report, targetName);
         var summary = MarkdownSummary.Render(report, targetName);
-        WriteAtomically(Path.Combine(directory, "summary.md"), summary);
-        if (Environment.GetEnvironmentVariable("GITHUB_STEP_SUMMARY") is { Length: > 0 } stepSummary) File.AppendAllText(stepSummary, summary);
+        WriteAtomically(Path.Combine(directory, "summary.md"), changes is null ? summary : summary + "\n" + changes);
+        // Against a baseline, CI's page lists only what changed.
+        if (Environment.GetEnvironmentVariable("GITHUB_STEP_SUMMARY") is { Length: > 0 } stepSummary) File.AppendAllText(stepSummary, changes ?? summary);
         console.ReportsWritten(ndjson, html);
         if (settings.RecordDirectory is { } recordings)
         {
             var count = ScenarioRecording.WriteAll(report, targetName, recordings, DateOnly.FromDateTime(DateTime.UtcNow));
             console.RecordingsWritten(recordings, count);
         }
+        return report;
     }
 
     private static void WriteAtomically(string path, string content)

@@ -7,6 +7,11 @@ internal sealed record RunSettings(string Features, string ReportDirectory, stri
 {
     public string? RecordDirectory { get; init; }
 
+    /// <summary>A baseline of accepted divergences (<see cref="BaselineGate"/>), and whether progress fails the run too.</summary>
+    public string? BaselinePath { get; init; }
+
+    public bool Strict { get; init; }
+
     public string? Shard { get; init; }
 
     public IReadOnlyList<string> Durations { get; init; } = [];
