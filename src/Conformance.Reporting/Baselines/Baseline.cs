@@ -4,9 +4,18 @@ using Conformance.Reporting.Model;
 
 namespace Conformance.Reporting.Baselines;
 
-/// <summary>One accepted divergence: the scenario (feature file and name), its outcome and evidence, and why it is accepted.</summary>
+/// <summary>
+/// One accepted divergence: the scenario (feature file and name), its outcome and evidence, and why it is
+/// accepted. <see cref="Match"/> is <c>evidence</c> (the outcome and the observed value must both stay) or
+/// <c>outcome</c> (for a divergence whose evidence varies from run to run on its target: only the outcome must stay).
+/// </summary>
 public sealed record BaselineEntry(string Feature, string Scenario, string Outcome, string Observed, string Reason, string? Link = null)
 {
+    public const string ByEvidence = "evidence";
+    public const string ByOutcome = "outcome";
+
+    public string Match { get; init; } = ByEvidence;
+
     public string Key => $"{Feature}: {Scenario}";
 }
 
@@ -45,26 +54,40 @@ public sealed record Baseline(string Target, IReadOnlyList<BaselineEntry> Entrie
             var outcome = Text("outcome");
             if (outcome is not (Failed or Unsupported)) throw new InvalidDataException($"{at}: \"outcome\" must be \"failed\" or \"unsupported\", not {entry["outcome"]?.ToJsonString() ?? "nothing"}.");
             if (string.IsNullOrWhiteSpace(Text("reason"))) throw new InvalidDataException($"{at}: has no \"reason\"; say why this divergence is accepted.");
-            read.Add(new BaselineEntry(feature, scenario, outcome, Text("observed") ?? "", Text("reason")!, Text("link")));
+            var match = Text("match") ?? BaselineEntry.ByEvidence;
+            if (match is not (BaselineEntry.ByEvidence or BaselineEntry.ByOutcome)) throw new InvalidDataException($"{at}: \"match\" must be \"evidence\" or \"outcome\", not {entry["match"]!.ToJsonString()}.");
+            read.Add(new BaselineEntry(feature, scenario, outcome, Text("observed") ?? "", Text("reason")!, Text("link")) { Match = match });
         }
         var duplicate = read.GroupBy(e => e.Key).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null) throw new InvalidDataException($"{path}: {duplicate.Key} is listed {duplicate.Count()} times.");
         return new Baseline(root["target"]!.GetValue<string>(), read);
     }
 
-    /// <summary>The divergences of <paramref name="report"/>; the reasons and links of <paramref name="previous"/> are kept.</summary>
-    public static Baseline From(RunReport report, string target, Baseline? previous, string reasonForNew)
+    /// <summary>
+    /// The divergences of the first of <paramref name="runs"/> (runs of one commit on one target); one whose
+    /// evidence differs in another run is matched by its outcome only. The reasons, links and match of
+    /// <paramref name="previous"/> are kept.
+    /// </summary>
+    public static Baseline From(IReadOnlyList<RunReport> runs, string target, Baseline? previous, string reasonForNew)
     {
         var kept = previous?.Entries.ToDictionary(e => e.Key) ?? [];
-        var entries = report.Features.SelectMany(f => f.Scenarios.Where(s => s.IsDivergence).Select(s =>
+        var observedElsewhere = runs.Skip(1).SelectMany(r => r.Features.SelectMany(f => f.Scenarios.Where(s => s.IsDivergence)
+            .Select(s => (Key: $"{f.Uri}: {s.Name}", Observed: ObservedValue.Normalize(s.Problem?.Message))))).ToLookup(o => o.Key, o => o.Observed);
+        var entries = runs[0].Features.SelectMany(f => f.Scenarios.Where(s => s.IsDivergence).Select(s =>
         {
             var key = $"{f.Uri}: {s.Name}";
             var old = kept.GetValueOrDefault(key);
-            return new BaselineEntry(f.Uri, s.Name, s.Status == Outcomes.Unsupported ? Unsupported : Failed, ObservedValue.Normalize(s.Problem?.Message),
-                old?.Reason ?? reasonForNew, old?.Link);
+            var observed = ObservedValue.Normalize(s.Problem?.Message);
+            var varies = observedElsewhere[key].Any(o => o != observed);
+            return new BaselineEntry(f.Uri, s.Name, s.Status == Outcomes.Unsupported ? Unsupported : Failed, observed, old?.Reason ?? reasonForNew, old?.Link)
+            {
+                Match = varies || old?.Match == BaselineEntry.ByOutcome ? BaselineEntry.ByOutcome : BaselineEntry.ByEvidence,
+            };
         })).OrderBy(e => e.Key, StringComparer.Ordinal).ToList();
         return new Baseline(target, entries);
     }
+
+    public static Baseline From(RunReport report, string target, Baseline? previous, string reasonForNew) => From([report], target, previous, reasonForNew);
 
     public string ToJson()
     {
@@ -74,6 +97,7 @@ public sealed record Baseline(string Target, IReadOnlyList<BaselineEntry> Entrie
             ["entries"] = new JsonArray([.. Entries.Select(e =>
             {
                 var entry = new JsonObject { ["feature"] = e.Feature, ["scenario"] = e.Scenario, ["outcome"] = e.Outcome, ["observed"] = e.Observed, ["reason"] = e.Reason };
+                if (e.Match != BaselineEntry.ByEvidence) entry["match"] = e.Match;
                 if (e.Link is not null) entry["link"] = e.Link;
                 return (JsonNode)entry;
             })]),

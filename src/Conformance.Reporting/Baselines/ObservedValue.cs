@@ -4,24 +4,62 @@ namespace Conformance.Reporting.Baselines;
 
 /// <summary>
 /// A divergence's evidence (its failed step's message) without what differs from run to run on the same
-/// target: request and message ids, times, durations, ports, long numbers and tokens. What is left is
-/// the divergence's shape, which a baseline accepts.
+/// target: request and message ids, times, durations, ports, temporary folders, long numbers and tokens,
+/// and how long a run of identical items went on (an emulator that retries without end is seen retrying
+/// 25 or 29 times, depending on when the check looked). What is left is the divergence's shape, which a
+/// baseline accepts.
 /// </summary>
 public static partial class ObservedValue
 {
+    /// <summary>From this many identical items on, a list is shown as one item and "and more".</summary>
+    public const int Endless = 10;
+
     public static string Normalize(string? message)
     {
         if (string.IsNullOrEmpty(message)) return "";
-        var text = Uuid().Replace(message, "<id>");
+        var text = message.Replace(Path.GetTempPath().TrimEnd('/', '\\'), "<temp>", StringComparison.Ordinal);
+        text = TempFolder().Replace(text, "<temp>/<folder>");
+        text = Uuid().Replace(text, "<id>");
         text = IsoTime().Replace(text, "<time>");
         text = ApiTime().Replace(text, "<time>");
         text = Port().Replace(text, "127.0.0.1:<port>");
         text = Hex().Replace(text, "<hex>");
-        text = Token().Replace(text, "<token>");
         text = LongNumber().Replace(text, "<number>");
+        text = Token().Replace(text, "<token>");
         text = Decimal().Replace(text, "<decimal>");
-        return text.Replace("\r\n", "\n", StringComparison.Ordinal).Trim();
+        text = Ordinal().Replace(text, "#<n>");
+        return string.Join('\n', text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n').Select(CollapseRuns)).Trim();
     }
+
+    /// <summary>A run of <see cref="Endless"/> or more identical items (split by ", ", "; " or " | ") as one, and the line's counts as "many".</summary>
+    private static string CollapseRuns(string line)
+    {
+        foreach (var separator in new[] { "; ", ", ", " | " })
+        {
+            var items = line.Split(separator);
+            var collapsed = new List<string>();
+            var changed = false;
+            for (var i = 0; i < items.Length;)
+            {
+                var j = i;
+                while (j < items.Length && items[j] == items[i]) j++;
+                if (j - i >= Endless) { collapsed.Add($"{items[i]}{separator}… (and more)"); changed = true; }
+                else collapsed.AddRange(items[i..j]);
+                i = j;
+            }
+            if (changed) return Count().Replace(string.Join(separator, collapsed), "<many>");
+        }
+        return line;
+    }
+
+    [GeneratedRegex(@"<temp>/[A-Za-z0-9._-]+")]
+    private static partial Regex TempFolder();
+
+    [GeneratedRegex(@"#\d+\b")]
+    private static partial Regex Ordinal();
+
+    [GeneratedRegex(@"\b\d{2,}\b")]
+    private static partial Regex Count();
 
     [GeneratedRegex("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")]
     private static partial Regex Uuid();
@@ -35,7 +73,7 @@ public static partial class ObservedValue
     [GeneratedRegex(@"127\.0\.0\.1:\d+")]
     private static partial Regex Port();
 
-    [GeneratedRegex(@"\b[0-9a-fA-F]{16,}\b")]
+    [GeneratedRegex(@"\b(?=[0-9a-fA-F]*[a-fA-F])[0-9a-fA-F]{16,}\b")]
     private static partial Regex Hex();
 
     [GeneratedRegex(@"[A-Za-z0-9+/]{40,}={0,2}")]
@@ -44,6 +82,6 @@ public static partial class ObservedValue
     [GeneratedRegex(@"\b\d{10,}\b")]
     private static partial Regex LongNumber();
 
-    [GeneratedRegex(@"\d+\.\d+")]
+    [GeneratedRegex(@"(?<![\d.])\d+\.\d+(?![\d.])")]
     private static partial Regex Decimal();
 }
