@@ -40,6 +40,11 @@ internal sealed class BaselineGate(Baseline baseline, bool strict)
     public IReadOnlyDictionary<string, string> KnownReasons(RunReport report) =>
         BaselineComparison.Compare(report, baseline).Where(v => v.Verdict == BaselineVerdict.Known).ToDictionary(v => v.Key, v => v.Accepted!.Reason);
 
+    /// <summary>Each divergence's and each fixed scenario's mark for the HTML page: known, new or fixed.</summary>
+    public IReadOnlyDictionary<string, string> Marks(RunReport report) => BaselineComparison.Compare(report, baseline)
+        .Where(v => v.Verdict is BaselineVerdict.Known or BaselineVerdict.New or BaselineVerdict.Fixed)
+        .ToDictionary(v => v.Key, v => v.Verdict.ToString().ToLowerInvariant());
+
     /// <summary>Prints every changed scenario with its old and new outcome and the evidence; returns the exit code.</summary>
     public int Judge(RunReport report, TextWriter output)
     {

@@ -24,7 +24,7 @@ internal static class RunReports
         NdjsonFile.WriteLines(ndjson, lines);
         var html = Path.Combine(directory, "index.html");
         var report = RunReportReader.Read(lines);
-        WriteAtomically(html, HtmlReport.Render(report, target: targetName));
+        WriteAtomically(html, HtmlReport.Render(report, target: targetName, baseline: gate?.Marks(report)));
         WriteAtomically(Path.Combine(directory, "junit.xml"), JUnitReport.Render(report, known: gate?.KnownReasons(report)));
         var changes = gate?.ChangesMarkdown(report, targetName);
         var summary = MarkdownSummary.Render(report, targetName);

@@ -23,7 +23,13 @@ public static partial class HtmlReport
     /// The living documentation of a run on <paramref name="target"/>, opened by the scores and the
     /// divergences; with a <paramref name="matrix"/>, those of every target's run and the matrix itself.
     /// </summary>
-    public static string Render(RunReport report, string title = "Lambda conformance report", ConformanceMatrix? matrix = null, string target = "this run")
+    /// <param name="report">The run.</param>
+    /// <param name="title">The page's title.</param>
+    /// <param name="matrix">Every target's runs, when the page shows several.</param>
+    /// <param name="target">The run's target.</param>
+    /// <param name="baseline">Against a baseline: each scenario's mark by <c>feature: scenario</c> (<c>known</c>, <c>new</c>, <c>fixed</c>).</param>
+    public static string Render(RunReport report, string title = "Lambda conformance report", ConformanceMatrix? matrix = null, string target = "this run",
+        IReadOnlyDictionary<string, string>? baseline = null)
     {
         var html = new StringBuilder();
         html.Append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
@@ -48,7 +54,7 @@ public static partial class HtmlReport
             html.Append("<section class=\"feature\" id=\"feature-").Append(index).Append("\"><h2>").Append(E(feature.Name)).Append("</h2>")
                 .Append("<p class=\"uri\">").Append(E(feature.Uri)).Append(' ').Append(TagList(feature.Tags)).Append("</p>")
                 .Append("<div class=\"description\">").Append(Description(feature.Description)).Append("</div>");
-            foreach (var scenario in feature.Scenarios) html.Append(Scenario(scenario));
+            foreach (var scenario in feature.Scenarios) html.Append(Scenario(scenario, baseline?.GetValueOrDefault($"{feature.Uri}: {scenario.Name}")));
             html.Append("</section>");
         }
         html.Append("</main><script>").Append(Script).Append("</script></body></html>\n");
@@ -75,11 +81,12 @@ public static partial class HtmlReport
         return text.Append("</nav>").ToString();
     }
 
-    private static string Scenario(ScenarioReport scenario)
+    private static string Scenario(ScenarioReport scenario, string? baselineMark)
     {
         var html = new StringBuilder();
+        var mark = baselineMark is null ? "" : $"<span class=\"baseline {E(baselineMark)}\">{E(baselineMark switch { "known" => "known divergence", "new" => "new: not in the baseline", _ => "fixed: the baseline accepted a divergence" })}</span> ";
         html.Append("<article class=\"scenario ").Append(Css(scenario.Status)).Append("\" data-status=\"").Append(E(scenario.Status)).Append("\">")
-            .Append("<h3><span class=\"badge\">").Append(E(scenario.Status)).Append("</span> ").Append(E(scenario.Name)).Append("</h3>")
+            .Append("<h3><span class=\"badge\">").Append(E(scenario.Status)).Append("</span> ").Append(mark).Append(E(scenario.Name)).Append("</h3>")
             .Append("<p>").Append(TagList(scenario.Tags)).Append("</p><ol class=\"steps\">");
         foreach (var step in scenario.Steps)
         {
@@ -129,6 +136,8 @@ public static partial class HtmlReport
     private static string Css(string status) => "s-" + status.ToLowerInvariant().Replace(' ', '-');
 
     private const string Styles = """
+        .baseline { font-size: .75em; padding: .1em .4em; border-radius: .3em; border: 1px solid; }
+        .baseline.known { color: #555; } .baseline.new { color: #b00020; font-weight: bold; } .baseline.fixed { color: #1b7a1b; font-weight: bold; }
         body{font-family:system-ui,sans-serif;margin:0;color:#1d1d1f;background:#fafafa}
         header{background:#232f3e;color:#fff;padding:1rem 2rem}header h1{margin:0 0 .5rem;font-size:1.4rem}
         main{padding:1rem 2rem;max-width:70rem}

@@ -47,9 +47,12 @@ public sealed class BaselineCommandTests : IDisposable
         same.ExitCode.ShouldBe(ExitCodes.AllPassed, same.Output);
         same.Output.ShouldContain("baseline: 1 known, 0 new, 0 fixed");
         File.ReadAllText(cli.Path("second", "junit.xml")).ShouldContain("known divergence: known divergence, accepted");
+        File.ReadAllText(cli.Path("second", "index.html")).ShouldContain("<span class=\"baseline known\">known divergence</span>");
+        File.ReadAllText(cli.Path("second", "summary.md")).ShouldContain("reference against its baseline: 1 known, 0 new, 0 fixed");
         edited.ExitCode.ShouldBe(ExitCodes.Failures);
         edited.Output.ShouldContain("new     features/one.feature: diverges");
         edited.Output.ShouldContain("was: failed, observed: The invoke response has another status code. /   expected: 202 /   observed: 201");
+        File.ReadAllText(cli.Path("third", "index.html")).ShouldContain("<span class=\"baseline new\">");
     }
 
     [Fact]
