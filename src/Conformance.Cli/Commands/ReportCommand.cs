@@ -21,18 +21,19 @@ public static class ReportCommand
         };
         var merge = new Option<bool>("--merge") { Description = "The files are the shards of one run (`run --shard i/n`): join them into one report." };
         var outDirectory = new Option<string?>("--out") { Description = "Directory for index.html, matrix.html and matrix.md (default: beside the first messages)." };
+        var baselines = new Option<string[]>("--baseline") { Description = "Baselines of accepted divergences (`baseline write`); each marks its own target's column known, new or fixed.", AllowMultipleArgumentsPerToken = true };
         var command = new Command("report", "Render index.html from a message stream, and the matrix of several targets' runs.\n\nExamples:\n" +
             "  conformance report reports/latest/messages.ndjson --out site\n" +
             "  conformance report reports/reference/messages.ndjson reports/emulator/messages.ndjson --out reports/matrix\n" +
             "  conformance report --merge shard1/messages.ndjson shard2/messages.ndjson --out reports/aws")
         {
-            messages, merge, outDirectory,
+            messages, merge, outDirectory, baselines,
         };
-        command.SetAction(parsed => Execute(parsed.GetValue(messages)!, parsed.GetValue(merge), parsed.GetValue(outDirectory), output, error));
+        command.SetAction(parsed => Execute(parsed.GetValue(messages)!, parsed.GetValue(merge), parsed.GetValue(outDirectory), parsed.GetValue(baselines) ?? [], output, error));
         return command;
     }
 
-    private static int Execute(string[] inputs, bool merge, string? outDirectory, TextWriter output, TextWriter error)
+    private static int Execute(string[] inputs, bool merge, string? outDirectory, string[] baselineFiles, TextWriter output, TextWriter error)
     {
         var runs = new List<(string Target, RunReport Run)>();
         foreach (var input in inputs)
@@ -61,11 +62,33 @@ public static class ReportCommand
             return ExitCodes.UsageOrInputError;
         }
 
+        var marks = new Dictionary<string, IReadOnlyDictionary<string, string>>();
+        foreach (var file in baselineFiles)
+        {
+            try
+            {
+                var baseline = Conformance.Reporting.Baselines.Baseline.Load(file);
+                if (runs.FirstOrDefault(r => r.Target == baseline.Target) is not { Run: not null } run)
+                {
+                    error.WriteLine($"error: {file} is the {baseline.Target} target's baseline, and no run here is named {baseline.Target}.");
+                    return ExitCodes.UsageOrInputError;
+                }
+                marks[baseline.Target] = Conformance.Reporting.Baselines.BaselineComparison.Compare(run.Run, baseline)
+                    .Where(v => v.Verdict is Conformance.Reporting.Baselines.BaselineVerdict.Known or Conformance.Reporting.Baselines.BaselineVerdict.New or Conformance.Reporting.Baselines.BaselineVerdict.Fixed)
+                    .ToDictionary(v => v.Key, v => v.Verdict.ToString().ToLowerInvariant());
+            }
+            catch (Exception ex) when (ex is InvalidDataException or IOException)
+            {
+                error.WriteLine($"error: {ex.Message}");
+                return ExitCodes.UsageOrInputError;
+            }
+        }
+
         var directory = outDirectory ?? Path.GetDirectoryName(Path.GetFullPath(Split(inputs[0]).Path))!;
         Directory.CreateDirectory(directory);
-        var matrix = runs.Count > 1 || merge ? ConformanceMatrix.Build(runs) : null;
+        var matrix = runs.Count > 1 || merge ? ConformanceMatrix.Build(runs, marks) : null;
         var html = Path.Combine(directory, "index.html");
-        WriteAtomically(html, HtmlReport.Render(runs[0].Run, matrix: matrix, target: runs[0].Target));
+        WriteAtomically(html, HtmlReport.Render(runs[0].Run, matrix: matrix, target: runs[0].Target, baseline: marks.GetValueOrDefault(runs[0].Target)));
         output.WriteLine($"wrote {html} ({runs[0].Run.Scenarios.Count()} scenarios)");
         if (matrix is not null)
         {

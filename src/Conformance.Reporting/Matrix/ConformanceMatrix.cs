@@ -5,6 +5,9 @@ namespace Conformance.Reporting.Matrix;
 /// <summary>What one target did with one scenario: passed, failed, unsupported or not applicable (with the reason), or not run.</summary>
 public sealed record MatrixCell(string Outcome, string? Detail)
 {
+    /// <summary>Against the target's baseline: <c>known</c>, <c>new</c> or <c>fixed</c>; null without one.</summary>
+    public string? Baseline { get; init; }
+
     public const string Passed = "passed";
     public const string Failed = "failed";
     public const string Unsupported = "unsupported";
@@ -39,7 +42,9 @@ public sealed record MatrixFeature(string Uri, string Name, IReadOnlyList<Matrix
 /// </summary>
 public sealed record ConformanceMatrix(IReadOnlyList<string> Targets, IReadOnlyList<MatrixFeature> Features)
 {
-    public static ConformanceMatrix Build(IReadOnlyList<(string Target, RunReport Run)> runs)
+    /// <param name="runs">Each target's run.</param>
+    /// <param name="marks">Per target, the baseline's mark of each divergence by <c>feature: scenario</c> (known, new, fixed).</param>
+    public static ConformanceMatrix Build(IReadOnlyList<(string Target, RunReport Run)> runs, IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>>? marks = null)
     {
         var lookups = runs.Select(r => r.Run.Features
             .SelectMany(f => f.Scenarios.Select(s => (Key: Key(f.Uri, s), Scenario: s)))
@@ -50,7 +55,10 @@ public sealed record ConformanceMatrix(IReadOnlyList<string> Targets, IReadOnlyL
         {
             var scenarios = runs.SelectMany(r => r.Run.Features.Where(f => f.Uri == feature.Uri)).SelectMany(f => f.Scenarios)
                 .GroupBy(s => Key(feature.Uri, s)).Select(g => g.First()).OrderBy(s => s.Line);
-            var rows = scenarios.Select(s => new MatrixRow(s.Name, [.. lookups.Select(l => MatrixCell.Of(l.GetValueOrDefault(Key(feature.Uri, s))))])).ToList();
+            var rows = scenarios.Select(s => new MatrixRow(s.Name, [.. lookups.Select((l, t) => MatrixCell.Of(l.GetValueOrDefault(Key(feature.Uri, s))) with
+            {
+                Baseline = marks?.GetValueOrDefault(runs[t].Target)?.GetValueOrDefault($"{feature.Uri}: {s.Name}"),
+            })])).ToList();
             features.Add(new MatrixFeature(feature.Uri, feature.Name, rows));
         }
         return new ConformanceMatrix([.. runs.Select(r => r.Target)], features);

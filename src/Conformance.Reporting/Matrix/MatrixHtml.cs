@@ -39,7 +39,7 @@ public static class MatrixHtml
                 {
                     var css = "m-" + cell.Outcome.Replace("/", "").Replace(' ', '-');
                     var title = cell.Detail is null ? "" : $" title=\"{E(cell.Detail)}\"";
-                    html.Append($"<td class=\"{css}\"{title}>{E(cell.Outcome)}</td>");
+                    html.Append($"<td class=\"{css}\"{title}>{E(cell.Outcome)}{(cell.Baseline is { } mark ? $" <span class=\"baseline {E(mark)}\">{E(mark)}</span>" : "")}</td>");
                 }
                 html.Append("</tr>");
             }
@@ -56,7 +56,8 @@ public static class MatrixHtml
 
     public const string Css =
         ".matrix table{border-collapse:collapse;margin:1em 0}.matrix th,.matrix td{border:1px solid #ccc;padding:.25em .6em;text-align:left;font:14px system-ui,sans-serif}" +
-        ".matrix-feature th{background:#eef}.m-passed{background:#dfd}.m-failed{background:#fdd}.m-unsupported{background:#fde9c8}.m-na{background:#eee;color:#555}.m-not-run{color:#999}";
+        ".matrix-feature th{background:#eef}.m-passed{background:#dfd}.m-failed{background:#fdd}.m-unsupported{background:#fde9c8}.m-na{background:#eee;color:#555}.m-not-run{color:#999}" +
+        ".matrix .baseline{font-size:.75em;margin-left:.3em}.matrix .baseline.new{color:#b00020;font-weight:bold}.matrix .baseline.fixed{color:#1b7a1b;font-weight:bold}";
 
     private static string E(string text) => WebUtility.HtmlEncode(text);
 }

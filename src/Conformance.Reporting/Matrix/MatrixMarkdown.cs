@@ -17,7 +17,7 @@ public static class MatrixMarkdown
             text.AppendLine().AppendLine($"### {Escape(feature.Name)}").AppendLine();
             text.AppendLine($"| scenario | {string.Join(" | ", matrix.Targets.Select(Escape))} |");
             text.AppendLine($"|---|{string.Join("|", matrix.Targets.Select(_ => ":---:"))}|");
-            foreach (var row in feature.Rows) text.AppendLine($"| {Escape(row.Scenario)} | {string.Join(" | ", row.Cells.Select(Mark))} |");
+            foreach (var row in feature.Rows) text.AppendLine($"| {Escape(row.Scenario)} | {string.Join(" | ", row.Cells.Select(c => Mark(c) + (c.Baseline is { } mark ? $" {mark}" : "")))} |");
             text.AppendLine($"| **total passed** | {string.Join(" | ", matrix.Targets.Select((_, t) => $"{ConformanceMatrix.Count(feature.Rows, t, MatrixCell.Passed)}/{feature.Rows.Count}"))} |");
         }
         return text.ToString();

@@ -74,6 +74,22 @@ public sealed class BaselineCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task The_matrix_marks_a_target_s_divergences_by_its_baseline()
+    {
+        var baseline = await WriteBaselineAsync();
+
+        var report = await cli.RunAsync("report", $"reference={cli.Path("first", "messages.ndjson")}", $"other={cli.Path("first", "messages.ndjson")}", "--baseline", baseline, "--out", cli.Path("m"));
+        var wrongTarget = await cli.RunAsync("report", $"other={cli.Path("first", "messages.ndjson")}", "--baseline", baseline, "--out", cli.Path("n"));
+
+        report.ExitCode.ShouldBe(ExitCodes.AllPassed, report.Error);
+        var row = File.ReadAllLines(cli.Path("m", "matrix.md")).Single(l => l.StartsWith("| diverges", StringComparison.Ordinal));
+        row.ShouldBe("| diverges | ❌ known | ❌ |");
+        File.ReadAllText(cli.Path("m", "matrix.html")).ShouldContain("<span class=\"baseline known\">known</span>");
+        wrongTarget.ExitCode.ShouldBe(ExitCodes.UsageOrInputError);
+        wrongTarget.Error.ShouldContain("is the reference target's baseline, and no run here is named reference");
+    }
+
+    [Fact]
     public void The_committed_emulator_baseline_fits_the_corpus()
     {
         var root = Conformance.Tests.Shared.RepositoryPaths.Root;
