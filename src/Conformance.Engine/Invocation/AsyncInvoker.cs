@@ -6,6 +6,7 @@ using Conformance.Engine.Functions;
 using Conformance.Events;
 using Conformance.Events.Destinations;
 using Conformance.Events.Generation;
+using Conformance.Events.Lambda;
 
 namespace Conformance.Engine.Invocation;
 
@@ -138,7 +139,9 @@ internal sealed class AsyncInvoker(
         var condition = reason == AsyncDiscardReason.ZeroConcurrency ? settings.ZeroConcurrencyCondition : reason.ToString();
         if (SettingsOf(asyncEvent).OnFailure is { } onFailure) destinations.Deliver(onFailure, Record(asyncEvent, condition, now), now);
         if (function.LatestSpec.DeadLetterTargetArn is { } deadLetter)
-            destinations.DeadLetter(deadLetter, asyncEvent.RequestId, asyncEvent.Payload, errorCode, errorMessage, now);
+            // The attribute holds the error's message, not its document (recorded: test_lambda_destinations.snapshot.json, test_dead_letter_queue, 2025-11-24).
+            destinations.DeadLetter(deadLetter, asyncEvent.RequestId, asyncEvent.Payload, errorCode,
+                InvokeErrorDocument.Parse(errorMessage)?.ErrorMessage ?? errorMessage, now);
     }
 
     /// <summary>The destination record (https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-retain-records.html), built with Conformance.Events; an event that never ran has no response.</summary>

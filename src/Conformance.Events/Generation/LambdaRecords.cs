@@ -48,10 +48,14 @@ public sealed class LambdaRecords
             [record.RequestContext.FunctionArn, Ids.EventBusArn(busName)],
             JsonNode.Parse(EventJson.Serialize(record))!);
 
-    /// <summary>An async event in a dead-letter queue: the event as the body, the error in the attributes.</summary>
+    /// <summary>
+    /// An async event in a dead-letter queue: the event as the body, the error in the attributes; <c>ErrorMessage</c>
+    /// is the error's message, not its document (recorded: localstack/localstack at 8b9a79f0,
+    /// test_lambda_destinations.snapshot.json, test_dead_letter_queue, 2025-11-24).
+    /// </summary>
     public DeadLetterMessage DeadLetter()
     {
-        var error = InvokeError().ToJson();
+        var error = InvokeError().ErrorMessage;
         var message = error.Length > DeadLetterMessage.ErrorMessageLimit ? error[..DeadLetterMessage.ErrorMessageLimit] : error;
         return new DeadLetterMessage(GenerationState.JsonBody(new JsonObject { ["orderId"] = state.Faker.Random.Int(1, 99999) }),
             new DeadLetterAttributes(new("String", Ids.Uuid()), new("Number", "200"), new("String", message)));

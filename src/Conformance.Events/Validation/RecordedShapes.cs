@@ -97,6 +97,7 @@ public static class RecordedShapes
         if (obj.ContainsKey("KinesisBatchInfo")) return "kinesis-failure-record";
         if (obj.ContainsKey("DDBStreamBatchInfo")) return "dynamodb-failure-record";
         if (obj["requestContext"]?["condition"] is { } condition) return $"destination-{condition}";
+        if (obj.ContainsKey("Body") && obj.ContainsKey("MessageAttributes")) return "dead-letter";
         if (obj.ContainsKey("errorType") && obj.ContainsKey("errorMessage"))
             return obj.ContainsKey("stackTrace") ? "invoke-error-python" : obj.ContainsKey("trace") ? "invoke-error-nodejs" : null;
         return null;

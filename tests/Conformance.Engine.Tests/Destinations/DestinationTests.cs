@@ -78,8 +78,8 @@ public sealed class DestinationTests
         message.Body.ShouldBe("{\"orderId\": 42}");
         message.Attributes["RequestID"].ShouldBe(accepted.RequestId);
         message.Attributes["ErrorCode"].ShouldBe("200");
-        message.Attributes["ErrorMessage"].Length.ShouldBe(1024);
-        message.Attributes["ErrorMessage"].ShouldStartWith("{\"errorType\":\"Error\"");
+        // The error's message, not its document, cut at 1 KB (recorded: test_lambda_destinations.snapshot.json, test_dead_letter_queue, 2025-11-24).
+        message.Attributes["ErrorMessage"].ShouldBe(new string('x', 1024));
     }
 
     [Fact]
