@@ -48,7 +48,17 @@ public static class BaselineCommand
                 error.WriteLine($"error: {path} is the {previous.Target} target's baseline; write the {parsed.GetValue(target)} target's to another file.");
                 return ExitCodes.UsageOrInputError;
             }
-            var baseline = Baseline.From([.. messages.Select(RunReportReader.Read)], parsed.GetValue(target)!, previous, parsed.GetValue(reason)!);
+            IReadOnlyList<RunReport> runs;
+            try
+            {
+                runs = [.. messages.Select(RunReportReader.Read)];
+            }
+            catch (Exception ex) when (ex is InvalidDataException or System.Text.Json.JsonException)
+            {
+                error.WriteLine($"error: --from: {ex.Message}");
+                return ExitCodes.UsageOrInputError;
+            }
+            var baseline = Baseline.From(runs, parsed.GetValue(target)!, previous, parsed.GetValue(reason)!);
             File.WriteAllText(path, baseline.ToJson());
             var keptReasons = previous is null ? 0 : baseline.Entries.Count(e => previous.Entries.Any(p => p.Key == e.Key));
             var byOutcome = baseline.Entries.Count(e => e.Match == BaselineEntry.ByOutcome);

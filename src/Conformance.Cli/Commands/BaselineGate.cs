@@ -13,6 +13,15 @@ namespace Conformance.Cli.Commands;
 /// </summary>
 internal sealed class BaselineGate(Baseline baseline, bool strict)
 {
+    private (RunReport Report, IReadOnlyList<ScenarioVerdict> Verdicts)? judged;
+
+    /// <summary>The run's verdicts, compared once: the reports and the exit code all read them.</summary>
+    private IReadOnlyList<ScenarioVerdict> Verdicts(RunReport report)
+    {
+        if (judged is not { } last || !ReferenceEquals(last.Report, report)) judged = last = (report, BaselineComparison.Compare(report, baseline));
+        return last.Verdicts;
+    }
+
     /// <summary>Reads and checks the baseline; the problem is a usage error (exit 2) naming the file and what is wrong.</summary>
     public static (BaselineGate? Gate, string? Problem) Load(string path, bool strict, string target, string featuresDirectory)
     {
@@ -38,17 +47,15 @@ internal sealed class BaselineGate(Baseline baseline, bool strict)
 
     /// <summary>The accepted divergences by <c>feature: scenario</c>, with their reasons (JUnit shows them as skipped).</summary>
     public IReadOnlyDictionary<string, string> KnownReasons(RunReport report) =>
-        BaselineComparison.Compare(report, baseline).Where(v => v.Verdict == BaselineVerdict.Known).ToDictionary(v => v.Key, v => v.Accepted!.Reason);
+        Verdicts(report).Where(v => v.Verdict == BaselineVerdict.Known).ToDictionary(v => v.Key, v => v.Accepted!.Reason);
 
     /// <summary>Each divergence's and each fixed scenario's mark for the HTML page: known, new or fixed.</summary>
-    public IReadOnlyDictionary<string, string> Marks(RunReport report) => BaselineComparison.Compare(report, baseline)
-        .Where(v => v.Verdict is BaselineVerdict.Known or BaselineVerdict.New or BaselineVerdict.Fixed)
-        .ToDictionary(v => v.Key, v => v.Verdict.ToString().ToLowerInvariant());
+    public IReadOnlyDictionary<string, string> Marks(RunReport report) => BaselineComparison.Marks(Verdicts(report));
 
     /// <summary>Prints every changed scenario with its old and new outcome and the evidence; returns the exit code.</summary>
     public int Judge(RunReport report, TextWriter output)
     {
-        var verdicts = BaselineComparison.Compare(report, baseline);
+        var verdicts = Verdicts(report);
         var (known, regressions, fixedOnes) = (verdicts.Count(v => v.Verdict == BaselineVerdict.Known), verdicts.Where(v => v.Verdict == BaselineVerdict.New).ToList(),
             verdicts.Where(v => v.Verdict == BaselineVerdict.Fixed).ToList());
         output.WriteLine();
@@ -68,7 +75,7 @@ internal sealed class BaselineGate(Baseline baseline, bool strict)
     /// <summary>The changes only, in Markdown, for <c>$GITHUB_STEP_SUMMARY</c>.</summary>
     public string ChangesMarkdown(RunReport report, string target)
     {
-        var verdicts = BaselineComparison.Compare(report, baseline);
+        var verdicts = Verdicts(report);
         var changes = verdicts.Where(v => v.Verdict is BaselineVerdict.New or BaselineVerdict.Fixed).ToList();
         var text = new StringBuilder($"## {target} against its baseline: {verdicts.Count(v => v.Verdict == BaselineVerdict.Known)} known, "
             + $"{changes.Count(c => c.Verdict == BaselineVerdict.New)} new, {changes.Count(c => c.Verdict == BaselineVerdict.Fixed)} fixed\n\n");

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using Conformance.Reporting.Html;
+using Conformance.Reporting.Baselines;
 using Conformance.Reporting.Matrix;
 using Conformance.Reporting.Model;
 
@@ -67,15 +68,13 @@ public static class ReportCommand
         {
             try
             {
-                var baseline = Conformance.Reporting.Baselines.Baseline.Load(file);
+                var baseline = Baseline.Load(file);
                 if (runs.FirstOrDefault(r => r.Target == baseline.Target) is not { Run: not null } run)
                 {
                     error.WriteLine($"error: {file} is the {baseline.Target} target's baseline, and no run here is named {baseline.Target}.");
                     return ExitCodes.UsageOrInputError;
                 }
-                marks[baseline.Target] = Conformance.Reporting.Baselines.BaselineComparison.Compare(run.Run, baseline)
-                    .Where(v => v.Verdict is Conformance.Reporting.Baselines.BaselineVerdict.Known or Conformance.Reporting.Baselines.BaselineVerdict.New or Conformance.Reporting.Baselines.BaselineVerdict.Fixed)
-                    .ToDictionary(v => v.Key, v => v.Verdict.ToString().ToLowerInvariant());
+                marks[baseline.Target] = BaselineComparison.Marks(BaselineComparison.Compare(run.Run, baseline));
             }
             catch (Exception ex) when (ex is InvalidDataException or IOException)
             {

@@ -100,13 +100,13 @@ internal sealed class AsyncInvoker(
         var retriesUsed = asyncEvent.Attempts - 1;
         if (retriesUsed >= SettingsOf(asyncEvent).MaximumRetryAttempts)
         {
-            Discard(asyncEvent, AsyncDiscardReason.RetriesExhausted, 200, run.Payload);
+            Discard(asyncEvent, AsyncDiscardReason.RetriesExhausted, 200, MessageOf(run));
             return;
         }
         var delay = settings.AsyncRetryDelays[Math.Min(retriesUsed, settings.AsyncRetryDelays.Count - 1)];
         if (TooOld(asyncEvent, now + delay))
         {
-            Discard(asyncEvent, AsyncDiscardReason.EventAgeExceeded, 200, run.Payload);
+            Discard(asyncEvent, AsyncDiscardReason.EventAgeExceeded, 200, MessageOf(run));
             return;
         }
         Schedule(asyncEvent, delay);
@@ -130,6 +130,12 @@ internal sealed class AsyncInvoker(
     private bool TooOld(AsyncEvent asyncEvent, DateTimeOffset at) =>
         at - asyncEvent.AcceptedAt >= TimeSpan.FromSeconds(SettingsOf(asyncEvent).MaximumEventAgeInSeconds);
 
+    /// <summary>
+    /// A failed run's error message for the dead-letter queue's <c>ErrorMessage</c>: the message, not the error document
+    /// (recorded: localstack/localstack at 8b9a79f0, test_lambda_destinations.snapshot.json, test_dead_letter_queue, 2025-11-24).
+    /// </summary>
+    private static string MessageOf(FunctionRun run) => InvokeErrorDocument.Parse(run.Payload)?.ErrorMessage ?? run.Payload;
+
     private void Discard(AsyncEvent asyncEvent, AsyncDiscardReason reason, int errorCode, string errorMessage)
     {
         var now = time.GetUtcNow();
@@ -139,9 +145,7 @@ internal sealed class AsyncInvoker(
         var condition = reason == AsyncDiscardReason.ZeroConcurrency ? settings.ZeroConcurrencyCondition : reason.ToString();
         if (SettingsOf(asyncEvent).OnFailure is { } onFailure) destinations.Deliver(onFailure, Record(asyncEvent, condition, now), now);
         if (function.LatestSpec.DeadLetterTargetArn is { } deadLetter)
-            // The attribute holds the error's message, not its document (recorded: test_lambda_destinations.snapshot.json, test_dead_letter_queue, 2025-11-24).
-            destinations.DeadLetter(deadLetter, asyncEvent.RequestId, asyncEvent.Payload, errorCode,
-                InvokeErrorDocument.Parse(errorMessage)?.ErrorMessage ?? errorMessage, now);
+            destinations.DeadLetter(deadLetter, asyncEvent.RequestId, asyncEvent.Payload, errorCode, errorMessage, now);
     }
 
     /// <summary>The destination record (https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-retain-records.html), built with Conformance.Events; an event that never ran has no response.</summary>

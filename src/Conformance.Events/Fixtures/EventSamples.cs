@@ -57,7 +57,7 @@ public static class EventSamples
                 if (record.ContainsKey("body"))
                 {
                     record["body"] = body;
-                    record["md5OfBody"] = AwsIdentity.Md5Hex(Encoding.UTF8.GetBytes(body));
+                    record["md5OfBody"] = AwsIdentity.Md5Hex(body);
                 }
                 else if (record["kinesis"] is JsonObject kinesis) kinesis["data"] = Convert.ToBase64String(Encoding.UTF8.GetBytes(body));
             }

@@ -30,26 +30,28 @@ public static class RecordedShapes
     public static IReadOnlyDictionary<string, RecordedShape> All => Loaded.Value;
 
     /// <summary>The recorded shapes that apply to <paramref name="json"/>, with the path of the part each applies to.</summary>
-    public static IReadOnlyList<(string Path, RecordedShape Shape)> For(JsonNode? json)
-    {
-        if (json is not JsonObject obj) return [];
-        if (obj["Records"] is JsonArray records)
-            return [.. records.Select((record, i) => (Path: $"$.Records[{i}]", Name: RecordShape(record as JsonObject)))
-                .Where(r => r.Name is not null && All.ContainsKey(r.Name)).Select(r => (r.Path, All[r.Name!]))];
-        var name = EventShape(obj);
-        return name is not null && All.TryGetValue(name, out var shape) ? [("$", shape)] : [];
-    }
+    public static IReadOnlyList<(string Path, RecordedShape Shape)> For(JsonNode? json) => [.. Parts(json).Select(p => (p.Path, p.Shape))];
 
     /// <summary>Every field of the recorded counterparts that <paramref name="json"/> lacks or holds with another type.</summary>
     public static IReadOnlyList<ShapeProblem> Compare(JsonNode? json)
     {
         var problems = new List<ShapeProblem>();
-        foreach (var (path, shape) in For(json))
-        {
-            var part = path == "$" ? json! : json!["Records"]![int.Parse(path["$.Records[".Length..^1], System.Globalization.CultureInfo.InvariantCulture)]!;
+        foreach (var (path, part, shape) in Parts(json))
             foreach (var (field, types) in shape.Fields) Check(part, field[1..], path, types, shape, problems);
-        }
         return problems;
+    }
+
+    /// <summary>The parts of <paramref name="json"/> a recorded shape applies to: each record of a batch, or the event itself.</summary>
+    private static IEnumerable<(string Path, JsonNode Part, RecordedShape Shape)> Parts(JsonNode? json)
+    {
+        if (json is not JsonObject obj) yield break;
+        if (obj["Records"] is JsonArray records)
+        {
+            for (var i = 0; i < records.Count; i++)
+                if (RecordShape(records[i] as JsonObject) is { } name && All.TryGetValue(name, out var recordShape)) yield return ($"$.Records[{i}]", records[i]!, recordShape);
+            yield break;
+        }
+        if (EventShape(obj) is { } eventName && All.TryGetValue(eventName, out var shape)) yield return ("$", obj, shape);
     }
 
     private static void Check(JsonNode? node, string rest, string at, IReadOnlySet<string> types, RecordedShape shape, List<ShapeProblem> problems)

@@ -49,6 +49,11 @@ public static class BaselineComparison
         return verdicts;
     }
 
+    /// <summary>Each divergence's and each fixed scenario's mark by <c>feature: scenario</c>: known, new or fixed (for the HTML page and the matrix).</summary>
+    public static IReadOnlyDictionary<string, string> Marks(IEnumerable<ScenarioVerdict> verdicts) =>
+        verdicts.Where(v => v.Verdict is BaselineVerdict.Known or BaselineVerdict.New or BaselineVerdict.Fixed)
+            .ToDictionary(v => v.Key, v => v.Verdict.ToString().ToLowerInvariant());
+
     /// <summary>The entries naming a scenario the corpus no longer has.</summary>
     public static IReadOnlyList<BaselineEntry> Stale(Baseline baseline, IEnumerable<(string Feature, string Scenario)> corpus)
     {

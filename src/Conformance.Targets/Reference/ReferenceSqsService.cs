@@ -1,8 +1,7 @@
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json.Nodes;
 using Conformance.Core.Functions;
 using Conformance.Engine;
+using Conformance.Events.Generation;
 
 namespace Conformance.Targets.Reference;
 
@@ -40,7 +39,7 @@ internal sealed class ReferenceSqsService(LambdaEngine engine) : UserCode.IFunct
     {
         var (result, id) = engine.Pull.SendMessage(QueueName(request), Message(request));
         if (!result.Succeeded) return Refused(result);
-        return (200, new JsonObject { ["MessageId"] = id, ["MD5OfMessageBody"] = Md5(request["MessageBody"]?.ToString() ?? "") }.ToJsonString());
+        return (200, new JsonObject { ["MessageId"] = id, ["MD5OfMessageBody"] = AwsIdentity.Md5Hex(request["MessageBody"]?.ToString() ?? "") }.ToJsonString());
     }
 
     private (int, string) SendMessageBatch(JsonObject request)
@@ -50,7 +49,7 @@ internal sealed class ReferenceSqsService(LambdaEngine engine) : UserCode.IFunct
         {
             var (result, id) = engine.Pull.SendMessage(QueueName(request), Message((JsonObject)entry!));
             if (result.Succeeded)
-                successful.Add(new JsonObject { ["Id"] = entry!["Id"]?.ToString(), ["MessageId"] = id, ["MD5OfMessageBody"] = Md5(entry["MessageBody"]?.ToString() ?? "") });
+                successful.Add(new JsonObject { ["Id"] = entry!["Id"]?.ToString(), ["MessageId"] = id, ["MD5OfMessageBody"] = AwsIdentity.Md5Hex(entry["MessageBody"]?.ToString() ?? "") });
             else if (result.ErrorType == "AWS.SimpleQueueService.NonExistentQueue")
                 return NoQueue();
             else
@@ -74,6 +73,4 @@ internal sealed class ReferenceSqsService(LambdaEngine engine) : UserCode.IFunct
     private static (int, string) NoQueue() => Error("com.amazonaws.sqs#QueueDoesNotExist", "The specified queue does not exist.");
 
     private static (int, string) Error(string type, string message) => (400, new JsonObject { ["__type"] = type, ["message"] = message }.ToJsonString());
-
-    private static string Md5(string text) => Convert.ToHexStringLower(MD5.HashData(Encoding.UTF8.GetBytes(text)));
 }

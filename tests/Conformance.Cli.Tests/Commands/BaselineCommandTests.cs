@@ -111,6 +111,8 @@ public sealed class BaselineCommandTests : IDisposable
         var stale = await cli.RunAsync("run", "--baseline", cli.Path("stale.json"));
         var noReason = await cli.RunAsync("run", "--baseline", cli.Path("no-reason.json"));
         var strictAlone = await cli.RunAsync("run", "--strict");
+        File.WriteAllText(cli.Path("not-messages.ndjson"), "this is not a message stream\n");
+        var notMessages = await cli.RunAsync("baseline", "write", "--target", "reference", "--from", cli.Path("not-messages.ndjson"), "--out", cli.Path("x.json"));
 
         otherTarget.ExitCode.ShouldBe(ExitCodes.UsageOrInputError);
         otherTarget.Error.ShouldContain("the baseline was made on the emulator target and this run is on reference");
@@ -119,6 +121,9 @@ public sealed class BaselineCommandTests : IDisposable
         noReason.ExitCode.ShouldBe(ExitCodes.UsageOrInputError);
         noReason.Error.ShouldContain("entries[0] (features/one.feature: diverges): has no \"reason\"");
         strictAlone.ExitCode.ShouldBe(ExitCodes.UsageOrInputError);
+        notMessages.ExitCode.ShouldBe(ExitCodes.UsageOrInputError);
+        notMessages.Error.ShouldStartWith($"error: --from: {cli.Path("not-messages.ndjson")}: not a Cucumber message stream");
+        File.Exists(cli.Path("x.json")).ShouldBeFalse();
         otherTarget.Output.ShouldBeEmpty(); // nothing ran
     }
 }
