@@ -54,9 +54,5 @@ internal sealed class ScenarioLedgers(ServerlessService service) : IObservationL
         lock (gate) ledgers.Values.FirstOrDefault(l => service.DeployedName(l.Spec.Name) == ended.FunctionName)?.End(ended);
     }
 
-    /// <summary>
-    /// The scenario's own names in an observed event: queues, streams, tables and buckets live on shared
-    /// servers as <c>cN-name</c>, a prefix the harness chose, so it is taken out again.
-    /// </summary>
-    private string WithScenarioNames(string observed) => observed.Replace(service.Name + "-", "", StringComparison.Ordinal);
+    private string WithScenarioNames(string observed) => service.WithScenarioNames(observed);
 }

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using Conformance.Core.Functions;
 
 namespace Conformance.Targets.Emulator;
@@ -33,6 +34,15 @@ public sealed class ServerlessService(string name)
     public bool HasHttpRoutes => Events.Values.SelectMany(e => e).Any(e => e.ContainsKey("http") || e.ContainsKey("httpApi"));
 
     public string DeployedName(string function) => $"{Name}-{Stage}-{function}";
+
+    /// <summary>
+    /// The scenario's own names in an observed event: queues, streams, tables and buckets live on shared
+    /// servers as <c>cN-name</c>, a prefix the harness chose, so it is taken out again. Only where a name
+    /// begins (after a quote, colon, slash or the start): inside an id such as the UUID
+    /// <c>4b8513c8-d4c1-…</c>, the same letters are the id's own and stay.
+    /// </summary>
+    public string WithScenarioNames(string observed) =>
+        Regex.Replace(observed, $"(?<![0-9A-Za-z]){Regex.Escape(Name)}-", "", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
 
     public void AddEvent(string function, JsonObject @event)
     {
