@@ -10,13 +10,18 @@ public sealed record QueueSpec(string Name)
     public int MaxReceiveCount { get; init; } = 5;
 }
 
-/// <summary>A message to send: body, message attributes (string values), and the FIFO group and deduplication id.</summary>
+/// <summary>
+/// A message to send: body, message attributes (string values), the FIFO group and deduplication id, and
+/// the X-Ray trace header a traced sender gives as the <c>AWSTraceHeader</c> message system attribute
+/// (https://docs.aws.amazon.com/xray/latest/devguide/xray-services-sqs.html).
+/// </summary>
 public sealed record QueueMessage(string Body)
 {
     public IReadOnlyDictionary<string, string> Attributes { get; init; } = new Dictionary<string, string>();
     public string? GroupId { get; init; }
     public string? DeduplicationId { get; init; }
     public int? DelaySeconds { get; init; }
+    public string? TraceHeader { get; init; }
 }
 
 /// <summary>How many messages a queue holds, and in which state.</summary>

@@ -16,6 +16,7 @@ public static class EventSamples
     {
         ["sqs"] = "an SQS standard queue batch",
         ["sqs-fifo"] = "an SQS FIFO queue batch",
+        ["sqs-traced"] = "an SQS standard queue batch whose sender was traced (AWSTraceHeader)",
         ["kinesis"] = "a Kinesis batch",
         ["dynamodb"] = "a DynamoDB Streams batch of INSERT records (NEW_AND_OLD_IMAGES)",
         ["s3"] = "S3 ObjectCreated:Put notifications",
@@ -35,6 +36,7 @@ public static class EventSamples
         {
             "sqs" => generator.SqsBatch(count),
             "sqs-fifo" => generator.SqsBatch(count, fifo: true),
+            "sqs-traced" => generator.SqsBatch(count, traced: true),
             "kinesis" => generator.KinesisBatch(count),
             "dynamodb" => generator.DynamoDbBatch("INSERT", count: count),
             "s3" => new S3.S3Event([.. Enumerable.Range(0, count).SelectMany(_ => generator.S3ObjectCreated().Records)]),

@@ -35,6 +35,8 @@ public static class FixtureCatalog
         new("s3", "s3-object-restore-completed-event.json", typeof(S3.S3Event), g => g.S3ObjectRestore()),
         new("sqs", "sqs-standard-event.json", typeof(Sqs.SqsEvent), g => g.SqsBatch(3)),
         new("sqs", "sqs-fifo-event.json", typeof(Sqs.SqsEvent), g => g.SqsBatch(2, fifo: true)),
+        new("sqs", "sqs-traced-event.json", typeof(Sqs.SqsEvent), g => g.SqsBatch(2, traced: true)),
+        new("sqs", "sqs-dead-letter-queue-event.json", typeof(Sqs.SqsEvent), g => g.SqsBatch(1, redriven: true)),
         new("sqs", "sqs-without-attributes-event.json", typeof(Sqs.SqsEvent), g => g.SqsBatch(1, withAttributes: false)),
         new("sqs", "sqs-partial-batch-response.json", typeof(Batches.BatchItemFailuresResponse), g => g.Records.BatchItemFailures(g.SqsBatch(2).Records[1].MessageId)),
         new("kinesis", "kinesis-event.json", typeof(Kinesis.KinesisEvent), g => g.KinesisBatch(3)),

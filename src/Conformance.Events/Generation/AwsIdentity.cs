@@ -30,6 +30,12 @@ public sealed class AwsIdentity(Randomizer random, string region, string account
         return upper ? text : text.ToLowerInvariant();
     }
 
+    /// <summary>
+    /// An X-Ray trace header in the recorded form <c>Root=1-{8 hex}-{24 hex};Parent={16 hex};Sampled=1</c>
+    /// (https://docs.aws.amazon.com/xray/latest/devguide/xray-concepts.html#xray-concepts-tracingheader).
+    /// </summary>
+    public string TraceHeader() => $"Root=1-{Hex(8)}-{Hex(24)};Parent={Hex(16)};Sampled=1";
+
     public string Base64(int bytes) => Convert.ToBase64String(random.Bytes(bytes));
 
     /// <summary>An IAM-style unique id such as <c>AIDAJDPLRKLG7UEXAMPLE</c>.</summary>

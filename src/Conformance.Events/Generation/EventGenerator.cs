@@ -107,16 +107,21 @@ public sealed class EventGenerator
 
     // ---- Amazon SQS ------------------------------------------------------------------------------
 
-    /// <summary>A batch of <paramref name="count"/> messages from a standard or FIFO queue.</summary>
-    public SqsEvent SqsBatch(int count = 1, bool fifo = false, bool withAttributes = true)
+    /// <summary>
+    /// A batch of <paramref name="count"/> messages from a standard or FIFO queue; <paramref name="traced"/>
+    /// messages carry their sender's X-Ray trace header (<c>AWSTraceHeader</c>); <paramref name="redriven"/>
+    /// ones come from a dead-letter queue and name the queue a redrive moved them from (<c>DeadLetterQueueSourceArn</c>).
+    /// </summary>
+    public SqsEvent SqsBatch(int count = 1, bool fifo = false, bool withAttributes = true, bool traced = false, bool redriven = false)
     {
-        var queue = state.Name("orders") + (fifo ? ".fifo" : "");
+        var (name, suffix) = (state.Name("orders"), fifo ? ".fifo" : "");
+        var (source, queue) = (name + suffix, redriven ? $"{name}-dlq{suffix}" : name + suffix);
         var group = fifo ? "group-" + state.Faker.Random.Int(1, 9) : null;
-        var records = Enumerable.Range(0, count).Select(_ => SqsRecord(queue, group, withAttributes)).ToList();
+        var records = Enumerable.Range(0, count).Select(_ => SqsRecord(queue, group, withAttributes, traced, redriven ? Ids.QueueArn(source) : null)).ToList();
         return new SqsEvent(records);
     }
 
-    private SqsMessage SqsRecord(string queue, string? group, bool withAttributes)
+    private SqsMessage SqsRecord(string queue, string? group, bool withAttributes, bool traced, string? redrivenFrom)
     {
         var body = GenerationState.JsonBody(new JsonObject { ["orderId"] = state.Faker.Random.Int(1, 99999), ["item"] = state.Faker.Commerce.ProductName() });
         var sent = state.Tick();
@@ -125,7 +130,7 @@ public sealed class EventGenerator
             ? new Dictionary<string, SqsMessageAttribute> { ["kind"] = new(state.Faker.PickRandom("order", "refund", "update"), null, [], [], "String") }
             : new Dictionary<string, SqsMessageAttribute>();
         var system = new SqsMessageSystemAttributes("1", Epoch(sent), Ids.PrincipalId(), Epoch(received),
-            group is null ? null : NextFifoSequence(), group, group is null ? null : Ids.Hex(32));
+            group is null ? null : NextFifoSequence(), group, group is null ? null : Ids.Hex(32), traced ? Ids.TraceHeader() : null, redrivenFrom);
         return new SqsMessage(Ids.Uuid(), Ids.Base64(96), body, system, attributes, AwsIdentity.Md5Hex(body),
             SqsMessageAttributeDigest.Compute(attributes), "aws:sqs", Ids.QueueArn(queue), Ids.Region);
     }

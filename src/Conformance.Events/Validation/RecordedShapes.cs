@@ -83,7 +83,13 @@ public static class RecordedShapes
 
     private static string? RecordShape(JsonObject? record) => record?["eventSource"]?.ToString() switch
     {
-        "aws:sqs" => record["attributes"]?["MessageGroupId"] is not null ? "sqs-fifo-record" : "sqs-record",
+        "aws:sqs" => record["attributes"] switch
+        {
+            { } attributes when attributes["MessageGroupId"] is not null => "sqs-fifo-record",
+            { } attributes when attributes["AWSTraceHeader"] is not null => "sqs-record-traced",
+            { } attributes when attributes["DeadLetterQueueSourceArn"] is not null => "sqs-record-redriven",
+            _ => "sqs-record",
+        },
         "aws:kinesis" => "kinesis-record",
         "aws:dynamodb" => record["userIdentity"] is not null ? "dynamodb-record-REMOVE-ttl"
             : Specific($"dynamodb-record-{record["eventName"]}-{record["dynamodb"]?["StreamViewType"]}", "dynamodb-record"),

@@ -18,7 +18,7 @@ public sealed class PullSourceSteps(PullSourceDriver pull, FunctionDriver functi
     [Given("an SQS queue {string} with a visibility timeout of {int} seconds")]
     public Task Queue(string name, int visibility) => pull.CreateQueueAsync(new QueueSpec(name) { VisibilityTimeoutSeconds = visibility });
 
-    [Given("an SQS queue {string} with a visibility timeout of {int} seconds that moves a message to {string} after {int} receives")]
+    [Given("an SQS queue {string} with a visibility timeout of {int} seconds that moves a message to {string} after {int} receive(s)")]
     public async Task QueueWithRedrive(string name, int visibility, string deadLetter, int receives)
     {
         await pull.CreateQueueAsync(new QueueSpec(deadLetter));
@@ -114,6 +114,9 @@ public sealed class PullSourceSteps(PullSourceDriver pull, FunctionDriver functi
 
     [When("the message {string} is sent to {string}")]
     public Task Send(string body, string queue) => pull.SendAsync(queue, new QueueMessage(body));
+
+    [When("the message {string} is sent to {string} with the trace header {string}")]
+    public Task SendTraced(string body, string queue, string traceHeader) => pull.SendAsync(queue, new QueueMessage(body) { TraceHeader = traceHeader });
 
     [Then("{string} holds {int} message(s)")]
     public Task Holds(string queue, int count) => pull.ExpectQueueHoldsAsync(queue, count);

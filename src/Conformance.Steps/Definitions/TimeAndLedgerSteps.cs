@@ -65,4 +65,7 @@ public sealed class TimeAndLedgerSteps(LedgerDriver ledger)
 
     [Then("event {int} has {string} set to {string}")]
     public Task NthEventField(int index, string path, string value) => ledger.ExpectEventFieldAsync(path, value, index);
+
+    [Then("event {int} has {string} ending with {string}")]
+    public Task NthEventFieldEnding(int index, string path, string suffix) => ledger.ExpectEventFieldEndsWithAsync(path, suffix, index);
 }

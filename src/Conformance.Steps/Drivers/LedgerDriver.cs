@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Conformance.Core.Observation;
 using Conformance.Core.Targets;
 using Conformance.Gherkin.Execution;
@@ -85,6 +86,17 @@ public sealed class LedgerDriver(ITarget target, FunctionDriver function, Worker
             var actual = Json.ParseOrNull(record.Event) is { } body ? Json.At(body, path) : null;
             if (!Json.Matches(actual, expected))
                 throw new ExpectationFailedException($"The event has another {path}.", expected, actual?.ToJsonString() ?? "(absent)");
+    });
+
+    /// <summary>Event <paramref name="index"/> (from 1) holds a text at <paramref name="path"/> that ends with <paramref name="suffix"/>: an ARN by its resource name.</summary>
+    public Task ExpectEventFieldEndsWithAsync(string path, string suffix, int index) => Observe.EventuallyAsync(target, async () =>
+    {
+            var records = await target.GetInvocationsAsync(function.Name);
+            if (records.Count < index) throw new ExpectationFailedException($"There is no event {index}.", $"at least {index} invocations", $"{records.Count}");
+            var actual = Json.ParseOrNull(records[index - 1].Event) is { } body ? Json.At(body, path) : null;
+            var text = actual is JsonValue value && value.TryGetValue<string>(out var s) ? s : null;
+            if (text is null || !text.EndsWith(suffix, StringComparison.Ordinal))
+                throw new ExpectationFailedException($"Event {index} has another {path}.", $"a text ending with {suffix}", actual?.ToJsonString() ?? "(absent)");
     });
 
     public Task ExpectNoEventFieldAsync(string path) => Observe.EventuallyAsync(target, async () =>

@@ -65,6 +65,7 @@ internal sealed class ReferenceSqsService(LambdaEngine engine) : UserCode.IFunct
         GroupId = request["MessageGroupId"]?.ToString(),
         DeduplicationId = request["MessageDeduplicationId"]?.ToString(),
         DelaySeconds = request["DelaySeconds"]?.GetValue<int>(),
+        TraceHeader = request["MessageSystemAttributes"]?["AWSTraceHeader"]?["StringValue"]?.ToString(),
     };
 
     private static (int, string) Refused(Core.Invocation.ApiResult result) =>

@@ -47,6 +47,7 @@ public sealed class SqsQueues(AmazonSQSClient sqs, Func<string, string> queueUrl
                 {
                     MessageAttributes = single.MessageAttributes, MessageGroupId = single.MessageGroupId,
                     MessageDeduplicationId = single.MessageDeduplicationId, DelaySeconds = single.DelaySeconds,
+                    MessageSystemAttributes = single.MessageSystemAttributes,
                 };
             }).ToList();
             var answer = await sqs.SendMessageBatchAsync(queueUrl(physicalName), entries, cancellation);
@@ -60,6 +61,8 @@ public sealed class SqsQueues(AmazonSQSClient sqs, Func<string, string> queueUrl
         MessageGroupId = message.GroupId,
         MessageDeduplicationId = message.DeduplicationId,
         DelaySeconds = message.DelaySeconds,
+        MessageSystemAttributes = message.TraceHeader is null ? null
+            : new Dictionary<string, MessageSystemAttributeValue> { ["AWSTraceHeader"] = new() { DataType = "String", StringValue = message.TraceHeader } },
     };
 
     public async Task<QueueState?> StateAsync(string physicalName, CancellationToken cancellation)

@@ -30,7 +30,7 @@ public sealed class DeliveredShapesTests
 
     private static async Task<JsonNode> Delivered(ReferenceTarget target) => JsonNode.Parse((await target.GetInvocationsAsync("fn"))[0].Event)!;
 
-    public static TheoryData<string> Kinds => ["sqs", "kinesis", "dynamodb", "s3", "api-gateway-rest", "api-gateway-http-v1", "api-gateway-http-v2", "schedule"];
+    public static TheoryData<string> Kinds => ["sqs", "sqs-traced", "sqs-redriven", "kinesis", "dynamodb", "s3", "api-gateway-rest", "api-gateway-http-v1", "api-gateway-http-v2", "schedule"];
 
     [Theory, MemberData(nameof(Kinds))]
     public async Task A_delivered_event_has_the_fixture_s_paths_and_every_recorded_field(string kind)
@@ -39,6 +39,8 @@ public sealed class DeliveredShapesTests
         var (delivered, fixture) = kind switch
         {
             "sqs" => (await Sqs(target), "sqs/sqs-standard-event.json"),
+            "sqs-traced" => (await Sqs(target, traceHeader: "Root=1-3152b799-8954dae64eda91bc9a23a7e8;Parent=7fa8c0f79203be72;Sampled=1"), "sqs/sqs-traced-event.json"),
+            "sqs-redriven" => (await SqsFromDeadLetterQueue(target), "sqs/sqs-dead-letter-queue-event.json"),
             "kinesis" => (await Kinesis(target), "kinesis/kinesis-event.json"),
             "dynamodb" => (await DynamoDb(target), "dynamodb/dynamodb-insert-event.json"),
             "s3" => (await S3(target), "s3/s3-object-created-event.json"),
@@ -53,13 +55,28 @@ public sealed class DeliveredShapesTests
         Paths(delivered).ShouldBe(Paths(generated), ignoreOrder: true, delivered.ToJsonString());
     }
 
-    private static async Task<JsonNode> Sqs(ReferenceTarget target)
+    private static async Task<JsonNode> Sqs(ReferenceTarget target, string? traceHeader = null)
     {
         var (_, arn) = await target.CreateQueueAsync(new QueueSpec("q"));
         await target.CreateEventSourceMappingAsync(new EventSourceMappingSpec(arn!, "fn"));
-        await target.SendMessageAsync("q", new QueueMessage("hello") { Attributes = new Dictionary<string, string> { ["kind"] = "order" } });
+        await target.SendMessageAsync("q", new QueueMessage("hello") { Attributes = new Dictionary<string, string> { ["kind"] = "order" }, TraceHeader = traceHeader });
         await target.AdvanceAsync(TimeSpan.FromSeconds(1));
         return await Delivered(target);
+    }
+
+    /// <summary>A message the function failed once, moved by the redrive on its next receive, then read from the dead-letter queue.</summary>
+    private static async Task<JsonNode> SqsFromDeadLetterQueue(ReferenceTarget target)
+    {
+        await target.UpdateFunctionAsync(new FunctionSpec("fn", new FunctionBehaviour { FailingInvocations = 1 }));
+        var (_, dlq) = await target.CreateQueueAsync(new QueueSpec("q-dlq"));
+        var (_, arn) = await target.CreateQueueAsync(new QueueSpec("q") { DeadLetterQueueName = "q-dlq", MaxReceiveCount = 1 });
+        await target.CreateEventSourceMappingAsync(new EventSourceMappingSpec(arn!, "fn"));
+        await target.CreateEventSourceMappingAsync(new EventSourceMappingSpec(dlq!, "fn"));
+        await target.SendMessageAsync("q", new QueueMessage("hello") { Attributes = new Dictionary<string, string> { ["kind"] = "order" } });
+        await target.AdvanceAsync(TimeSpan.FromSeconds(45));
+        var second = JsonNode.Parse((await target.GetInvocationsAsync("fn"))[1].Event)!;
+        second["Records"]![0]!["attributes"]!["DeadLetterQueueSourceArn"]!.ToString().ShouldBe(arn);
+        return second;
     }
 
     private static async Task<JsonNode> Kinesis(ReferenceTarget target)

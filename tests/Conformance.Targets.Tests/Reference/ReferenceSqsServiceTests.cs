@@ -15,6 +15,8 @@ public sealed class ReferenceSqsServiceTests : IDisposable
 {
     private readonly string folder = Directory.CreateTempSubdirectory("sqs-code-").FullName;
 
+    private string confirmationsArn = "";
+
     public void Dispose() => Directory.Delete(folder, recursive: true);
 
     private static string Sdk => Path.Combine(RepositoryPaths.Root, "tests", "node", "node_modules", "@aws-sdk", "client-sqs").Replace("\\", "/", StringComparison.Ordinal);
@@ -23,7 +25,9 @@ public sealed class ReferenceSqsServiceTests : IDisposable
     {
         File.WriteAllText(Path.Combine(folder, "app.js"), $"const sqs = require('{Sdk}');\nconst client = new sqs.SQSClient({{}});\n{handler}");
         var target = new ReferenceTarget(code: new UserCodeRunner("us-east-1"));
-        (await target.CreateQueueAsync(new QueueSpec("confirmations"))).Result.Succeeded.ShouldBeTrue();
+        var (created, arn) = await target.CreateQueueAsync(new QueueSpec("confirmations"));
+        created.Succeeded.ShouldBeTrue();
+        confirmationsArn = arn!;
         await target.CreateFunctionAsync(new FunctionSpec("orders", new FunctionBehaviour())
         {
             Timeout = TimeSpan.FromSeconds(10),
@@ -72,5 +76,26 @@ public sealed class ReferenceSqsServiceTests : IDisposable
         var names = System.Text.Json.Nodes.JsonNode.Parse(response.Payload!)!.AsArray().Select(n => n!.ToString()).ToList();
         names[0].ShouldBe("QueueDoesNotExist");
         names[1].ShouldBe("UnsupportedOperation: The reference target serves GetQueueUrl, SendMessage and SendMessageBatch to a function's code, not ReceiveMessage.");
+    }
+
+    [Fact]
+    public async Task A_trace_header_the_code_sends_as_a_system_attribute_reaches_the_record_of_the_function_that_polls_the_queue()
+    {
+        const string header = "Root=1-3152b799-8954dae64eda91bc9a23a7e8;Parent=7fa8c0f79203be72;Sampled=1";
+        await using var target = await TargetWith($$"""
+            exports.handler = async () => {
+              const { QueueUrl } = await client.send(new sqs.GetQueueUrlCommand({ QueueName: 'confirmations' }));
+              await client.send(new sqs.SendMessageCommand({ QueueUrl, MessageBody: 'traced',
+                MessageSystemAttributes: { AWSTraceHeader: { DataType: 'String', StringValue: '{{header}}' } } }));
+            };
+            """);
+        await target.CreateFunctionAsync(new FunctionSpec("reader", new FunctionBehaviour()));
+        await target.CreateEventSourceMappingAsync(new EventSourceMappingSpec(confirmationsArn, "reader"));
+
+        (await target.InvokeAsync(new InvokeRequest("orders", InvocationType.RequestResponse, "{}"))).FunctionError.ShouldBeNull();
+        await target.AdvanceAsync(TimeSpan.FromSeconds(1));
+
+        var read = System.Text.Json.Nodes.JsonNode.Parse((await target.GetInvocationsAsync("reader")).ShouldHaveSingleItem().Event)!;
+        read["Records"]![0]!["attributes"]!["AWSTraceHeader"]!.ToString().ShouldBe(header);
     }
 }

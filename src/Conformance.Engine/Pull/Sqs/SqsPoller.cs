@@ -102,7 +102,8 @@ internal sealed class SqsPoller(SqsQueue queue, EventSourceMappingSpec spec, Eng
         var system = new SqsMessageSystemAttributes(received.ReceiveCount.ToString(CultureInfo.InvariantCulture),
             stored.SentAt.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture), settings.AccountId,
             (received.FirstReceivedAt ?? stored.SentAt).ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture),
-            stored.SequenceNumber, message.GroupId, queue.Spec.Fifo ? message.DeduplicationId ?? AwsIdentity.Md5Hex(message.Body) : null);
+            stored.SequenceNumber, message.GroupId, queue.Spec.Fifo ? message.DeduplicationId ?? AwsIdentity.Md5Hex(message.Body) : null,
+            message.TraceHeader, stored.DeadLetterSourceArn);
         return new SqsMessage(stored.Id, received.ReceiptHandle, message.Body, system, attributes, AwsIdentity.Md5Hex(message.Body),
             SqsMessageAttributeDigest.Compute(attributes), "aws:sqs", queue.Arn, settings.Region);
     }

@@ -19,6 +19,9 @@ internal sealed class StoredMessage(Guid uuid, QueueMessage message, DateTimeOff
     public bool Deleted { get; set; }
     public string? SequenceNumber { get; } = sequenceNumber;
 
+    /// <summary>The queue a redrive moved the message from (<c>DeadLetterQueueSourceArn</c>), in a dead-letter queue.</summary>
+    public string? DeadLetterSourceArn { get; init; }
+
     /// <summary>Bumped at every state change, so stale entries in the hidden-message heap are ignored.</summary>
     public int Version { get; set; }
 
@@ -66,9 +69,12 @@ internal sealed class SqsQueue(QueueSpec spec, string arn, Func<Guid> newId, Fun
         return all.Last!.Value.Id;
     }
 
-    /// <summary>Moves a message (from a source queue's redrive) into this queue as it is.</summary>
-    public void Accept(StoredMessage message, DateTimeOffset now) =>
-        Add(new StoredMessage(message.Uuid, message.Message, message.SentAt, now, message.SequenceNumber) { ReceiveCount = message.ReceiveCount }, now);
+    /// <summary>Moves a message from <paramref name="source"/>'s redrive into this queue as it is, naming the source queue.</summary>
+    public void Accept(StoredMessage message, SqsQueue source, DateTimeOffset now) =>
+        Add(new StoredMessage(message.Uuid, message.Message, message.SentAt, now, message.SequenceNumber)
+        {
+            ReceiveCount = message.ReceiveCount, DeadLetterSourceArn = source.Arn,
+        }, now);
 
     private void Add(StoredMessage message, DateTimeOffset now)
     {
@@ -126,7 +132,7 @@ internal sealed class SqsQueue(QueueSpec spec, string arn, Func<Guid> newId, Fun
             if (DeadLetterQueue is not null && message.ReceiveCount >= Spec.MaxReceiveCount)
             {
                 Remove(message); // redrive: the receive would exceed maxReceiveCount
-                DeadLetterQueue.Accept(message, now);
+                DeadLetterQueue.Accept(message, this, now);
             }
             else
             {
