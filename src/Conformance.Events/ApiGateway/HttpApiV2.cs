@@ -30,7 +30,10 @@ public sealed record HttpApiRequestContextV2(
     string RouteKey,
     string Stage,
     string Time,
-    long TimeEpoch) : EventShape;
+    long TimeEpoch) : EventShape
+{
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public HttpApiAuthorizerV2? Authorizer { get; init; }
+}
 
 public sealed record HttpApiHttpDescription(string Method, string Path, string Protocol, string SourceIp, string UserAgent) : EventShape;
 

@@ -27,7 +27,8 @@ public sealed record ProxyRequestV1(
 /// The request context of a payload 1.0 request, with the fields recorded on AWS for REST APIs
 /// (localstack/localstack at 8b9a79f0, test_apigateway_lambda.snapshot.json, test_lambda_aws_proxy_integration,
 /// recorded 2024-08-02) and printed for HTTP APIs (http-api-develop-integrations-lambda.html): a REST API
-/// adds its <c>deploymentId</c>; an HTTP API's <c>resourceId</c> is null.
+/// adds its <c>deploymentId</c>; an HTTP API's <c>resourceId</c> is null. <see cref="Authorizer"/> is there only
+/// when an authorizer ran (see <see cref="ApiAuthorizer"/>).
 /// </summary>
 public sealed record ProxyRequestContextV1(
     string AccountId,
@@ -47,6 +48,12 @@ public sealed record ProxyRequestContextV1(
     string ResourcePath,
     string Stage) : EventShape
 {
+    /// <summary>
+    /// A REST Lambda authorizer's <c>principalId</c>, <c>integrationLatency</c> (ms) and context keys (strings);
+    /// a Cognito authorizer's <c>claims</c>; an HTTP API 1.0 JWT authorizer's <c>claims</c> and <c>scopes</c>.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public System.Text.Json.Nodes.JsonObject? Authorizer { get; init; }
+
     /// <summary>The <c>requestTime</c> format, e.g. <c>04/Mar/2020:19:15:17 +0000</c>.</summary>
     public static string FormatTime(DateTimeOffset time) => time.UtcDateTime.ToString("dd/MMM/yyyy:HH:mm:ss +0000", System.Globalization.CultureInfo.InvariantCulture);
 

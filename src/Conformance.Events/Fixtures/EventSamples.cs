@@ -23,6 +23,12 @@ public static class EventSamples
         ["api-gateway-rest"] = "a REST API proxy request",
         ["api-gateway-http-v1"] = "an HTTP API payload 1.0 request",
         ["api-gateway-http-v2"] = "an HTTP API payload 2.0 request",
+        ["api-gateway-rest-lambda-authorizer"] = "a REST API proxy request that a Lambda authorizer let through",
+        ["api-gateway-rest-cognito-authorizer"] = "a REST API proxy request that a Cognito user pool authorizer let through",
+        ["api-gateway-http-v1-jwt-authorizer"] = "an HTTP API payload 1.0 request that a JWT authorizer let through",
+        ["api-gateway-http-v2-jwt-authorizer"] = "an HTTP API payload 2.0 request that a JWT authorizer let through",
+        ["api-gateway-http-v2-lambda-authorizer"] = "an HTTP API payload 2.0 request that a Lambda authorizer let through",
+        ["api-gateway-http-v2-iam-authorizer"] = "an HTTP API payload 2.0 request signed with IAM credentials",
         ["eventbridge-schedule"] = "an EventBridge scheduled event",
     };
 
@@ -43,6 +49,12 @@ public static class EventSamples
             "api-gateway-rest" => generator.Push.RestApiRequest(),
             "api-gateway-http-v1" => generator.Push.RestApiRequest(httpApi: true),
             "api-gateway-http-v2" => generator.Push.HttpApiRequest(),
+            "api-gateway-rest-lambda-authorizer" => generator.Push.RestApiRequest(authorizer: ApiGateway.ApiAuthorizer.Lambda),
+            "api-gateway-rest-cognito-authorizer" => generator.Push.RestApiRequest(authorizer: ApiGateway.ApiAuthorizer.Cognito),
+            "api-gateway-http-v1-jwt-authorizer" => generator.Push.RestApiRequest(httpApi: true, ApiGateway.ApiAuthorizer.Jwt),
+            "api-gateway-http-v2-jwt-authorizer" => generator.Push.HttpApiRequest(ApiGateway.ApiAuthorizer.Jwt),
+            "api-gateway-http-v2-lambda-authorizer" => generator.Push.HttpApiRequest(ApiGateway.ApiAuthorizer.Lambda),
+            "api-gateway-http-v2-iam-authorizer" => generator.Push.HttpApiRequest(ApiGateway.ApiAuthorizer.Iam),
             _ => generator.Push.ScheduledEvent(),
         };
         var json = JsonNode.Parse(EventJson.Serialize(shape))!;

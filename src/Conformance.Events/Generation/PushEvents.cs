@@ -10,14 +10,19 @@ public sealed class PushEvents
 {
     private readonly GenerationState state;
 
-    internal PushEvents(GenerationState state) => this.state = state;
+    private readonly ApiAuthorizers authorizers;
+
+    internal PushEvents(GenerationState state) => (this.state, authorizers) = (state, new ApiAuthorizers(state));
 
     private AwsIdentity Ids => state.Ids;
 
     // ---- API Gateway -----------------------------------------------------------------------------
 
-    /// <summary>A REST API proxy request (payload 1.0); with <paramref name="httpApi"/>, the HTTP API 1.0 flavour.</summary>
-    public ProxyRequestV1 RestApiRequest(bool httpApi = false)
+    /// <summary>
+    /// A REST API proxy request (payload 1.0); with <paramref name="httpApi"/>, the HTTP API 1.0 flavour. An
+    /// <paramref name="authorizer"/> (Lambda or Cognito on REST, JWT on HTTP 1.0) adds its <c>authorizer</c> context.
+    /// </summary>
+    public ProxyRequestV1 RestApiRequest(bool httpApi = false, ApiAuthorizer authorizer = ApiAuthorizer.None)
     {
         var apiId = state.Faker.Random.String2(10, "abcdefghijklmnopqrstuvwxyz0123456789");
         var id = state.Faker.Random.Int(1, 999).ToString(CultureInfo.InvariantCulture);
@@ -35,7 +40,10 @@ public sealed class PushEvents
         var context = new ProxyRequestContextV1(Ids.AccountId, apiId, httpApi ? null : state.Faker.Random.String2(6, "abcdefghijklmnopqrstuvwxyz0123456789"),
             ProxyRequestContextV1.DomainOf(apiId, Ids.Region), apiId, Ids.Base64(10).TrimEnd('=') + "=", "GET", new ProxyRequestIdentity(sourceIp, userAgent),
             httpApi ? path : $"/{stage}{path}", "HTTP/1.1", Ids.Uuid(), ProxyRequestContextV1.FormatTime(time), time.ToUnixTimeMilliseconds(),
-            httpApi ? null : state.Faker.Random.String2(6, "abcdefghijklmnopqrstuvwxyz0123456789"), "/orders/{id}", stage);
+            httpApi ? null : state.Faker.Random.String2(6, "abcdefghijklmnopqrstuvwxyz0123456789"), "/orders/{id}", stage)
+        {
+            Authorizer = authorizers.PayloadV1(authorizer, httpApi),
+        };
         return new ProxyRequestV1(httpApi ? "1.0" : null, "/orders/{id}", path, "GET", headers,
             headers.ToDictionary(h => h.Key, h => (IReadOnlyList<string>)[h.Value]),
             new Dictionary<string, string> { ["verbose"] = "1" },
@@ -43,8 +51,8 @@ public sealed class PushEvents
             new Dictionary<string, string> { ["id"] = id }, null, context, null, false);
     }
 
-    /// <summary>An HTTP API payload 2.0 request with a repeated query parameter and a cookie.</summary>
-    public HttpApiRequestV2 HttpApiRequest()
+    /// <summary>An HTTP API payload 2.0 request with a repeated query parameter and a cookie; an <paramref name="authorizer"/> (JWT, Lambda or IAM) adds its part.</summary>
+    public HttpApiRequestV2 HttpApiRequest(ApiAuthorizer authorizer = ApiAuthorizer.None)
     {
         var apiId = state.Faker.Random.String2(10, "abcdefghijklmnopqrstuvwxyz0123456789");
         var id = state.Faker.Random.Int(1, 999).ToString(CultureInfo.InvariantCulture);
@@ -60,7 +68,7 @@ public sealed class PushEvents
                 new HttpApiHttpDescription("GET", $"/orders/{id}", "HTTP/1.1", state.Faker.Internet.Ip(), userAgent),
                 state.Faker.Random.String2(14, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789") + "=",
                 "GET /orders/{id}", "$default", time.UtcDateTime.ToString("dd/MMM/yyyy:HH:mm:ss +0000", CultureInfo.InvariantCulture),
-                time.ToUnixTimeMilliseconds()),
+                time.ToUnixTimeMilliseconds()) { Authorizer = authorizers.PayloadV2(authorizer) },
             null, false);
     }
 

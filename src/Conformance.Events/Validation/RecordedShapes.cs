@@ -6,7 +6,7 @@ namespace Conformance.Events.Validation;
 /// <summary>
 /// The fields AWS sends, as recorded on AWS or printed in its documentation: for each kind of event or
 /// record, every JSON path that every recording has, with the JSON types seen there. <c>any</c> stands
-/// for a value the recording masked (ids, times), and a field recorded as null may hold any type.
+/// for a value the recording masked (ids, times), and a field recorded only as null may hold any type.
 /// </summary>
 public sealed record RecordedShape(string Name, IReadOnlyList<string> Sources, IReadOnlyDictionary<string, IReadOnlySet<string>> Fields)
 {
@@ -59,7 +59,8 @@ public static class RecordedShapes
         if (rest.Length == 0)
         {
             var actual = TypeOf(node);
-            if (!types.Contains("any") && !types.Contains("null") && !types.Contains(actual))
+            var onlyNullSeen = types.Count == 1 && types.Contains("null"); // a value AWS sent as null may be of any type
+            if (!types.Contains("any") && !onlyNullSeen && !types.Contains(actual))
                 problems.Add(new(at, $"is {actual}; AWS sends {string.Join(" or ", types)} (recorded: {shape.Sources[0]})"));
             return;
         }
@@ -100,8 +101,15 @@ public static class RecordedShapes
     private static string? EventShape(JsonObject obj)
     {
         if (obj["detail-type"]?.ToString() == "Scheduled Event") return "scheduled";
-        if (obj.ContainsKey("routeKey") && obj.ContainsKey("rawPath")) return "http-v2";
-        if (obj.ContainsKey("httpMethod") && obj.ContainsKey("resource")) return obj["version"]?.ToString() == "1.0" ? "http-v1" : "rest";
+        if (obj.ContainsKey("routeKey") && obj.ContainsKey("rawPath"))
+            return obj["requestContext"]?["authorizer"] is JsonObject v2 ? Specific($"http-v2-authorizer-{v2.Select(p => p.Key).FirstOrDefault()}", "http-v2") : "http-v2";
+        if (obj.ContainsKey("httpMethod") && obj.ContainsKey("resource"))
+        {
+            var http = obj["version"]?.ToString() == "1.0";
+            return obj["requestContext"]?["authorizer"] is JsonObject v1
+                ? http ? "http-v1-authorizer-jwt" : v1.ContainsKey("claims") ? "rest-authorizer-cognito" : "rest-authorizer-lambda"
+                : http ? "http-v1" : "rest";
+        }
         if (obj.ContainsKey("KinesisBatchInfo")) return "kinesis-failure-record";
         if (obj.ContainsKey("DDBStreamBatchInfo")) return "dynamodb-failure-record";
         if (obj["requestContext"]?["condition"] is { } condition) return $"destination-{condition}";

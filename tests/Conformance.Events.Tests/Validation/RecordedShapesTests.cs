@@ -51,6 +51,20 @@ public sealed class RecordedShapesTests
         problems.ShouldContain(p => p.StartsWith("$.Records[0].kinesis.data: is number; AWS sends string (recorded: localstack/localstack at 8b9a79f0", StringComparison.Ordinal));
         problems.ShouldContain(p => p.StartsWith("$.Records[0].invokeIdentityArn: missing: AWS sends it (string;", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void An_authorized_request_is_compared_with_its_authorizer_s_documented_part()
+    {
+        var fixture = JsonNode.Parse(File.ReadAllText(Path.Combine(Fixtures, "api-gateway", "api-gateway-rest-lambda-authorizer-event.json")))!;
+        fixture["requestContext"]!["authorizer"]!.AsObject().Remove("integrationLatency");
+        var jwt = JsonNode.Parse(File.ReadAllText(Path.Combine(Fixtures, "api-gateway", "api-gateway-http-v2-jwt-authorizer-event.json")))!;
+        jwt["requestContext"]!["authorizer"]!["jwt"]!["scopes"] = "orders/read";
+
+        RecordedShapes.Compare(fixture).Select(p => p.ToString()).ShouldHaveSingleItem()
+            .ShouldStartWith("$.requestContext.authorizer.integrationLatency: missing: AWS sends it (number; recorded: https://docs.aws.amazon.com/powertools/");
+        RecordedShapes.Compare(jwt).Select(p => p.ToString()).ShouldHaveSingleItem()
+            .ShouldStartWith("$.requestContext.authorizer.jwt.scopes: is string; AWS sends array or null");
+    }
 }
 
 /// <summary>
