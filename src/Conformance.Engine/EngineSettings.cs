@@ -1,3 +1,5 @@
+using Conformance.Events.S3;
+
 namespace Conformance.Engine;
 
 /// <summary>
@@ -185,6 +187,9 @@ public sealed record EngineSettings
 
     public string HttpApiErrorMessage { get; init; } = "Internal Server Error";
 
-    /// <summary>The <c>eventVersion</c> of S3 notifications: 2.1 in the Lambda examples (https://docs.aws.amazon.com/lambda/latest/dg/with-s3.html); S3 documents 2.1–2.3 and a newer scheme (https://docs.aws.amazon.com/AmazonS3/latest/userguide/notification-content-structure.html).</summary>
-    public string S3EventVersion { get; init; } = "2.1";
+    /// <summary>
+    /// How S3 numbers its notifications' <c>eventVersion</c>: today one unified version for every event type;
+    /// <see cref="S3EventVersionScheme.PerEventType"/> for the earlier 2.1/2.2/2.3 by type (<see cref="S3EventVersions"/>).
+    /// </summary>
+    public S3EventVersionScheme S3Versioning { get; init; } = S3EventVersionScheme.Unified;
 }

@@ -2,6 +2,8 @@ using System.CommandLine;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Conformance.Events.Fixtures;
+using Conformance.Events.Generation;
+using Conformance.Events.S3;
 using Conformance.Events.Validation;
 
 namespace Conformance.Cli.Commands;
@@ -21,12 +23,20 @@ public static class FixturesCommand
         source.AcceptOnlyFromAmong([.. EventSamples.Sources.Keys]);
         var count = new Option<int>("--count") { Description = "With --source: records in the batch (1 to 10000).", DefaultValueFactory = _ => 1 };
         var body = new Option<string?>("--body") { Description = "With --source: a file whose text is every record's body (SQS), data (Kinesis) or the request's body (API Gateway)." };
+        var s3Versions = new Option<string>("--s3-event-versions")
+        {
+            Description = "With --source s3: today's unified eventVersion (unified), or the earlier 2.1/2.2/2.3 by event type (per-event-type).",
+            DefaultValueFactory = _ => "unified",
+        };
+        s3Versions.AcceptOnlyFromAmong("unified", "per-event-type");
         generate.Options.Add(source);
+        generate.Options.Add(s3Versions);
         generate.Options.Add(count);
         generate.Options.Add(body);
         generate.SetAction(parsed =>
         {
-            if (parsed.GetValue(source) is { } chosen) return Sample(chosen, parsed, count, seed, body, outDirectory, output, error);
+            var eras = new EventEras { S3Versioning = parsed.GetValue(s3Versions) == "per-event-type" ? S3EventVersionScheme.PerEventType : S3EventVersionScheme.Unified };
+            if (parsed.GetValue(source) is { } chosen) return Sample(chosen, eras, parsed, count, seed, body, outDirectory, output, error);
             var written = FixtureCatalog.Generate(parsed.GetValue(outDirectory)!, parsed.GetValue(seed));
             output.WriteLine($"wrote {FixtureCatalog.All.Count} fixtures and the folders' SOURCES.md to {parsed.GetValue(outDirectory)}");
             return ExitCodes.AllPassed;
@@ -45,7 +55,7 @@ public static class FixturesCommand
     }
 
     /// <summary>One source's sample: printed, or written to --out as <c>SOURCE-event.json</c> when --out is given.</summary>
-    private static int Sample(string source, ParseResult parsed, Option<int> count, Option<int> seed, Option<string?> body, Option<string> outDirectory, TextWriter output, TextWriter error)
+    private static int Sample(string source, EventEras eras, ParseResult parsed, Option<int> count, Option<int> seed, Option<string?> body, Option<string> outDirectory, TextWriter output, TextWriter error)
     {
         var bodyFile = parsed.GetValue(body);
         if (bodyFile is not null && !File.Exists(bodyFile))
@@ -56,7 +66,7 @@ public static class FixturesCommand
         string json;
         try
         {
-            json = EventSamples.Generate(source, parsed.GetValue(count), parsed.GetValue(seed), bodyFile is null ? null : File.ReadAllText(bodyFile));
+            json = EventSamples.Generate(source, parsed.GetValue(count), parsed.GetValue(seed), bodyFile is null ? null : File.ReadAllText(bodyFile), eras);
         }
         catch (ArgumentException ex)
         {

@@ -67,7 +67,7 @@ public sealed class S3Notifications(EngineParts engine)
     {
         foreach (var notification in bucket.Notifications.Where(n => Matches(n, eventName, key)))
         {
-            var record = new S3EventRecord(engine.Settings.S3EventVersion, "aws:s3", engine.Settings.Region, AwsIdentity.Iso(engine.Time.GetUtcNow()), eventName,
+            var record = new S3EventRecord(S3EventVersions.For(eventName, engine.Settings.S3Versioning), "aws:s3", engine.Settings.Region, AwsIdentity.Iso(engine.Time.GetUtcNow()), eventName,
                 new S3UserIdentity("AWS:" + engine.Ids.PrincipalId()), new S3RequestParameters("127.0.0.1"),
                 new S3ResponseElements(engine.Ids.Hex(16, upper: true), engine.Ids.Base64(48)),
                 new S3Entity("1.0", notification.ConfigurationId, new S3Bucket(bucket.Name, new S3UserIdentity(engine.Ids.PrincipalId("A")), BucketArn(bucket.Name)), s3Object));

@@ -32,12 +32,15 @@ public static class EventSamples
         ["eventbridge-schedule"] = "an EventBridge scheduled event",
     };
 
-    /// <summary>The event as JSON; <paramref name="count"/> records for batch sources (1 to 10,000), ignored by the others.</summary>
-    public static string Generate(string source, int count, int seed, string? body = null)
+    /// <summary>
+    /// The event as JSON; <paramref name="count"/> records for batch sources (1 to 10,000), ignored by the
+    /// others; in today's shapes unless <paramref name="eras"/> names an earlier one.
+    /// </summary>
+    public static string Generate(string source, int count, int seed, string? body = null, EventEras? eras = null)
     {
         if (!Sources.ContainsKey(source)) throw new ArgumentException($"unknown source '{source}' (known: {string.Join(", ", Sources.Keys)})");
         if (count is < 1 or > 10_000) throw new ArgumentException($"a count must be 1 to 10000, not {count}");
-        var generator = new EventGenerator(seed);
+        var generator = new EventGenerator(seed, eras);
         object shape = source switch
         {
             "sqs" => generator.SqsBatch(count),

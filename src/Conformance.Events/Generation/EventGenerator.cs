@@ -27,8 +27,12 @@ public sealed class EventGenerator
     private BigInteger dynamoDbSequence;
     private BigInteger fifoSequence;
 
-    public EventGenerator(int seed)
+    private readonly EventEras eras;
+
+    /// <summary>A generator of <paramref name="seed"/>'s events, in today's shapes or those of <paramref name="eras"/>.</summary>
+    public EventGenerator(int seed, EventEras? eras = null)
     {
+        this.eras = eras ?? EventEras.Today;
         var faker = new Faker("en") { Random = new Randomizer(seed) };
         var ids = new AwsIdentity(faker.Random, faker.PickRandom(Regions), faker.Random.ReplaceNumbers("############"));
         state = new GenerationState(faker, ids, new DateTimeOffset(2025, 1, 1, 0, 0, 0, TimeSpan.Zero).AddSeconds(faker.Random.Int(0, 30 * 24 * 3600)));
@@ -89,7 +93,7 @@ public sealed class EventGenerator
     private S3Event S3Notification(string eventName, S3Object s3Object)
     {
         var bucket = state.Name("bucket");
-        var record = new S3EventRecord(S3EventVersions.For(eventName), "aws:s3", Ids.Region, AwsIdentity.Iso(state.Tick()), eventName,
+        var record = new S3EventRecord(S3EventVersions.For(eventName, eras.S3Versioning), "aws:s3", Ids.Region, AwsIdentity.Iso(state.Tick()), eventName,
             new S3UserIdentity("AWS:" + Ids.PrincipalId()),
             new S3RequestParameters(state.Faker.Internet.Ip()),
             new S3ResponseElements(Ids.Hex(16, upper: true), Ids.Base64(48)),

@@ -94,7 +94,7 @@ public static class RecordedShapes
         "aws:kinesis" => "kinesis-record",
         "aws:dynamodb" => record["userIdentity"] is not null ? "dynamodb-record-REMOVE-ttl"
             : Specific($"dynamodb-record-{record["eventName"]}-{record["dynamodb"]?["StreamViewType"]}", "dynamodb-record"),
-        "aws:s3" => Specific($"s3-record-{record["eventName"]?.ToString().Split(':')[0]}-{record["eventVersion"]}", "s3-record"),
+        "aws:s3" => S3RecordShape(record["eventName"]?.ToString().Split(':')[0], record["eventVersion"]?.ToString()),
         _ => null,
     };
 
@@ -118,6 +118,14 @@ public static class RecordedShapes
             return obj.ContainsKey("stackTrace") ? "invoke-error-python" : obj.ContainsKey("trace") ? "invoke-error-nodejs" : null;
         return null;
     }
+
+    /// <summary>
+    /// The recorded shape of an S3 event type at its version; at a version with no recording (the unified
+    /// 2.4 and later, which keep each type's fields), the type's recorded shape at any version.
+    /// </summary>
+    private static string S3RecordShape(string? eventType, string? version) =>
+        Loaded.Value.ContainsKey($"s3-record-{eventType}-{version}") ? $"s3-record-{eventType}-{version}"
+            : Loaded.Value.Keys.Where(k => k.StartsWith($"s3-record-{eventType}-", StringComparison.Ordinal)).Order(StringComparer.Ordinal).LastOrDefault() ?? "s3-record";
 
     private static string Specific(string name, string fallback) => Loaded.Value.ContainsKey(name) ? name : fallback;
 

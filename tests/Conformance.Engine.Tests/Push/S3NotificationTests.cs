@@ -40,6 +40,24 @@ public sealed class S3NotificationTests
     }
 
     [Fact]
+    public void S12_the_event_version_is_today_s_unified_one_unless_the_settings_choose_the_per_type_era()
+    {
+        var today = WithBucket();
+        today.Engine.S3.PutObject("uploads", "a.txt", "a");
+        today.Pass(TimeSpan.Zero);
+
+        var earlier = new EngineFixture(settings: new EngineSettings { S3Versioning = Conformance.Events.S3.S3EventVersionScheme.PerEventType }).WithFunction(new FunctionBehaviour());
+        earlier.Allow(S3Notifications.Principal);
+        earlier.Engine.S3.CreateBucket("uploads", false).Succeeded.ShouldBeTrue();
+        earlier.Engine.S3.PutNotification(new BucketNotification("uploads", "fn", ["s3:ObjectCreated:*"], null, null)).Succeeded.ShouldBeTrue();
+        earlier.Engine.S3.PutObject("uploads", "a.txt", "a");
+        earlier.Pass(TimeSpan.Zero);
+
+        Record(today)["eventVersion"]!.GetValue<string>().ShouldBe("2.5");
+        Record(earlier)["eventVersion"]!.GetValue<string>().ShouldBe("2.1");
+    }
+
+    [Fact]
     public void S12_s3_invokes_asynchronously_so_a_failing_function_is_retried()
     {
         var fixture = WithBucket(behaviour: FunctionBehaviour.AlwaysFailing("Error", "boom"));

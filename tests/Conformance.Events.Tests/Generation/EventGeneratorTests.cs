@@ -11,6 +11,18 @@ public sealed class EventGeneratorTests
     private readonly EventGenerator generator = new(seed: 42);
 
     [Fact]
+    public void S3_events_carry_today_s_unified_version_and_the_earlier_era_s_version_by_event_type()
+    {
+        generator.S3ObjectCreated().Records[0].EventVersion.ShouldBe("2.5");
+        generator.S3ObjectMetadataChanged("ObjectAcl:Put").Records[0].EventVersion.ShouldBe("2.5");
+
+        var earlier = new EventGenerator(42, new EventEras { S3Versioning = Conformance.Events.S3.S3EventVersionScheme.PerEventType });
+        earlier.S3ObjectCreated().Records[0].EventVersion.ShouldBe("2.1");
+        earlier.S3ObjectMetadataChanged("ObjectTagging:Put").Records[0].EventVersion.ShouldBe("2.3");
+        earlier.S3ObjectRestore().Records[0].EventVersion.ShouldBe("2.1");
+    }
+
+    [Fact]
     public void Sqs_md5_of_body_is_the_md5_of_the_body_and_arns_carry_the_region_and_account()
     {
         var batch = generator.SqsBatch(5);
