@@ -41,7 +41,7 @@ public static class BaselineComparison
                 var outcome = scenario.Status == Outcomes.Unsupported ? Baseline.Unsupported : scenario.IsFailure ? Baseline.Failed : scenario.Status.ToLowerInvariant();
                 var observed = scenario.IsDivergence ? ObservedValue.Normalize(scenario.Problem?.Message) : "";
                 var verdict = scenario.IsDivergence
-                    ? entry is not null && entry.Outcome == outcome && (entry.Match == BaselineEntry.ByOutcome || entry.Observed == observed) ? BaselineVerdict.Known : BaselineVerdict.New
+                    ? entry is not null && entry.Outcome == outcome && (entry.Match == BaselineEntry.ByOutcome || ObservedValue.Normalize(entry.Observed) == observed) ? BaselineVerdict.Known : BaselineVerdict.New
                     : scenario.Status == Outcomes.Passed ? (entry is null ? BaselineVerdict.Passed : BaselineVerdict.Fixed) : BaselineVerdict.Other;
                 verdicts.Add(new ScenarioVerdict(feature.Uri, scenario.Name, verdict, entry, outcome, observed));
             }

@@ -18,6 +18,7 @@ public static partial class ObservedValue
     {
         if (string.IsNullOrEmpty(message)) return "";
         var text = message.Replace(Path.GetTempPath().TrimEnd('/', '\\'), "<temp>", StringComparison.Ordinal);
+        text = TempFolders().Replace(text, "<temp>/<folder>/");
         text = TempFolder().Replace(text, "<temp>/<folder>");
         text = Uuid().Replace(text, "<id>");
         text = IsoTime().Replace(text, "<time>");
@@ -51,6 +52,10 @@ public static partial class ObservedValue
         }
         return line;
     }
+
+    /// <summary>The folders of a path under the temporary folder, whatever their depth (a run's folder, then the scenario's cN), up to the file.</summary>
+    [GeneratedRegex(@"<temp>/(?:[A-Za-z0-9._<>-]+/)+")]
+    private static partial Regex TempFolders();
 
     [GeneratedRegex(@"<temp>/[A-Za-z0-9._-]+")]
     private static partial Regex TempFolder();

@@ -71,6 +71,7 @@ public sealed class BaselineComparisonTests
     [InlineData("at 2025-01-01T00:00:01.250Z from 127.0.0.1:41233", "at <time> from 127.0.0.1:<port>")]
     [InlineData("sequence 49590338271490256608559692538361571095921575989136588898 of 1735689600123", "sequence <number> of <number>")]
     [InlineData("invoked 3 times", "invoked 3 times")]
+    [InlineData("at makeError (<temp>/<folder>/c171/probe.js:50:17)", "at makeError (<temp>/<folder>/probe.js:50:17)")]
     [InlineData("observed: 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4", "observed: 4, 4, … (and more)")]
     [InlineData("observed: 25: #1 at +0s FunctionError; #2 at +0.5s FunctionError; #3 at +1.0s FunctionError; #4 at +1.5s FunctionError; #5 at +2.0s FunctionError; #6 at +2.5s FunctionError; #7 at +3.0s FunctionError; #8 at +3.5s FunctionError; #9 at +4.0s FunctionError; #10 at +4.5s FunctionError; #11 at +5.0s FunctionError",
         "observed: <many>: #<n> at +0s FunctionError; #<n> at +<decimal>s FunctionError; … (and more)")]
