@@ -114,6 +114,14 @@ public sealed record EngineSettings
     /// </summary>
     public string RecordAgeExceededCondition { get; init; } = "RecordAgeExceeded";
 
+    /// <summary>
+    /// Whether a stream on-failure record sent to an S3 bucket holds the batch's event in <c>payload</c> as a JSON
+    /// string instead of an object. Recorded on AWS as an object (localstack/localstack at 8b9a79f0,
+    /// test_lambda_integration_kinesis.snapshot.json, test_kinesis_event_source_mapping_with_s3_on_failure_destination,
+    /// recorded 2025-11-25), but the recorder parses JSON held in strings, so the string form is not ruled out: a setting.
+    /// </summary>
+    public bool StreamFailurePayloadAsString { get; init; }
+
     /// <summary>Time a new or re-enabled mapping spends in Creating/Enabling before it polls (https://docs.aws.amazon.com/lambda/latest/dg/invocation-eventsourcemapping.html: "can take several minutes"; none here).</summary>
     public TimeSpan MappingStartDelay { get; init; } = TimeSpan.Zero;
 

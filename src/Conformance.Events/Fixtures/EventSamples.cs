@@ -19,6 +19,10 @@ public static class EventSamples
         ["sqs-traced"] = "an SQS standard queue batch whose sender was traced (AWSTraceHeader)",
         ["kinesis"] = "a Kinesis batch",
         ["dynamodb"] = "a DynamoDB Streams batch of INSERT records (NEW_AND_OLD_IMAGES)",
+        ["kinesis-on-failure"] = "the record of a discarded Kinesis batch, as an SQS or SNS on-failure destination gets it",
+        ["kinesis-on-failure-s3"] = "the record of a discarded Kinesis batch, as an S3 on-failure destination gets it (with the batch's event)",
+        ["dynamodb-on-failure"] = "the record of a discarded DynamoDB Streams batch, as an SQS or SNS on-failure destination gets it",
+        ["dynamodb-on-failure-s3"] = "the record of a discarded DynamoDB Streams batch, as an S3 on-failure destination gets it (with the batch's event)",
         ["s3"] = "S3 ObjectCreated:Put notifications",
         ["api-gateway-rest"] = "a REST API proxy request",
         ["api-gateway-http-v1"] = "an HTTP API payload 1.0 request",
@@ -48,6 +52,10 @@ public static class EventSamples
             "sqs-traced" => generator.SqsBatch(count, traced: true),
             "kinesis" => generator.KinesisBatch(count),
             "dynamodb" => generator.DynamoDbBatch("INSERT", count: count),
+            "kinesis-on-failure" => generator.Records.KinesisFailureRecord(generator.KinesisBatch(count)),
+            "kinesis-on-failure-s3" => generator.Records.KinesisFailureRecord(generator.KinesisBatch(count), forS3: true),
+            "dynamodb-on-failure" => generator.Records.DynamoDbFailureRecord(generator.DynamoDbBatch("INSERT", count: count)),
+            "dynamodb-on-failure-s3" => generator.Records.DynamoDbFailureRecord(generator.DynamoDbBatch("INSERT", count: count), forS3: true),
             "s3" => new S3.S3Event([.. Enumerable.Range(0, count).SelectMany(_ => generator.S3ObjectCreated().Records)]),
             "api-gateway-rest" => generator.Push.RestApiRequest(),
             "api-gateway-http-v1" => generator.Push.RestApiRequest(httpApi: true),
@@ -67,6 +75,7 @@ public static class EventSamples
 
     private static void WithBody(JsonNode json, string body)
     {
+        if (json["payload"] is JsonObject carried) json = carried; // an on-failure record for S3: the event it carries
         if (json["Records"] is JsonArray records)
         {
             foreach (var record in records.OfType<JsonObject>())

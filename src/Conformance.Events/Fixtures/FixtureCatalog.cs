@@ -53,6 +53,7 @@ public static class FixtureCatalog
         new("dynamodb", "dynamodb-modify-old-image-event.json", typeof(DynamoDb.DynamoDbStreamEvent), g => g.DynamoDbBatch("MODIFY", "OLD_IMAGE")),
         new("dynamodb", "dynamodb-partial-batch-response.json", typeof(Batches.BatchItemFailuresResponse), g => g.Records.BatchItemFailures(g.DynamoDbBatch("INSERT", count: 2).Records[0].DynamoDb.SequenceNumber)),
         new("dynamodb", "dynamodb-on-failure-event.json", typeof(Destinations.StreamFailureRecord), g => g.Records.DynamoDbFailureRecord(g.DynamoDbBatch("MODIFY", count: 3))),
+        new("dynamodb", "dynamodb-on-failure-s3-event.json", typeof(Destinations.StreamFailureRecord), g => g.Records.DynamoDbFailureRecord(g.DynamoDbBatch("INSERT", count: 2), forS3: true)),
         new("api-gateway", "api-gateway-rest-event.json", typeof(ApiGateway.ProxyRequestV1), g => g.Push.RestApiRequest()),
         new("api-gateway", "api-gateway-rest-lambda-authorizer-event.json", typeof(ApiGateway.ProxyRequestV1), g => g.Push.RestApiRequest(authorizer: ApiGateway.ApiAuthorizer.Lambda)),
         new("api-gateway", "api-gateway-rest-cognito-authorizer-event.json", typeof(ApiGateway.ProxyRequestV1), g => g.Push.RestApiRequest(authorizer: ApiGateway.ApiAuthorizer.Cognito)),

@@ -61,7 +61,7 @@ public sealed class LambdaRecords
             new DeadLetterAttributes(new("String", Ids.Uuid()), new("Number", "200"), new("String", message)));
     }
 
-    /// <summary>The on-failure record of a stream mapping for <paramref name="batch"/>; with <paramref name="forS3"/> the event goes in <c>payload</c>.</summary>
+    /// <summary>The on-failure record of a Kinesis mapping for <paramref name="batch"/>; with <paramref name="forS3"/> the event goes in <c>payload</c>.</summary>
     public StreamFailureRecord KinesisFailureRecord(KinesisEvent batch, bool forS3 = false)
     {
         var first = batch.Records[0];
@@ -73,11 +73,11 @@ public sealed class LambdaRecords
         return new StreamFailureRecord(
             new StreamFailureRequestContext(Ids.Uuid(), Ids.FunctionArn(state.Name("function")), "RetryAttemptsExhausted", 1),
             new AsyncResponseContext(200, "$LATEST", "Unhandled"), "1.0", AwsIdentity.Iso(state.Tick()), info, null,
-            forS3 ? EventJson.Serialize(batch) : null);
+            forS3 ? JsonNode.Parse(EventJson.Serialize(batch)) : null);
     }
 
-    /// <summary>The on-failure record of a DynamoDB Streams mapping (<c>DDBStreamBatchInfo</c>).</summary>
-    public StreamFailureRecord DynamoDbFailureRecord(DynamoDb.DynamoDbStreamEvent batch)
+    /// <summary>The on-failure record of a DynamoDB Streams mapping (<c>DDBStreamBatchInfo</c>); with <paramref name="forS3"/> the event goes in <c>payload</c>.</summary>
+    public StreamFailureRecord DynamoDbFailureRecord(DynamoDb.DynamoDbStreamEvent batch, bool forS3 = false)
     {
         var first = batch.Records[0];
         var last = batch.Records[^1];
@@ -88,6 +88,7 @@ public sealed class LambdaRecords
             batch.Records.Count, first.EventSourceArn);
         return new StreamFailureRecord(
             new StreamFailureRequestContext(Ids.Uuid(), Ids.FunctionArn(state.Name("function")), "RetryAttemptsExhausted", 1),
-            new AsyncResponseContext(200, "$LATEST", "Unhandled"), "1.0", AwsIdentity.Iso(state.Tick()), null, info);
+            new AsyncResponseContext(200, "$LATEST", "Unhandled"), "1.0", AwsIdentity.Iso(state.Tick()), null, info,
+            forS3 ? JsonNode.Parse(EventJson.Serialize(batch)) : null);
     }
 }

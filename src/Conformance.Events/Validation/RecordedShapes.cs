@@ -41,17 +41,25 @@ public static class RecordedShapes
         return problems;
     }
 
-    /// <summary>The parts of <paramref name="json"/> a recorded shape applies to: each record of a batch, or the event itself.</summary>
+    /// <summary>The parts of <paramref name="json"/> a recorded shape applies to: each record of a batch, or the event itself and the records it carries.</summary>
     private static IEnumerable<(string Path, JsonNode Part, RecordedShape Shape)> Parts(JsonNode? json)
     {
         if (json is not JsonObject obj) yield break;
         if (obj["Records"] is JsonArray records)
         {
-            for (var i = 0; i < records.Count; i++)
-                if (RecordShape(records[i] as JsonObject) is { } name && All.TryGetValue(name, out var recordShape)) yield return ($"$.Records[{i}]", records[i]!, recordShape);
+            foreach (var part in RecordParts(records, "$.Records")) yield return part;
             yield break;
         }
         if (EventShape(obj) is { } eventName && All.TryGetValue(eventName, out var shape)) yield return ("$", obj, shape);
+        // An on-failure record for S3 carries the batch's event: its records are compared too.
+        if (obj["payload"] is JsonObject payload && payload["Records"] is JsonArray carried)
+            foreach (var part in RecordParts(carried, "$.payload.Records")) yield return part;
+    }
+
+    private static IEnumerable<(string Path, JsonNode Part, RecordedShape Shape)> RecordParts(JsonArray records, string at)
+    {
+        for (var i = 0; i < records.Count; i++)
+            if (RecordShape(records[i] as JsonObject) is { } name && All.TryGetValue(name, out var shape)) yield return ($"{at}[{i}]", records[i]!, shape);
     }
 
     private static void Check(JsonNode? node, string rest, string at, IReadOnlySet<string> types, RecordedShape shape, List<ShapeProblem> problems)
@@ -110,8 +118,9 @@ public static class RecordedShapes
                 ? http ? "http-v1-authorizer-jwt" : v1.ContainsKey("claims") ? "rest-authorizer-cognito" : "rest-authorizer-lambda"
                 : http ? "http-v1" : "rest";
         }
-        if (obj.ContainsKey("KinesisBatchInfo")) return "kinesis-failure-record";
-        if (obj.ContainsKey("DDBStreamBatchInfo")) return "dynamodb-failure-record";
+        var toS3 = obj.ContainsKey("payload") ? "-s3" : "";
+        if (obj.ContainsKey("KinesisBatchInfo")) return $"kinesis-failure-record{toS3}";
+        if (obj.ContainsKey("DDBStreamBatchInfo")) return $"dynamodb-failure-record{toS3}";
         if (obj["requestContext"]?["condition"] is { } condition) return $"destination-{condition}";
         if (obj.ContainsKey("Body") && obj.ContainsKey("MessageAttributes")) return "dead-letter";
         if (obj.ContainsKey("errorType") && obj.ContainsKey("errorMessage"))

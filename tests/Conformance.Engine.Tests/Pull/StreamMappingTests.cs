@@ -8,9 +8,10 @@ public sealed class StreamMappingTests
 {
     private string? mapping;
 
-    private (EngineFixture Fixture, string Arn) Kinesis(FunctionBehaviour behaviour, int shards = 1, Func<EventSourceMappingSpec, EventSourceMappingSpec>? configure = null)
+    private (EngineFixture Fixture, string Arn) Kinesis(FunctionBehaviour behaviour, int shards = 1, Func<EventSourceMappingSpec, EventSourceMappingSpec>? configure = null,
+        EngineSettings? settings = null)
     {
-        var fixture = new EngineFixture().WithFunction(behaviour);
+        var fixture = new EngineFixture(settings: settings).WithFunction(behaviour);
         var (_, arn) = fixture.Engine.Pull.CreateStream("readings", shards);
         var spec = new EventSourceMappingSpec(arn!, "fn") { StartingPosition = "TRIM_HORIZON" };
         var (result, uuid) = fixture.Engine.Pull.CreateEventSourceMapping(configure?.Invoke(spec) ?? spec);
@@ -76,6 +77,24 @@ public sealed class StreamMappingTests
         info["KinesisBatchInfo"]!["endSequenceNumber"]!.GetValue<string>().ShouldBe(sequences[1]);
         info["KinesisBatchInfo"]!["batchSize"]!.GetValue<int>().ShouldBe(2);
         info["KinesisBatchInfo"]!["streamArn"]!.GetValue<string>().ShouldBe(arn);
+        info.AsObject().ContainsKey("payload").ShouldBeFalse(); // only an S3 destination gets the event
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void S9_an_on_failure_record_for_an_s3_bucket_carries_the_discarded_event(bool asString)
+    {
+        const string bucket = "arn:aws:s3:::stream-failures";
+        var (fixture, _) = Kinesis(FunctionBehaviour.AlwaysFailing("Error", "boom"), configure: m => m with { MaximumRetryAttempts = 0, OnFailureDestination = bucket },
+            settings: new EngineSettings { StreamFailurePayloadAsString = asString });
+
+        Put(fixture, 2);
+        fixture.Pass(TimeSpan.FromSeconds(5));
+
+        var payload = JsonNode.Parse(fixture.Engine.DestinationRecords(bucket).ShouldHaveSingleItem().Body)!["payload"].ShouldNotBeNull();
+        var carried = asString ? JsonNode.Parse(payload.GetValue<string>())! : payload.ShouldBeOfType<JsonObject>();
+        carried.ToJsonString().ShouldBe(fixture.Engine.Invocations("fn")[0].Event);
     }
 
     [Fact]

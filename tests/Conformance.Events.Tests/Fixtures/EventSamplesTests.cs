@@ -31,6 +31,7 @@ public sealed class EventSamplesTests
         sqs.Select(r => r!["body"]!.ToString()).ShouldBe(["hello", "hello"]);
         sqs[0]!["md5OfBody"]!.ToString().ShouldBe("5d41402abc4b2a76b9719d911017c592");
         kinesis["kinesis"]!["data"]!.ToString().ShouldBe("aGVsbG8=");
+        JsonNode.Parse(EventSamples.Generate("kinesis-on-failure-s3", 1, 1, "hello"))!["payload"]!["Records"]![0]!["kinesis"]!["data"]!.ToString().ShouldBe("aGVsbG8=");
     }
 
     [Fact]

@@ -124,7 +124,8 @@ public sealed class EventGeneratorTests
         info.StartSequenceNumber.ShouldBe(batch.Records[0].Kinesis.SequenceNumber);
         info.EndSequenceNumber.ShouldBe(batch.Records[2].Kinesis.SequenceNumber);
         info.StreamArn.ShouldBe(batch.Records[0].EventSourceArn);
-        record.Payload.ShouldBe(EventJson.Serialize(batch));
+        record.Payload.ShouldNotBeNull().ToJsonString().ShouldBe(EventJson.Serialize(batch));
+        generator.Records.KinesisFailureRecord(batch).Payload.ShouldBeNull();
     }
 
     [Fact]

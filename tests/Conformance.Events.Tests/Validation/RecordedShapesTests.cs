@@ -53,6 +53,18 @@ public sealed class RecordedShapesTests
     }
 
     [Fact]
+    public void The_records_an_on_failure_record_for_s3_carries_are_compared_with_their_own_shape()
+    {
+        var fixture = JsonNode.Parse(File.ReadAllText(Path.Combine(Fixtures, "dynamodb", "dynamodb-on-failure-s3-event.json")))!;
+        fixture["payload"]!["Records"]![1]!.AsObject().Remove("eventID");
+        var withoutPayload = fixture.DeepClone().AsObject();
+        withoutPayload.Remove("payload");
+
+        RecordedShapes.Compare(fixture).Select(p => p.ToString()).ShouldHaveSingleItem().ShouldStartWith("$.payload.Records[1].eventID: missing: AWS sends it");
+        RecordedShapes.For(withoutPayload).ShouldHaveSingleItem().Shape.Name.ShouldBe("dynamodb-failure-record");
+    }
+
+    [Fact]
     public void An_authorized_request_is_compared_with_its_authorizer_s_documented_part()
     {
         var fixture = JsonNode.Parse(File.ReadAllText(Path.Combine(Fixtures, "api-gateway", "api-gateway-rest-lambda-authorizer-event.json")))!;
@@ -98,7 +110,8 @@ public sealed class RecordedEventValidationTests
         foreach (var file in Directory.GetFiles(Fixtures, "*.json", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
         {
             var json = JsonNode.Parse(File.ReadAllText(file))!;
-            if (RecordedShapes.For(json).FirstOrDefault(s => s.Shape.Name == shape.Name) is { Shape: not null } match) return (json, match.Path != "$");
+            if (RecordedShapes.For(json).FirstOrDefault(s => s.Shape.Name == shape.Name) is { Shape: not null } match && match.Path is "$" or "$.Records[0]")
+                return (json, match.Path != "$");
         }
         throw new InvalidOperationException($"no fixture for {shape.Name}");
     }

@@ -122,6 +122,29 @@ public sealed class DeliveredShapesTests
         return await Delivered(target);
     }
 
+    public static TheoryData<string> StreamSources => ["kinesis", "dynamodb"];
+
+    /// <summary>A batch the function fails until its retries run out, recorded to an S3 bucket: the record and the event it carries.</summary>
+    [Theory, MemberData(nameof(StreamSources))]
+    public async Task An_on_failure_record_for_s3_has_the_fixture_s_paths_and_every_recorded_field(string source)
+    {
+        await using var target = await WithFunction();
+        await target.UpdateFunctionAsync(new FunctionSpec("fn", new FunctionBehaviour { FailingInvocations = 10 }));
+        const string bucket = "arn:aws:s3:::failures";
+        var arn = source == "kinesis" ? (await target.CreateStreamAsync("s", 1)).Arn : (await target.CreateTableAsync(new TableSpec("t"))).StreamArn;
+        await target.CreateEventSourceMappingAsync(new EventSourceMappingSpec(arn!, "fn") { StartingPosition = "TRIM_HORIZON", MaximumRetryAttempts = 1, OnFailureDestination = bucket });
+        if (source == "kinesis") await target.PutRecordAsync("s", "pk", "hello");
+        else await target.PutItemAsync("t", """{"Id":{"N":"1"},"Message":{"S":"new"}}""");
+        await target.AdvanceAsync(TimeSpan.FromSeconds(10));
+
+        var delivered = JsonNode.Parse((await target.GetDestinationRecordsAsync(bucket)).ShouldHaveSingleItem().Body)!;
+        var generated = JsonNode.Parse(File.ReadAllText(Path.Combine(RepositoryPaths.Root, "fixtures", "events", source, $"{source}-on-failure-s3-event.json")))!;
+
+        delivered["payload"].ShouldBeOfType<JsonObject>();
+        RecordedShapes.Compare(delivered).Select(p => p.ToString()).ShouldBeEmpty();
+        Paths(delivered).ShouldBe(Paths(generated), ignoreOrder: true, delivered.ToJsonString());
+    }
+
     /// <summary>The JSON paths of an event, arrays as [*], data-keyed maps as one path each.</summary>
     private static List<string> Paths(JsonNode node)
     {

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Conformance.Core.Functions;
 using Conformance.Events;
 using Conformance.Events.Destinations;
@@ -25,7 +26,8 @@ internal sealed class StreamFailureRecords(EngineParts engine, IStreamSource sou
         if (spec.OnFailureDestination is not { } destination) return;
         var info = new StreamBatchInfo(shard.Id, batch[0].SequenceNumber, batch[^1].SequenceNumber, AwsIdentity.Iso(batch[0].ArrivedAt),
             AwsIdentity.Iso(batch[^1].ArrivedAt), batch.Count, source.Arn);
-        var payload = Arn.ServiceOf(destination) == "s3" ? StreamMappingWorker.RecordsJson(batch) : null;
+        JsonNode? payload = Arn.ServiceOf(destination) != "s3" ? null
+            : engine.Settings.StreamFailurePayloadAsString ? JsonValue.Create(StreamMappingWorker.RecordsJson(batch)) : JsonNode.Parse(StreamMappingWorker.RecordsJson(batch));
         var record = new StreamFailureRecord(
             new StreamFailureRequestContext(engine.Ids.Uuid(), engine.Ids.FunctionArn(spec.FunctionName), condition, attempts),
             withResponse ? new AsyncResponseContext(200, "$LATEST", engine.Settings.FunctionErrorHeader) : null, "1.0", AwsIdentity.Iso(now),
