@@ -49,7 +49,7 @@ public sealed class S3Notifications(EngineParts engine)
         if (!buckets.TryGetValue(bucketName, out var bucket)) return NoSuchBucket(bucketName);
         bucket.Objects[key] = content;
         var versionId = bucket.Versioned ? engine.Ids.Hex(32) : null;
-        Notify(bucket, "ObjectCreated:Put", new S3Object(EventGenerator.S3Key(key), content.Length, AwsIdentity.Md5Hex(content), versionId, NextSequencer()), key);
+        Notify(bucket, "ObjectCreated:Put", new S3Object(S3Events.Key(key), content.Length, AwsIdentity.Md5Hex(content), versionId, NextSequencer()), key);
         return ApiResult.Ok;
     }
 
@@ -59,7 +59,7 @@ public sealed class S3Notifications(EngineParts engine)
         if (!buckets.TryGetValue(bucketName, out var bucket)) return NoSuchBucket(bucketName);
         bucket.Objects.Remove(key);
         var eventName = bucket.Versioned ? "ObjectRemoved:DeleteMarkerCreated" : "ObjectRemoved:Delete";
-        Notify(bucket, eventName, new S3Object(EventGenerator.S3Key(key), null, null, bucket.Versioned ? engine.Ids.Hex(32) : null, NextSequencer()), key);
+        Notify(bucket, eventName, new S3Object(S3Events.Key(key), null, null, bucket.Versioned ? engine.Ids.Hex(32) : null, NextSequencer()), key);
         return new ApiResult(204);
     }
 

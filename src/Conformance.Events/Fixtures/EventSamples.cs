@@ -24,6 +24,9 @@ public static class EventSamples
         ["dynamodb-on-failure"] = "the record of a discarded DynamoDB Streams batch, as an SQS or SNS on-failure destination gets it",
         ["dynamodb-on-failure-s3"] = "the record of a discarded DynamoDB Streams batch, as an S3 on-failure destination gets it (with the batch's event)",
         ["s3"] = "S3 ObjectCreated:Put notifications",
+        ["s3-lifecycle-expiration"] = "S3 LifecycleExpiration:Delete notifications",
+        ["s3-lifecycle-transition"] = "S3 LifecycleTransition notifications (to GLACIER)",
+        ["s3-intelligent-tiering"] = "S3 IntelligentTiering notifications (to ARCHIVE_ACCESS)",
         ["api-gateway-rest"] = "a REST API proxy request",
         ["api-gateway-http-v1"] = "an HTTP API payload 1.0 request",
         ["api-gateway-http-v2"] = "an HTTP API payload 2.0 request",
@@ -56,7 +59,10 @@ public static class EventSamples
             "kinesis-on-failure-s3" => generator.Records.KinesisFailureRecord(generator.KinesisBatch(count), forS3: true),
             "dynamodb-on-failure" => generator.Records.DynamoDbFailureRecord(generator.DynamoDbBatch("INSERT", count: count)),
             "dynamodb-on-failure-s3" => generator.Records.DynamoDbFailureRecord(generator.DynamoDbBatch("INSERT", count: count), forS3: true),
-            "s3" => new S3.S3Event([.. Enumerable.Range(0, count).SelectMany(_ => generator.S3ObjectCreated().Records)]),
+            "s3" => S3Batch(count, () => generator.S3.ObjectCreated()),
+            "s3-lifecycle-expiration" => S3Batch(count, () => generator.S3.LifecycleExpiration()),
+            "s3-lifecycle-transition" => S3Batch(count, () => generator.S3.LifecycleTransition()),
+            "s3-intelligent-tiering" => S3Batch(count, () => generator.S3.IntelligentTiering()),
             "api-gateway-rest" => generator.Push.RestApiRequest(),
             "api-gateway-http-v1" => generator.Push.RestApiRequest(httpApi: true),
             "api-gateway-http-v2" => generator.Push.HttpApiRequest(),
@@ -72,6 +78,8 @@ public static class EventSamples
         if (body is not null) WithBody(json, body);
         return json.ToJsonString(EventJson.Indented);
     }
+
+    private static S3.S3Event S3Batch(int count, Func<S3.S3Event> one) => new([.. Enumerable.Range(0, count).SelectMany(_ => one().Records)]);
 
     private static void WithBody(JsonNode json, string body)
     {

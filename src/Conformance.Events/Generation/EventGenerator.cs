@@ -5,7 +5,6 @@ using System.Text.Json.Nodes;
 using Bogus;
 using Conformance.Events.DynamoDb;
 using Conformance.Events.Kinesis;
-using Conformance.Events.S3;
 using Conformance.Events.Sqs;
 
 namespace Conformance.Events.Generation;
@@ -15,8 +14,8 @@ namespace Conformance.Events.Generation;
 /// byte-identical JSON. Values hang together as AWS's do: ARNs carry the generator's region and
 /// account, SQS <c>md5OfBody</c> is the MD5 of the body, S3 <c>eTag</c> the MD5 of content of the stated
 /// size, Kinesis and DynamoDB sequence numbers increase within a shard, and time moves forward.
-/// Push-source events are in <see cref="Push"/>, responses and Lambda's records in <see cref="Records"/>; all
-/// three draw from one state.
+/// S3 notifications are in <see cref="S3"/>, API Gateway and EventBridge events in <see cref="Push"/>, responses and
+/// Lambda's records in <see cref="Records"/>; all draw from one state.
 /// </summary>
 public sealed class EventGenerator
 {
@@ -27,18 +26,16 @@ public sealed class EventGenerator
     private BigInteger dynamoDbSequence;
     private BigInteger fifoSequence;
 
-    private readonly EventEras eras;
-
     /// <summary>A generator of <paramref name="seed"/>'s events, in today's shapes or those of <paramref name="eras"/>.</summary>
     public EventGenerator(int seed, EventEras? eras = null)
     {
-        this.eras = eras ?? EventEras.Today;
         var faker = new Faker("en") { Random = new Randomizer(seed) };
         var ids = new AwsIdentity(faker.Random, faker.PickRandom(Regions), faker.Random.ReplaceNumbers("############"));
         state = new GenerationState(faker, ids, new DateTimeOffset(2025, 1, 1, 0, 0, 0, TimeSpan.Zero).AddSeconds(faker.Random.Int(0, 30 * 24 * 3600)));
         kinesisSequence = BigInteger.Parse("4959" + faker.Random.ReplaceNumbers(new string('#', 52)), CultureInfo.InvariantCulture);
         dynamoDbSequence = BigInteger.Parse("1" + faker.Random.ReplaceNumbers(new string('#', 20)), CultureInfo.InvariantCulture);
         fifoSequence = BigInteger.Parse("18" + faker.Random.ReplaceNumbers(new string('#', 18)), CultureInfo.InvariantCulture);
+        S3 = new S3Events(state, eras ?? EventEras.Today);
         Push = new PushEvents(state);
         Records = new LambdaRecords(state);
     }
@@ -48,66 +45,14 @@ public sealed class EventGenerator
     /// <summary>The generator's clock; each event moves it forward a little.</summary>
     public DateTimeOffset Now => state.Now;
 
+    /// <summary>S3 event notifications.</summary>
+    public S3Events S3 { get; }
+
     /// <summary>API Gateway and EventBridge events.</summary>
     public PushEvents Push { get; }
 
     /// <summary>Function responses and the records Lambda writes.</summary>
     public LambdaRecords Records { get; }
-
-    // ---- Amazon S3 -------------------------------------------------------------------------------
-
-    /// <summary>An <c>ObjectCreated:Put</c> (or other created) notification; keys are URL-encoded as S3 sends them.</summary>
-    public S3Event S3ObjectCreated(string eventName = "ObjectCreated:Put", string? key = null, bool versioned = false)
-    {
-        var size = state.Faker.Random.Int(1, 64 * 1024);
-        var content = state.Faker.Random.Bytes(size);
-        var objectKey = key ?? $"uploads/{state.Faker.System.FileName()}";
-        return S3Notification(eventName, new S3Object(S3Key(objectKey), size, AwsIdentity.Md5Hex(content),
-            versioned ? VersionId() : null, Sequencer()));
-    }
-
-    /// <summary>An <c>ObjectRemoved:Delete</c> (no size or eTag) or <c>ObjectRemoved:DeleteMarkerCreated</c> notification.</summary>
-    public S3Event S3ObjectRemoved(bool deleteMarker = false, string? key = null) =>
-        S3Notification(deleteMarker ? "ObjectRemoved:DeleteMarkerCreated" : "ObjectRemoved:Delete",
-            new S3Object(S3Key(key ?? $"uploads/{state.Faker.System.FileName()}"), null, null, deleteMarker ? VersionId() : null, Sequencer()));
-
-    /// <summary>
-    /// An <c>ObjectAcl:Put</c> or <c>ObjectTagging:Put</c>/<c>:Delete</c> notification (event version 2.3; the
-    /// object has its key and eTag, no size or sequencer, as recorded on AWS: localstack/localstack at 8b9a79f0,
-    /// test_s3_notifications_sqs.snapshot.json, test_object_put_acl and test_object_tagging_put_event, recorded 2025-01-21).
-    /// </summary>
-    public S3Event S3ObjectMetadataChanged(string eventName = "ObjectAcl:Put", string? key = null)
-    {
-        var content = state.Faker.Random.Bytes(state.Faker.Random.Int(1, 1024));
-        return S3Notification(eventName, new S3Object(S3Key(key ?? $"uploads/{state.Faker.System.FileName()}"), null, AwsIdentity.Md5Hex(content), null, null));
-    }
-
-    /// <summary>An <c>ObjectRestore:Post</c> or <c>:Completed</c> notification (event version 2.1, the object in full, as recorded: test_restore_object).</summary>
-    public S3Event S3ObjectRestore(string eventName = "ObjectRestore:Completed")
-    {
-        var size = state.Faker.Random.Int(1, 64 * 1024);
-        var content = state.Faker.Random.Bytes(size);
-        return S3Notification(eventName, new S3Object(S3Key($"archive/{state.Faker.System.FileName()}"), size, AwsIdentity.Md5Hex(content), null, Sequencer()));
-    }
-
-    private S3Event S3Notification(string eventName, S3Object s3Object)
-    {
-        var bucket = state.Name("bucket");
-        var record = new S3EventRecord(S3EventVersions.For(eventName, eras.S3Versioning), "aws:s3", Ids.Region, AwsIdentity.Iso(state.Tick()), eventName,
-            new S3UserIdentity("AWS:" + Ids.PrincipalId()),
-            new S3RequestParameters(state.Faker.Internet.Ip()),
-            new S3ResponseElements(Ids.Hex(16, upper: true), Ids.Base64(48)),
-            new S3Entity("1.0", "on-" + state.Faker.Hacker.Verb().ToLowerInvariant(),
-                new S3Bucket(bucket, new S3UserIdentity(Ids.PrincipalId("A")), AwsIdentity.BucketArn(bucket)), s3Object));
-        return new S3Event([record]);
-    }
-
-    /// <summary>S3 URL-encodes keys in notifications: a space becomes <c>+</c>, other reserved characters <c>%XX</c>.</summary>
-    public static string S3Key(string key) => Uri.EscapeDataString(key).Replace("%20", "+").Replace("%2F", "/");
-
-    private string VersionId() => state.Faker.Random.String2(32, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._");
-
-    private string Sequencer() => Ids.Hex(18, upper: true);
 
     // ---- Amazon SQS ------------------------------------------------------------------------------
 

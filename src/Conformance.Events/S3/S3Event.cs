@@ -18,7 +18,24 @@ public sealed record S3EventRecord(
     S3UserIdentity UserIdentity,
     S3RequestParameters RequestParameters,
     S3ResponseElements ResponseElements,
-    S3Entity S3) : EventShape;
+    S3Entity S3) : EventShape
+{
+    /// <summary>Only on an <c>LifecycleTransition</c> event: the storage class the object moved to.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public S3LifecycleEventData? LifecycleEventData { get; init; }
+
+    /// <summary>Only on an <c>IntelligentTiering</c> event: the access tier the object moved to.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public S3IntelligentTieringEventData? IntelligentTieringEventData { get; init; }
+}
+
+/// <summary>https://docs.aws.amazon.com/AmazonS3/latest/userguide/lifecycle-configure-notification.html</summary>
+public sealed record S3LifecycleEventData(S3TransitionEventData TransitionEventData) : EventShape;
+
+public sealed record S3TransitionEventData(string DestinationStorageClass) : EventShape;
+
+/// <summary><c>ARCHIVE_ACCESS</c> or <c>DEEP_ARCHIVE_ACCESS</c> (https://docs.aws.amazon.com/AmazonS3/latest/userguide/intelligent-tiering-managing.html).</summary>
+public sealed record S3IntelligentTieringEventData(string DestinationAccessTier) : EventShape;
 
 public sealed record S3UserIdentity(string PrincipalId) : EventShape;
 

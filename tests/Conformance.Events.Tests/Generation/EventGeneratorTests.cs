@@ -13,13 +13,13 @@ public sealed class EventGeneratorTests
     [Fact]
     public void S3_events_carry_today_s_unified_version_and_the_earlier_era_s_version_by_event_type()
     {
-        generator.S3ObjectCreated().Records[0].EventVersion.ShouldBe("2.5");
-        generator.S3ObjectMetadataChanged("ObjectAcl:Put").Records[0].EventVersion.ShouldBe("2.5");
+        generator.S3.ObjectCreated().Records[0].EventVersion.ShouldBe("2.5");
+        generator.S3.ObjectMetadataChanged("ObjectAcl:Put").Records[0].EventVersion.ShouldBe("2.5");
 
         var earlier = new EventGenerator(42, new EventEras { S3Versioning = Conformance.Events.S3.S3EventVersionScheme.PerEventType });
-        earlier.S3ObjectCreated().Records[0].EventVersion.ShouldBe("2.1");
-        earlier.S3ObjectMetadataChanged("ObjectTagging:Put").Records[0].EventVersion.ShouldBe("2.3");
-        earlier.S3ObjectRestore().Records[0].EventVersion.ShouldBe("2.1");
+        earlier.S3.ObjectCreated().Records[0].EventVersion.ShouldBe("2.1");
+        earlier.S3.ObjectMetadataChanged("ObjectTagging:Put").Records[0].EventVersion.ShouldBe("2.3");
+        earlier.S3.ObjectRestore().Records[0].EventVersion.ShouldBe("2.1");
     }
 
     [Fact]
@@ -99,14 +99,14 @@ public sealed class EventGeneratorTests
     [InlineData("a/b (1).pdf", "a/b+%281%29.pdf")]
     public void S3_keys_are_url_encoded_as_in_notifications(string key, string encoded)
     {
-        EventGenerator.S3Key(key).ShouldBe(encoded);
-        generator.S3ObjectCreated(key: key).Records[0].S3.Object.Key.ShouldBe(encoded);
+        S3Events.Key(key).ShouldBe(encoded);
+        generator.S3.ObjectCreated(key: key).Records[0].S3.Object.Key.ShouldBe(encoded);
     }
 
     [Fact]
     public void Removal_events_have_no_size_or_etag()
     {
-        var removed = generator.S3ObjectRemoved().Records[0];
+        var removed = generator.S3.ObjectRemoved().Records[0];
         removed.EventName.ShouldBe("ObjectRemoved:Delete");
         removed.S3.Object.Size.ShouldBeNull();
         removed.S3.Object.ETag.ShouldBeNull();
