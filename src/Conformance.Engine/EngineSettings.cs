@@ -127,7 +127,8 @@ public sealed record EngineSettings
 
     /// <summary>
     /// An SQS mapping starts with 5 concurrent batches and adds up to 300 a minute, to at most 1,250
-    /// (https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-scaling.html).
+    /// (https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-scaling.html); 60 a minute before November 2023
+    /// (https://aws.amazon.com/blogs/compute/introducing-faster-polling-scale-up-for-aws-lambda-functions-configured-with-amazon-sqs/).
     /// </summary>
     public int SqsInitialConcurrency { get; init; } = 5;
 
