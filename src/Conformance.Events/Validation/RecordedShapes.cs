@@ -165,6 +165,6 @@ public static class RecordedShapes
     }
 
     private static string Describe(JsonNode? source) => source?["documentation"] is { } url
-        ? $"{url} ({source["section"]})"
+        ? $"{url} ({source["section"]}; retrieved {source["retrieved"]})"
         : $"{source?["repository"]} at {source?["commit"]}, {source?["file"]}, {source?["test"]}, {source?["recorded"]}";
 }
