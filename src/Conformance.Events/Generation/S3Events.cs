@@ -55,7 +55,7 @@ public sealed class S3Events
     }
 
     /// <summary>
-    /// An <c>LifecycleExpiration:Delete</c> notification: S3 itself is the principal and the source address, and the
+    /// A <c>LifecycleExpiration:Delete</c> notification: S3 itself is the principal and the source address, and the
     /// object is named by key and sequencer only, as AWS's example prints it
     /// (https://docs.aws.amazon.com/AmazonS3/latest/userguide/lifecycle-configure-notification.html).
     /// </summary>
@@ -63,7 +63,7 @@ public sealed class S3Events
         Notification("LifecycleExpiration:Delete", new S3Object(Key(key ?? $"expiration/{state.Faker.System.FileName()}"), null, null, null, Sequencer()), byS3: true);
 
     /// <summary>
-    /// An <c>LifecycleTransition</c> notification with the <c>lifecycleEventData</c> the same page says it adds. The page
+    /// A <c>LifecycleTransition</c> notification with the <c>lifecycleEventData</c> the same page says it adds. The page
     /// prints no whole transition message; the object is named by its key and, as in S3's Intelligent-Tiering example of
     /// an object that changed class, its size and eTag.
     /// </summary>
