@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
 using Conformance.Core.Functions;
 
 namespace Conformance.Targets.UserCode;
@@ -37,9 +39,35 @@ public sealed record RuntimeLaunch(string Program, IReadOnlyList<string> Argumen
         if (code.IsPython)
         {
             if (FindOnPath("python3") is not { } python) return (null, $"function \"{function}\": the runtime {code.Runtime} needs python3, and it is not on the PATH.");
+            if (RuntimeInterfaceClientProblem(function, code.Runtime, python) is { } missing) return (null, missing);
             return (new RuntimeLaunch(python, ["-m", "awslambdaric", code.Handler]), null);
         }
         return (null, $"function \"{function}\": the runtime {code.Runtime} cannot run here; use a nodejs*, python3.* or provided.* runtime (for .NET or Java, a bootstrap executable with provided.al2023).");
+    }
+
+    private static readonly ConcurrentDictionary<string, bool> ImportsClient = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Why <paramref name="python"/> cannot run a handler: it cannot import the runtime interface client (each
+    /// interpreter asked once). Without this check the process would only die during init, its cause unseen.
+    /// </summary>
+    public static string? RuntimeInterfaceClientProblem(string function, string runtime, string python) =>
+        ImportsClient.GetOrAdd(python, CanImportClient) ? null
+            : $"function \"{function}\": the runtime {runtime} runs the handler under AWS's runtime interface client, and {python} cannot import it (pip install awslambdaric).";
+
+    private static bool CanImportClient(string python)
+    {
+        var start = new ProcessStartInfo(python, ["-c", "import awslambdaric"]) { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
+        using var process = Process.Start(start);
+        if (process is null) return false;
+        var output = Task.WhenAll(process.StandardOutput.ReadToEndAsync(), process.StandardError.ReadToEndAsync());
+        if (!process.WaitForExit(TimeSpan.FromSeconds(30)))
+        {
+            process.Kill(entireProcessTree: true);
+            return false;
+        }
+        output.Wait();
+        return process.ExitCode == 0;
     }
 
     private static string? FindOnPath(string program) =>

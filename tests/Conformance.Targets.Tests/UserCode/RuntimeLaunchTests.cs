@@ -30,6 +30,25 @@ public sealed class RuntimeLaunchTests : IDisposable
     }
 
     [Fact]
+    public void A_python_that_cannot_import_the_runtime_interface_client_is_named()
+    {
+        if (OperatingSystem.IsWindows()) return;
+        string Python(string name, int exitCode)
+        {
+            var path = Path.Combine(folder, name);
+            File.WriteAllText(path, $"#!/bin/sh\n[ \"$1 $2\" = \"-c import awslambdaric\" ] || exit 3\nexit {exitCode}\n");
+            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            return path;
+        }
+        var without = Python("python-without", 1);
+        var with = Python("python-with", 0);
+
+        RuntimeLaunch.RuntimeInterfaceClientProblem("orders", "python3.12", without)
+            .ShouldBe($"function \"orders\": the runtime python3.12 runs the handler under AWS's runtime interface client, and {without} cannot import it (pip install awslambdaric).");
+        RuntimeLaunch.RuntimeInterfaceClientProblem("orders", "python3.12", with).ShouldBeNull();
+    }
+
+    [Fact]
     public void A_code_folder_that_does_not_exist_is_named() =>
         RuntimeLaunch.For("orders", new FunctionCode(Path.Combine(folder, "gone"), "app.handler", "nodejs20.x")).Problem
             .ShouldBe($"function \"orders\": its code folder {Path.Combine(folder, "gone")} does not exist.");
