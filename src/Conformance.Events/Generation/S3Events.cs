@@ -20,14 +20,18 @@ public sealed class S3Events
 
     private AwsIdentity Ids => state.Ids;
 
-    /// <summary>An <c>ObjectCreated:Put</c> (or other created) notification; keys are URL-encoded as S3 sends them.</summary>
+    /// <summary>
+    /// An <c>ObjectCreated:Put</c> (or other created) notification; keys are URL-encoded as S3 sends them. A
+    /// <c>CompleteMultipartUpload</c> object's eTag is that of a multipart upload, <c>-1</c> for its one part, as recorded on
+    /// AWS (localstack/localstack at 8b9a79f0, test_s3_notifications_sqs.snapshot.json, test_object_created_complete_multipart_upload, 2025-01-21).
+    /// </summary>
     public S3Event ObjectCreated(string eventName = "ObjectCreated:Put", string? key = null, bool versioned = false)
     {
         var size = state.Faker.Random.Int(1, 64 * 1024);
         var content = state.Faker.Random.Bytes(size);
         var objectKey = key ?? $"uploads/{state.Faker.System.FileName()}";
-        return Notification(eventName, new S3Object(Key(objectKey), size, AwsIdentity.Md5Hex(content),
-            versioned ? VersionId() : null, Sequencer()));
+        var eTag = eventName == "ObjectCreated:CompleteMultipartUpload" ? MultipartETag(content) : AwsIdentity.Md5Hex(content);
+        return Notification(eventName, new S3Object(Key(objectKey), size, eTag, versioned ? VersionId() : null, Sequencer()));
     }
 
     /// <summary>An <c>ObjectRemoved:Delete</c> (no size or eTag) or <c>ObjectRemoved:DeleteMarkerCreated</c> notification.</summary>
@@ -46,12 +50,24 @@ public sealed class S3Events
         return Notification(eventName, new S3Object(Key(key ?? $"uploads/{state.Faker.System.FileName()}"), null, AwsIdentity.Md5Hex(content), null, null));
     }
 
-    /// <summary>An <c>ObjectRestore:Post</c> or <c>:Completed</c> notification (event version 2.1, the object in full, as recorded: test_restore_object).</summary>
+    /// <summary>
+    /// An <c>ObjectRestore:Post</c> or <c>:Completed</c> notification (event version 2.1, the object in full). A completed
+    /// restore is S3's own: the bucket owner as <c>AmazonCustomer:</c> principal and the restored copy's expiry and source
+    /// class in <c>glacierEventData</c>, as recorded on AWS (localstack/localstack at 8b9a79f0,
+    /// test_s3_notifications_sqs.snapshot.json, test_restore_object, recorded 2025-01-21).
+    /// </summary>
     public S3Event ObjectRestore(string eventName = "ObjectRestore:Completed")
     {
         var size = state.Faker.Random.Int(1, 64 * 1024);
         var content = state.Faker.Random.Bytes(size);
-        return Notification(eventName, new S3Object(Key($"archive/{state.Faker.System.FileName()}"), size, AwsIdentity.Md5Hex(content), null, Sequencer()));
+        var notification = Notification(eventName, new S3Object(Key($"archive/{state.Faker.System.FileName()}"), size, AwsIdentity.Md5Hex(content), null, Sequencer()));
+        if (eventName != "ObjectRestore:Completed") return notification;
+        var record = notification.Records[0];
+        return new S3Event([record with
+        {
+            UserIdentity = new S3UserIdentity("AmazonCustomer:" + record.S3.Bucket.OwnerIdentity.PrincipalId),
+            GlacierEventData = new S3GlacierEventData(new S3RestoreEventData(AwsIdentity.Iso(RestoredUntil()), "GLACIER")),
+        }]);
     }
 
     /// <summary>
@@ -102,6 +118,12 @@ public sealed class S3Events
 
     /// <summary>S3 URL-encodes keys in notifications: a space becomes <c>+</c>, other reserved characters <c>%XX</c>.</summary>
     public static string Key(string key) => Uri.EscapeDataString(key).Replace("%20", "+").Replace("%2F", "/");
+
+    /// <summary>A restored copy is kept for the days the restore request asked for, to a midnight (UTC).</summary>
+    private DateTimeOffset RestoredUntil() => new DateTimeOffset(state.Now.UtcDateTime.Date, TimeSpan.Zero).AddDays(state.Faker.Random.Int(1, 30));
+
+    /// <summary>The eTag of a one-part multipart upload: the MD5 of the part's MD5, then the number of parts.</summary>
+    private static string MultipartETag(byte[] content) => Convert.ToHexStringLower(System.Security.Cryptography.MD5.HashData(System.Security.Cryptography.MD5.HashData(content))) + "-1";
 
     private string VersionId() => state.Faker.Random.String2(32, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._");
 

@@ -20,7 +20,11 @@ public sealed record S3EventRecord(
     S3ResponseElements ResponseElements,
     S3Entity S3) : EventShape
 {
-    /// <summary>Only on an <c>LifecycleTransition</c> event: the storage class the object moved to.</summary>
+    /// <summary>Only on an <c>ObjectRestore:Completed</c> event: when the restored copy expires, and the class it came from.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public S3GlacierEventData? GlacierEventData { get; init; }
+
+    /// <summary>Only on a <c>LifecycleTransition</c> event: the storage class the object moved to.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public S3LifecycleEventData? LifecycleEventData { get; init; }
 
@@ -28,6 +32,11 @@ public sealed record S3EventRecord(
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public S3IntelligentTieringEventData? IntelligentTieringEventData { get; init; }
 }
+
+/// <summary>https://docs.aws.amazon.com/AmazonS3/latest/userguide/notification-content-structure.html</summary>
+public sealed record S3GlacierEventData(S3RestoreEventData RestoreEventData) : EventShape;
+
+public sealed record S3RestoreEventData(string LifecycleRestorationExpiryTime, string LifecycleRestoreStorageClass) : EventShape;
 
 /// <summary>https://docs.aws.amazon.com/AmazonS3/latest/userguide/lifecycle-configure-notification.html</summary>
 public sealed record S3LifecycleEventData(S3TransitionEventData TransitionEventData) : EventShape;

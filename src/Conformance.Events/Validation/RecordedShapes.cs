@@ -102,7 +102,7 @@ public static class RecordedShapes
         "aws:kinesis" => "kinesis-record",
         "aws:dynamodb" => record["userIdentity"] is not null ? "dynamodb-record-REMOVE-ttl"
             : Specific($"dynamodb-record-{record["eventName"]}-{record["dynamodb"]?["StreamViewType"]}", "dynamodb-record"),
-        "aws:s3" => S3RecordShape(record["eventName"]?.ToString().Split(':')[0], record["eventVersion"]?.ToString()),
+        "aws:s3" => S3RecordShape(record["eventName"]?.ToString(), record["eventVersion"]?.ToString()),
         _ => null,
     };
 
@@ -129,12 +129,24 @@ public static class RecordedShapes
     }
 
     /// <summary>
-    /// The recorded shape of an S3 event type at its version; at a version with no recording (the unified
-    /// 2.4 and later, which keep each type's fields), the type's recorded shape at any version.
+    /// The recorded shape of an S3 event at its version: of the event itself where it has one (<c>ObjectRestore:Completed</c>),
+    /// else of its type (<c>ObjectRestore</c>). At a version with no recording (the unified 2.4 and later, which keep each
+    /// type's fields), the recorded shape at any version.
     /// </summary>
-    private static string S3RecordShape(string? eventType, string? version) =>
-        Loaded.Value.ContainsKey($"s3-record-{eventType}-{version}") ? $"s3-record-{eventType}-{version}"
-            : Loaded.Value.Keys.Where(k => k.StartsWith($"s3-record-{eventType}-", StringComparison.Ordinal)).Order(StringComparer.Ordinal).LastOrDefault() ?? "s3-record";
+    private static string S3RecordShape(string? eventName, string? version)
+    {
+        foreach (var name in new[] { eventName?.Replace(':', '-'), eventName?.Split(':')[0] })
+        {
+            if (name is null) continue;
+            var prefix = $"s3-record-{name}-";
+            if (Loaded.Value.ContainsKey(prefix + version)) return prefix + version;
+            var anyVersion = Loaded.Value.Keys.Where(k => k.StartsWith(prefix, StringComparison.Ordinal) && IsVersion(k[prefix.Length..])).Order(StringComparer.Ordinal).LastOrDefault();
+            if (anyVersion is not null) return anyVersion;
+        }
+        return "s3-record";
+    }
+
+    private static bool IsVersion(string text) => text.Split('.') is [var major, var minor] && major.All(char.IsAsciiDigit) && minor.All(char.IsAsciiDigit) && major.Length > 0 && minor.Length > 0;
 
     private static string Specific(string name, string fallback) => Loaded.Value.ContainsKey(name) ? name : fallback;
 

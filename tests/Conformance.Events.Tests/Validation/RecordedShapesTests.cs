@@ -65,6 +65,19 @@ public sealed class RecordedShapesTests
     }
 
     [Fact]
+    public void An_S3_event_with_a_recorded_shape_of_its_own_is_compared_with_it_and_else_with_its_type_s()
+    {
+        var completed = JsonNode.Parse(File.ReadAllText(Path.Combine(Fixtures, "s3", "s3-object-restore-completed-event.json")))!;
+        var posted = JsonNode.Parse(File.ReadAllText(Path.Combine(Fixtures, "s3", "s3-object-restore-post-event.json")))!;
+        completed["Records"]![0]!.AsObject().Remove("glacierEventData");
+
+        RecordedShapes.Compare(completed).Select(p => p.ToString()).ShouldHaveSingleItem().ShouldStartWith("$.Records[0].glacierEventData: missing: AWS sends it");
+        RecordedShapes.For(completed).ShouldHaveSingleItem().Shape.Name.ShouldBe("s3-record-ObjectRestore-Completed-2.1");
+        RecordedShapes.For(posted).ShouldHaveSingleItem().Shape.Name.ShouldBe("s3-record-ObjectRestore-2.1");
+        RecordedShapes.Compare(posted).ShouldBeEmpty();
+    }
+
+    [Fact]
     public void An_authorized_request_is_compared_with_its_authorizer_s_documented_part()
     {
         var fixture = JsonNode.Parse(File.ReadAllText(Path.Combine(Fixtures, "api-gateway", "api-gateway-rest-lambda-authorizer-event.json")))!;
