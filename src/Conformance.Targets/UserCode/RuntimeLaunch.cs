@@ -58,7 +58,7 @@ public sealed record RuntimeLaunch(string Program, IReadOnlyList<string> Argumen
     private static bool CanImportClient(string python)
     {
         var start = new ProcessStartInfo(python, ["-c", "import awslambdaric"]) { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
-        using var process = Process.Start(start);
+        using var process = StartOrNull(start);
         if (process is null) return false;
         var output = Task.WhenAll(process.StandardOutput.ReadToEndAsync(), process.StandardError.ReadToEndAsync());
         if (!process.WaitForExit(TimeSpan.FromSeconds(30)))
@@ -68,6 +68,19 @@ public sealed record RuntimeLaunch(string Program, IReadOnlyList<string> Argumen
         }
         output.Wait();
         return process.ExitCode == 0;
+    }
+
+    /// <summary>The process, or null when the file cannot be run at all (not executable, not a program).</summary>
+    private static Process? StartOrNull(ProcessStartInfo start)
+    {
+        try
+        {
+            return Process.Start(start);
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return null;
+        }
     }
 
     private static string? FindOnPath(string program) =>
