@@ -23,6 +23,9 @@ public static class EventJson
 
     public static string Serialize<T>(T value, bool indented = false) => JsonSerializer.Serialize(value, indented ? Indented : Options);
 
+    /// <summary>The value as a JSON tree, in the same shape <see cref="Serialize"/> writes (no text in between).</summary>
+    public static System.Text.Json.Nodes.JsonNode ToNode<T>(T value) => JsonSerializer.SerializeToNode(value, Options)!;
+
     public static T Deserialize<T>(string json) =>
         JsonSerializer.Deserialize<T>(json, Options) ?? throw new JsonException($"The JSON holds no {typeof(T).Name}.");
 

@@ -74,7 +74,7 @@ public static class EventSamples
             "api-gateway-http-v2-iam-authorizer" => generator.Push.HttpApiRequest(ApiGateway.ApiAuthorizer.Iam),
             _ => generator.Push.ScheduledEvent(),
         };
-        var json = JsonNode.Parse(EventJson.Serialize(shape))!;
+        var json = EventJson.ToNode(shape);
         if (body is not null) WithBody(json, body);
         return json.ToJsonString(EventJson.Indented);
     }

@@ -46,7 +46,7 @@ public sealed class LambdaRecords
             record.RequestContext.Condition == "Success" ? "Lambda Function Invocation Result - Success" : "Lambda Function Invocation Result - Failure",
             "lambda", Ids.AccountId, AwsIdentity.IsoSeconds(state.Tick()), Ids.Region,
             [record.RequestContext.FunctionArn, Ids.EventBusArn(busName)],
-            JsonNode.Parse(EventJson.Serialize(record))!);
+            EventJson.ToNode(record));
 
     /// <summary>
     /// An async event in a dead-letter queue: the event as the body, the error in the attributes; <c>ErrorMessage</c>
@@ -73,7 +73,7 @@ public sealed class LambdaRecords
         return new StreamFailureRecord(
             new StreamFailureRequestContext(Ids.Uuid(), Ids.FunctionArn(state.Name("function")), "RetryAttemptsExhausted", 1),
             new AsyncResponseContext(200, "$LATEST", "Unhandled"), "1.0", AwsIdentity.Iso(state.Tick()), info, null,
-            forS3 ? JsonNode.Parse(EventJson.Serialize(batch)) : null);
+            forS3 ? EventJson.ToNode(batch) : null);
     }
 
     /// <summary>The on-failure record of a DynamoDB Streams mapping (<c>DDBStreamBatchInfo</c>); with <paramref name="forS3"/> the event goes in <c>payload</c>.</summary>
@@ -89,6 +89,6 @@ public sealed class LambdaRecords
         return new StreamFailureRecord(
             new StreamFailureRequestContext(Ids.Uuid(), Ids.FunctionArn(state.Name("function")), "RetryAttemptsExhausted", 1),
             new AsyncResponseContext(200, "$LATEST", "Unhandled"), "1.0", AwsIdentity.Iso(state.Tick()), null, info,
-            forS3 ? JsonNode.Parse(EventJson.Serialize(batch)) : null);
+            forS3 ? EventJson.ToNode(batch) : null);
     }
 }

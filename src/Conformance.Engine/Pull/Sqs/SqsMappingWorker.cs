@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Conformance.Core.Functions;
 using Conformance.Engine.Invocation;
 using Conformance.Engine.Pull.Batches;
@@ -69,7 +68,7 @@ internal sealed class SqsMappingWorker : EventSourceMapping
         foreach (var message in batch)
         {
             var received = ReceivedMessage.Of(message);
-            if (Filter.Keeps(() => JsonNode.Parse(EventJson.Serialize(poller.Record(received)))!.AsObject(), message.Message.Body)) kept.Add(received);
+            if (Filter.Keeps(() => EventJson.ToNode(poller.Record(received)).AsObject(), message.Message.Body)) kept.Add(received);
             else poller.Queue.Delete(message); // SQS deletes the messages the filters reject
         }
         if (kept.Count == 0) return;

@@ -65,7 +65,7 @@ internal sealed class DynamoDbTable : IStreamSource
         var change = new DynamoDbChange(now.ToUnixTimeSeconds(), keys, newPart, oldPart, sequence.ToString(CultureInfo.InvariantCulture),
             EventGenerator.SizeOf(keys, newPart, oldPart), view);
         var record = new DynamoDbStreamRecord(engine.Ids.Hex(32), eventName, "1.1", "aws:dynamodb", engine.Settings.Region, change, Arn);
-        shard.Append(new StreamEntry(sequence, keys.ToJsonString(), now, () => JsonNode.Parse(EventJson.Serialize(record))!.AsObject(), null));
+        shard.Append(new StreamEntry(sequence, keys.ToJsonString(), now, () => EventJson.ToNode(record).AsObject(), null));
     }
 
     /// <summary>Plain JSON to DynamoDB attribute JSON: strings S, numbers N, booleans BOOL, null NULL, arrays L, objects M.</summary>

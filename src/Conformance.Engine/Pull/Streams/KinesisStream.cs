@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Numerics;
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json.Nodes;
 using Conformance.Events;
 using Conformance.Events.Kinesis;
 using ResourceArn = Conformance.Core.Resources.Arn;
@@ -55,7 +54,7 @@ internal sealed class KinesisStream : IStreamSource
             new KinesisData("1.0", partitionKey, sequenceText, encoded, Math.Round(now.ToUnixTimeMilliseconds() / 1000.0, 3)),
             "aws:kinesis", "1.0", $"{shard.Id}:{sequenceText}", "aws:kinesis:record",
             ResourceArn.Role(engine.Settings.AccountId, "lambda-role").ToString(), engine.Settings.Region, Arn);
-        shard.Append(new StreamEntry(sequence, partitionKey, now, () => JsonNode.Parse(EventJson.Serialize(record))!.AsObject(), data));
+        shard.Append(new StreamEntry(sequence, partitionKey, now, () => EventJson.ToNode(record).AsObject(), data));
         return (shard.Id, sequenceText);
     }
 

@@ -27,7 +27,7 @@ internal sealed class StreamFailureRecords(EngineParts engine, IStreamSource sou
         var info = new StreamBatchInfo(shard.Id, batch[0].SequenceNumber, batch[^1].SequenceNumber, AwsIdentity.Iso(batch[0].ArrivedAt),
             AwsIdentity.Iso(batch[^1].ArrivedAt), batch.Count, source.Arn);
         JsonNode? payload = Arn.ServiceOf(destination) != "s3" ? null
-            : engine.Settings.StreamFailurePayloadAsString ? JsonValue.Create(StreamMappingWorker.RecordsJson(batch)) : JsonNode.Parse(StreamMappingWorker.RecordsJson(batch));
+            : engine.Settings.StreamFailurePayloadAsString ? JsonValue.Create(StreamMappingWorker.RecordsJson(batch)) : StreamMappingWorker.RecordsEvent(batch);
         var record = new StreamFailureRecord(
             new StreamFailureRequestContext(engine.Ids.Uuid(), engine.Ids.FunctionArn(spec.FunctionName), condition, attempts),
             withResponse ? new AsyncResponseContext(200, "$LATEST", engine.Settings.FunctionErrorHeader) : null, "1.0", AwsIdentity.Iso(now),

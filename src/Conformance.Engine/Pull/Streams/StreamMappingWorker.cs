@@ -36,8 +36,10 @@ internal sealed class StreamMappingWorker : EventSourceMapping
     }
 
     /// <summary>The event of a batch, and the S3 on-failure payload: <c>{"Records": [...]}</c>.</summary>
-    internal static string RecordsJson(List<StreamEntry> batch) =>
-        EventJson.Serialize(new JsonObject { ["Records"] = new JsonArray(batch.Select(r => (JsonNode)r.Record.DeepClone()).ToArray()) });
+    internal static JsonObject RecordsEvent(List<StreamEntry> batch) =>
+        new() { ["Records"] = new JsonArray(batch.Select(r => (JsonNode)r.Record.DeepClone()).ToArray()) };
+
+    internal static string RecordsJson(List<StreamEntry> batch) => EventJson.Serialize(RecordsEvent(batch));
 
     protected override void OnEnabled()
     {
