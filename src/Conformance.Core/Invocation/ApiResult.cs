@@ -10,10 +10,16 @@ public sealed record ApiResult(int StatusCode, string? ErrorType = null, string?
     /// <summary>The status of a refusal that came with none (a configuration check, not an API answer).</summary>
     public const int NoStatus = 0;
 
+    /// <summary>The status of a change the target neither accepted nor refused: it failed while applying it (a process that crashed on start).</summary>
+    public const int FailedToApply = -1;
+
     public bool Succeeded => StatusCode is >= 200 and < 300;
 
     /// <summary>A refusal in the target's own words, with no HTTP status and no error type.</summary>
     public static ApiResult RefusedWithoutCode(string words) => new(NoStatus, null, words);
+
+    /// <summary>A change the target failed on, in the target's own words (neither an acceptance nor a refusal).</summary>
+    public static ApiResult Failed(string words) => new(FailedToApply, null, words);
 
     public static ApiResult Ok { get; } = new(200);
 
@@ -24,5 +30,6 @@ public sealed record ApiResult(int StatusCode, string? ErrorType = null, string?
     public override string ToString() =>
         Succeeded ? $"{StatusCode}"
         : StatusCode == NoStatus ? $"refused with no status and no error type: {Message}"
+        : StatusCode == FailedToApply ? $"neither accepted nor refused: the target failed applying it: {Message}"
         : $"{StatusCode} {ErrorType ?? "(no error type)"}: {Message}";
 }

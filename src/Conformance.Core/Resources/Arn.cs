@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+
 namespace Conformance.Core.Resources;
 
 /// <summary>
@@ -52,4 +54,38 @@ public readonly record struct Arn(string Service, string Region, string Account,
 
     /// <summary>The invocations of every stage, method and path of an API: the source ARN of its permission.</summary>
     public static Arn ExecuteApi(string region, string account, string apiId) => new("execute-api", region, account, $"{apiId}/*");
+
+    /// <summary>
+    /// A Region's name as AWS spells it (<c>us-east-1</c>, <c>us-gov-west-1</c>, <c>cn-north-1</c>; the list at
+    /// https://docs.aws.amazon.com/global-infrastructure/latest/regions/aws-regions.html).
+    /// </summary>
+    public static bool IsRegion(string? text) => text is not null && Regex.IsMatch(text, "^[a-z]{2}(-[a-z]+)+-[0-9]{1,2}$", RegexOptions.CultureInvariant);
+
+    /// <summary>An AWS account id: twelve digits (https://docs.aws.amazon.com/accounts/latest/reference/manage-acct-identifiers.html).</summary>
+    public static bool IsAccount(string? text) => text is not null && Regex.IsMatch(text, "^[0-9]{12}$", RegexOptions.CultureInvariant);
+
+    /// <summary>
+    /// What keeps this ARN from being one AWS would write, or null: a partition AWS does not have, a Region
+    /// or account in the wrong form (S3 buckets have neither, IAM no Region), or a resource of a known
+    /// service in another form than its service gives it (a Kinesis <c>stream/NAME</c>, a DynamoDB
+    /// <c>table/NAME</c> or <c>table/NAME/stream/LABEL</c>, an SQS queue or SNS topic <c>NAME</c>, a Lambda
+    /// <c>function:NAME[:QUALIFIER]</c>, an EventBridge <c>rule/NAME</c> or <c>event-bus/NAME</c>).
+    /// </summary>
+    public string? Malformation()
+    {
+        if (Partition is not ("aws" or "aws-cn" or "aws-us-gov")) return $"the partition \"{Partition}\" is not AWS's";
+        var (regionless, accountless) = (Service is "s3" or "iam", Service == "s3");
+        if (regionless ? Region.Length > 0 : !IsRegion(Region)) return regionless ? $"{Service} ARNs have no Region" : $"\"{Region}\" is not a Region";
+        if (accountless ? Account.Length > 0 : !IsAccount(Account)) return accountless ? "S3 bucket ARNs have no account" : $"\"{Account}\" is not an account id";
+        var form = Service switch
+        {
+            "kinesis" => "^stream/[^/]+$",
+            "dynamodb" => "^table/[^/]+(/stream/[^/]+)?$",
+            "sqs" or "sns" => "^[^:/]+$",
+            "lambda" => "^function:[^:/]+(:[^:/]+)?$",
+            "events" => "^(rule|event-bus)/[^/]+(/[^/]+)?$",
+            _ => null,
+        };
+        return form is null || Regex.IsMatch(Resource, form, RegexOptions.CultureInvariant) ? null : $"\"{Resource}\" is not a {Service} resource as AWS names it";
+    }
 }

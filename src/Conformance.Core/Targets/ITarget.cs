@@ -42,6 +42,12 @@ public interface ITarget : IAsyncDisposable
     /// <summary><c>UpdateFunctionConfiguration</c> of <c>$LATEST</c>.</summary>
     Task<ApiResult> UpdateFunctionAsync(FunctionSpec spec, CancellationToken cancellation = default);
 
+    /// <summary>
+    /// The function's unqualified ARN, as the target gave it when it created the function, for scenarios
+    /// that name the function by its ARN; null for a function the target does not have.
+    /// </summary>
+    Task<string?> FunctionArnAsync(string functionName, CancellationToken cancellation = default);
+
     Task<ApiResult> AddPermissionAsync(string functionName, PermissionStatement statement, CancellationToken cancellation = default);
 
     Task<InvokeResponse> InvokeAsync(InvokeRequest request, CancellationToken cancellation = default);
@@ -51,4 +57,11 @@ public interface ITarget : IAsyncDisposable
 
     /// <summary>The invocation ledger of a function, oldest first.</summary>
     Task<IReadOnlyList<InvocationRecord>> GetInvocationsAsync(string functionName, CancellationToken cancellation = default);
+
+    /// <summary>
+    /// A value the target answered (the ARN it gave a resource it created) as it appears in what the
+    /// target delivers. An adapter that keeps scenarios apart on shared servers by a name prefix shows
+    /// the scenario's own names in delivered events, and so here; on other targets it is unchanged.
+    /// </summary>
+    string AsDelivered(string answered) => answered;
 }

@@ -25,6 +25,7 @@ public sealed class AwsTarget : RealTarget, ITarget, IVersions, IReservedConcurr
     private readonly AwsRun run;
     private readonly int number;
     private readonly Dictionary<string, ProbeLedger> functions = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> functionArns = new(StringComparer.Ordinal);
     private readonly List<string> mappings = [];
     private readonly List<string> rules = [];
     private readonly EventBusDestinations buses;
@@ -86,14 +87,19 @@ public sealed class AwsTarget : RealTarget, ITarget, IVersions, IReservedConcurr
     {
         var physical = Physical(spec.Name);
         var package = spec.Code is { } code ? UserCodePackage.Build(spec.Name, code, run.ProbeFile) : ProbePackage.Of(run.ProbeZip);
-        var (result, _) = await run.Lambda.CreateFunctionAsync(physical, run.RoleArn, package, spec.Timeout, Environment(spec),
+        var (result, created) = await run.Lambda.CreateFunctionAsync(physical, run.RoleArn, package, spec.Timeout, Environment(spec),
             new Dictionary<string, string> { ["conformance-run"] = run.Settings.RunId }, spec.DeadLetterTargetArn, cancellation);
         if (!result.Succeeded) return result;
+        if (created?["FunctionArn"]?.ToString() is { } arn) functionArns[spec.Name] = arn;
         var ledger = new ProbeLedger(spec);
         functions[spec.Name] = ledger;
         run.Register(physical, ledger, Physical(""));
         return await run.Lambda.WaitUntilReadyAsync(physical, cancellation);
     }
+
+    /// <summary>The <c>FunctionArn</c> of the function's <c>CreateFunction</c> answer.</summary>
+    public Task<string?> FunctionArnAsync(string functionName, CancellationToken cancellation = default) =>
+        Task.FromResult(functionArns.GetValueOrDefault(functionName));
 
     public async Task<ApiResult> UpdateFunctionAsync(FunctionSpec spec, CancellationToken cancellation = default)
     {

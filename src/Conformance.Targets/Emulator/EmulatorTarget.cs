@@ -116,6 +116,16 @@ public sealed class EmulatorTarget : RealTarget, ITarget, IReservedConcurrency, 
         return Task.FromResult(ApiResult.Ok);
     }
 
+    /// <summary>
+    /// serverless-offline gives its functions no ARNs (a handler's context says
+    /// <c>offline_invokedFunctionArn_for_NAME</c>, serverless-offline <c>src/lambda/LambdaContext.js</c>): this is
+    /// the ARN the deployed function would have in the Region and account the stack is configured with,
+    /// the one the adapter also names it by as a destination. Whether the emulator resolves it is what the
+    /// scenarios show.
+    /// </summary>
+    public Task<string?> FunctionArnAsync(string functionName, CancellationToken cancellation = default) =>
+        Task.FromResult(service.Functions.ContainsKey(functionName) ? Arn.Function(EmulatorStack.Region, EmulatorStack.AccountId, service.DeployedName(functionName)).ToString() : null);
+
     /// <summary>Accepted and not enforced: serverless-offline has no resource-based policies, so scenarios about a missing permission show it.</summary>
     public Task<ApiResult> AddPermissionAsync(string functionName, PermissionStatement statement, CancellationToken cancellation = default) =>
         Task.FromResult(ApiResult.Ok);
@@ -126,13 +136,20 @@ public sealed class EmulatorTarget : RealTarget, ITarget, IReservedConcurrency, 
     public Task<ApiResult> PutEventInvokeConfigAsync(string functionName, EventInvokeConfig config, CancellationToken cancellation = default) =>
         configuration.PutEventInvokeConfigAsync(functionName, config, cancellation);
 
-    /// <summary>A queue of the stack's SQS, or a function of the scenario, to name in serverless.yml; the stack has no SNS or EventBridge.</summary>
+    /// <summary>
+    /// A queue of the stack's SQS, or a function of the scenario, to name in serverless.yml. The stack has
+    /// no SNS, EventBridge or S3: a topic, bus or bucket is named (by the ARN it would have in the stack's
+    /// Region and account) and not created, so serverless judges a configuration that names it, and
+    /// reading what it received is unsupported.
+    /// </summary>
     public Task<string> CreateDestinationAsync(DestinationKind kind, string name, CancellationToken cancellation = default) => kind switch
     {
         DestinationKind.SqsQueue => Resources.CreateDestinationQueueAsync(name, cancellation),
         DestinationKind.SqsFifoQueue => Resources.CreateDestinationQueueAsync(name + ".fifo", cancellation),
         DestinationKind.Function => Task.FromResult(Arn.Function(EmulatorStack.Region, EmulatorStack.AccountId, service.DeployedName(name)).ToString()),
-        _ => throw Lacks($"{kind} destinations (the stack has no SNS or EventBridge)"),
+        DestinationKind.SnsTopic => Task.FromResult(Arn.Topic(EmulatorStack.Region, EmulatorStack.AccountId, Physical(name)).ToString()),
+        DestinationKind.EventBus => Task.FromResult(Arn.EventBus(EmulatorStack.Region, EmulatorStack.AccountId, Physical(name)).ToString()),
+        _ => Task.FromResult(Arn.Bucket(Physical(name)).ToString()),
     };
 
     // ---- Event sources ---------------------------------------------------------------------------
@@ -154,12 +171,17 @@ public sealed class EmulatorTarget : RealTarget, ITarget, IReservedConcurrency, 
 
     // ---- Acting ----------------------------------------------------------------------------------
 
+    /// <summary>
+    /// The name goes to serverless-offline in the form the scenario gave it (a name, <c>name:qualifier</c>, a
+    /// partial or full ARN), with the scenario's function under its deployed name, and the
+    /// <c>Qualifier</c> parameter only if the scenario set one: resolving them is the emulator's affair.
+    /// </summary>
     public async Task<InvokeResponse> InvokeAsync(InvokeRequest request, CancellationToken cancellation = default)
     {
         var lambda = await session.LambdaAsync(cancellation);
         var reference = FunctionRef.Parse(request.FunctionName);
-        var deployed = service.Functions.ContainsKey(reference.Name) ? service.DeployedName(reference.Name) : reference.Name;
-        return await lambda.InvokeAsync(deployed, request with { Qualifier = request.Qualifier ?? reference.Qualifier }, cancellation);
+        var deployed = service.Functions.ContainsKey(reference.Name) ? reference.Renamed(service.DeployedName(reference.Name)).ToString() : request.FunctionName;
+        return await lambda.InvokeAsync(deployed, request, cancellation);
     }
 
     public async Task AdvanceAsync(TimeSpan duration, CancellationToken cancellation = default)
@@ -174,13 +196,16 @@ public sealed class EmulatorTarget : RealTarget, ITarget, IReservedConcurrency, 
     public Task<IReadOnlyList<InvocationRecord>> GetInvocationsAsync(string functionName, CancellationToken cancellation = default) =>
         Task.FromResult(ledgers.Records(FunctionRef.Parse(functionName).Name));
 
+    /// <summary>The scenario's own names, as the events the probe records show them (<see cref="ServerlessService.WithScenarioNames"/>).</summary>
+    public string AsDelivered(string answered) => service.WithScenarioNames(answered);
+
     public async Task<IReadOnlyList<DestinationRecord>> GetDestinationRecordsAsync(string arn, CancellationToken cancellation = default)
     {
         Arn.TryParse(arn, out var parsed);
         if (parsed.Service == "sqs") return await Resources.DestinationRecordsAsync(parsed, cancellation);
         if (parsed.Service == "lambda" && service.Functions.Keys.FirstOrDefault(f => service.DeployedName(f) == parsed.ResourceName) is { } function)
             return [.. (await GetInvocationsAsync(function, cancellation)).Select(r => new DestinationRecord(r.At, arn, r.Event))];
-        throw Lacks($"reader for the destination {arn}");
+        throw Lacks($"{parsed.Service} (nothing can receive at {arn})");
     }
 
     public async ValueTask DisposeAsync()

@@ -4,7 +4,13 @@ using Conformance.Core.Resources;
 
 namespace Conformance.Targets.Emulator;
 
-/// <summary>An event source mapping as the serverless.com event the offline plugins read (<c>sqs</c>, or <c>stream</c> of type kinesis or dynamodb).</summary>
+/// <summary>
+/// An event source mapping as the serverless.com event the offline plugins read (<c>sqs</c>, or <c>stream</c> of
+/// type kinesis or dynamodb), each setting under the key serverless's schema gives it for that event: the
+/// batching window is <c>maximumBatchingWindow</c> for <c>sqs</c> and <c>batchWindow</c> for <c>stream</c>
+/// (serverless <c>lib/plugins/aws/package/compile/events/sqs.js</c> and <c>stream.js</c>), so serverless
+/// accepts what it knows and judges the rest.
+/// </summary>
 public static class MappingEvents
 {
     public static JsonObject ToServerlessEvent(EventSourceMappingSpec mapping)
@@ -14,8 +20,9 @@ public static class MappingEvents
         var settings = new JsonObject { ["arn"] = mapping.EventSourceArn, ["enabled"] = mapping.Enabled };
         if (!isSqs) settings["type"] = service == "kinesis" ? "kinesis" : "dynamodb";
         Set(settings, "batchSize", mapping.BatchSize);
-        Set(settings, "maximumBatchingWindow", mapping.MaximumBatchingWindowInSeconds);
+        Set(settings, isSqs ? "maximumBatchingWindow" : "batchWindow", mapping.MaximumBatchingWindowInSeconds);
         if (mapping.StartingPosition is { } position) settings["startingPosition"] = position;
+        if (mapping.StartingPositionTimestamp is { } timestamp) settings["startingPositionTimestamp"] = timestamp.ToUnixTimeSeconds();
         Set(settings, "parallelizationFactor", mapping.ParallelizationFactor);
         Set(settings, "maximumRetryAttempts", mapping.MaximumRetryAttempts);
         Set(settings, "maximumRecordAgeInSeconds", mapping.MaximumRecordAgeInSeconds);

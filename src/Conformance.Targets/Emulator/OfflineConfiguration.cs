@@ -67,11 +67,13 @@ internal sealed class OfflineConfiguration(EmulatorStack stack, OfflineSession s
         JsonObject @event;
         if (api.Kind == ApiKind.Http)
         {
-            // serverless's httpApi event is always a proxy integration, invoked synchronously: it has no setting to ask otherwise.
-            if (!api.Proxy || api.AsyncInvocation)
-                throw EmulatorTarget.Lacks("HTTP API integration settings (serverless's httpApi event has no integration type and no asynchronous invocation)");
+            // The integration settings under the keys serverless's http event gives them (integration, async):
+            // its httpApi event has neither, so serverless judges a route that asks for them.
             Service.HttpApiPayloadVersion = api.PayloadFormatVersion;
-            @event = new JsonObject { ["httpApi"] = api.RouteKey == "$default" ? "*" : new JsonObject { ["method"] = method, ["path"] = path } };
+            var route = new JsonObject { ["method"] = method, ["path"] = path };
+            if (!api.Proxy) route["integration"] = "lambda";
+            if (api.AsyncInvocation) route["async"] = true;
+            @event = new JsonObject { ["httpApi"] = api.RouteKey == "$default" && route.Count == 2 ? "*" : route };
         }
         else
         {

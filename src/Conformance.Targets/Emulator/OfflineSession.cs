@@ -34,7 +34,9 @@ internal sealed class OfflineSession(EmulatorStack stack, ServerlessService serv
     /// <summary>
     /// Changes the configuration and restarts the emulator with it at once, so a setting it refuses shows
     /// as a failed start, answered in serverless's own words, with no status or error type since there was
-    /// no API call (and the change taken back).
+    /// no API call (and the change taken back). Only serverless's validation of the configuration
+    /// ("Configuration error at ...", <c>configValidationMode: error</c>) is a refusal; any other failed
+    /// start (a plugin that crashes on a setting serverless accepted) is reported as the failure it is.
     /// </summary>
     public async Task<ApiResult> ApplyAsync(Action change, Action undo, CancellationToken cancellation)
     {
@@ -55,10 +57,18 @@ internal sealed class OfflineSession(EmulatorStack stack, ServerlessService serv
                 undo();
                 configurationVersion++;
             }
-            var words = string.Join(" ", ex.Message.Split('\n').Where(l => l.Contains("rror", StringComparison.Ordinal) || l.Contains("must", StringComparison.Ordinal)).Take(5).Select(l => l.Trim()));
-            return ApiResult.RefusedWithoutCode(words.Length > 0 ? words : ex.Message);
+            var words = string.Join(" ", ex.Message.Split('\n').Select(l => l.Trim()).Where(IsSaying).Take(5));
+            if (words.Length == 0) words = ex.Message;
+            return IsConfigurationRefusal(ex.Message) ? ApiResult.RefusedWithoutCode(words) : ApiResult.Failed(words);
         }
     }
+
+    /// <summary>A line of serverless's output that says what is wrong: an error, a rule, or the schema path below "Configuration error:".</summary>
+    private static bool IsSaying(string line) =>
+        line.Contains("rror", StringComparison.Ordinal) || line.Contains("must", StringComparison.Ordinal) || line.StartsWith("at '", StringComparison.Ordinal);
+
+    /// <summary>serverless's schema validation, in its words ("Error: Configuration error at 'functions.probe.timeout': must be &lt;= 900").</summary>
+    internal static bool IsConfigurationRefusal(string output) => output.Contains("Configuration error", StringComparison.Ordinal);
 
     public async Task<LambdaApi> LambdaAsync(CancellationToken cancellation)
     {

@@ -63,6 +63,9 @@ public sealed class ReferenceTarget : ITarget, IVirtualClock, IVersions, IReserv
     public Task<ApiResult> CreateAliasAsync(string functionName, string alias, string version, CancellationToken cancellation = default) =>
         Done(Engine.CreateAlias(functionName, alias, version));
 
+    public Task<string?> FunctionArnAsync(string functionName, CancellationToken cancellation = default) =>
+        Task.FromResult(Engine.FunctionExists(functionName) ? Arn.Function(Engine.Settings.Region, Engine.Settings.AccountId, functionName).ToString() : null);
+
     public Task<ApiResult> AddPermissionAsync(string functionName, PermissionStatement statement, CancellationToken cancellation = default) =>
         Done(Engine.AddPermission(functionName, statement));
 

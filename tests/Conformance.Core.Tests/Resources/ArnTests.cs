@@ -43,4 +43,36 @@ public sealed class ArnTests
         Arn.TryParse(text, out _).ShouldBeFalse();
         Arn.ServiceOf(text).ShouldBeNull();
     }
+
+    [Theory]
+    [InlineData("arn:aws:sqs:us-east-1:123456789012:orders")]
+    [InlineData("arn:aws:sqs:eu-west-1:123456789012:orders.fifo")]
+    [InlineData("arn:aws:kinesis:ap-southeast-2:123456789012:stream/clicks")]
+    [InlineData("arn:aws:dynamodb:us-gov-west-1:123456789012:table/t/stream/2026-01-02T03:04:05.006")]
+    [InlineData("arn:aws-cn:lambda:cn-north-1:123456789012:function:f:live")]
+    [InlineData("arn:aws:events:us-east-1:123456789012:rule/bus/every-minute")]
+    [InlineData("arn:aws:s3:::bucket")]
+    [InlineData("arn:aws:iam::123456789012:role/probe")]
+    public void An_arn_as_aws_writes_it_has_no_malformation(string text)
+    {
+        Arn.TryParse(text, out var arn).ShouldBeTrue();
+        arn.Malformation().ShouldBeNull();
+    }
+
+    [Theory]
+    [InlineData("arn:aws:kinesis:us-east-1:000000000000:readings", "\"readings\" is not a kinesis resource as AWS names it")]
+    [InlineData("arn:aws:dynamodb:ddblocal:000000000000:table/t/stream/x", "\"ddblocal\" is not a Region")]
+    [InlineData("arn:aws:dynamodb:us-east-1:undefined:table/t/stream/x", "\"undefined\" is not an account id")]
+    [InlineData("arn:aws:lambda:serverless:f", null)] // fewer than six parts: not an ARN at all
+    [InlineData("arn:local:sqs:us-east-1:123456789012:q", "the partition \"local\" is not AWS's")]
+    [InlineData("arn:aws:s3:us-east-1::bucket", "s3 ARNs have no Region")]
+    public void What_keeps_an_arn_from_being_one_aws_writes_is_named(string text, string? problem)
+    {
+        if (!Arn.TryParse(text, out var arn))
+        {
+            problem.ShouldBeNull();
+            return;
+        }
+        arn.Malformation().ShouldBe(problem);
+    }
 }

@@ -158,7 +158,57 @@ public sealed class EmulatorTargetTests(EmulatorFixture emulator) : IClassFixtur
         refused.StatusCode.ShouldBe(ApiResult.NoStatus); // serverless refused 3 in its own words, with no API status
         refused.Message.ShouldNotBeNull().ShouldContain("maximumRetryAttempts");
         (await target.GetDestinationRecordsAsync(failures)).ShouldBeEmpty();
-        await Should.ThrowAsync<NotSupportedException>(() => target.CreateDestinationAsync(DestinationKind.SnsTopic, "topic"));
+        var topic = await target.CreateDestinationAsync(DestinationKind.SnsTopic, "topic"); // named for serverless to judge; the stack has no SNS
+        topic.ShouldStartWith("arn:aws:sns:");
+        await Should.ThrowAsync<NotSupportedException>(() => target.GetDestinationRecordsAsync(topic));
+    }
+
+    [Fact]
+    public async Task A_name_with_a_qualifier_goes_to_serverless_offline_as_given_and_it_answers_for_itself()
+    {
+        await using var target = emulator.Stack.CreateTarget();
+        await target.CreateFunctionAsync(new FunctionSpec("probe", new FunctionBehaviour()));
+
+        var qualified = await target.InvokeAsync(new InvokeRequest("probe:live", InvocationType.RequestResponse, "{}"));
+        var byArn = await target.InvokeAsync(new InvokeRequest((await target.FunctionArnAsync("probe"))!, InvocationType.RequestResponse, "{}"));
+
+        qualified.StatusCode.ShouldBe(404); // serverless-offline has no aliases; the adapter no longer drops the qualifier for it
+        qualified.Payload.ShouldNotBeNull().ShouldContain(":live");
+        byArn.StatusCode.ShouldBe(404); // nor does it resolve an ARN
+        (await target.GetInvocationsAsync("probe")).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task A_stream_mapping_s_batching_window_is_written_as_serverless_names_it_and_accepted()
+    {
+        await using var target = emulator.Stack.CreateTarget();
+        await target.CreateFunctionAsync(new FunctionSpec("probe", new FunctionBehaviour()));
+        var (_, streamArn) = await target.CreateTableAsync(new TableSpec("orders", StreamViewType: "KEYS_ONLY"));
+
+        var (result, uuid) = await target.CreateEventSourceMappingAsync(new EventSourceMappingSpec(streamArn!, "probe")
+        {
+            StartingPosition = "TRIM_HORIZON", BatchSize = 10, MaximumBatchingWindowInSeconds = 5,
+        });
+
+        result.Succeeded.ShouldBeTrue(result.ToString());
+        uuid.ShouldNotBeNull();
+    }
+
+    [Fact]
+    public async Task A_start_that_fails_on_a_setting_serverless_accepted_is_reported_as_a_failure_not_as_its_refusal()
+    {
+        await using var target = emulator.Stack.CreateTarget();
+        await target.CreateFunctionAsync(new FunctionSpec("probe", new FunctionBehaviour()));
+        var (_, streamArn) = await target.CreateTableAsync(new TableSpec("orders", StreamViewType: "KEYS_ONLY"));
+
+        var (result, uuid) = await target.CreateEventSourceMappingAsync(new EventSourceMappingSpec(streamArn!, "probe")
+        {
+            StartingPosition = "AT_TIMESTAMP", StartingPositionTimestamp = DateTimeOffset.UtcNow,
+        });
+
+        uuid.ShouldBeNull();
+        result.StatusCode.ShouldBe(ApiResult.FailedToApply); // serverless's schema takes AT_TIMESTAMP; the DynamoDB Streams plugin crashes on it
+        result.Message.ShouldNotBeNull().ShouldContain("iterator");
     }
 }
 
