@@ -136,10 +136,19 @@ Feature: Destinations receive a record of each asynchronous invocation's outcome
 
   @aws-documented @needs:destinations
   Scenario: A FIFO queue is not a supported destination and receives nothing
+    First a standard queue receives the function's Success record: the contrast that shows
+    destinations work, so the FIFO queue's silence is its kind's doing.
     Given a function that returns nothing
+    And an SQS queue "plain"
     And an SQS FIFO queue "ordered"
-    And successful events go to "ordered"
+    And successful events go to "plain"
     When the function is invoked asynchronously with:
+      """json
+      {}
+      """
+    Then "plain" received 1 record
+    When successful events go to "ordered"
+    And the function is invoked asynchronously with:
       """json
       {}
       """

@@ -14,14 +14,18 @@ Feature: An asynchronous event is dropped when it would be too old for its next 
 
   @aws-observed
   Scenario Outline: A maximum event age of <age> seconds allows <attempts> attempt(s)
+    A second function that fails the same way, with the default age of 6 hours, is attempted three
+    times meanwhile: the contrast that shows the age, and not a lack of retries, stopped the first.
     Given a function that fails with "Error": "boom"
+    And a second function "unconfigured" that behaves the same, with the default settings
     And the function's maximum event age is <age> seconds
-    When the function is invoked asynchronously with:
+    When the function and "unconfigured" are each invoked asynchronously with:
       """json
       {}
       """
     And 4 minutes pass
     Then the function was invoked <attempts> times
+    And the function "unconfigured" was invoked 3 times
 
     Examples:
       | age | attempts |
@@ -33,14 +37,17 @@ Feature: An asynchronous event is dropped when it would be too old for its next 
     The retries fall due 1 minute and 3 minutes after the event was accepted. An age well short of
     3 minutes drops the event instead of its third attempt; one well beyond it allows all three. The
     exact boundary (an age of exactly 180 seconds) is not documented or recorded, so no row sits on it.
+    The second function, with the default age, is the contrast: it is attempted three times.
     Given a function that fails with "Error": "boom"
+    And a second function "unconfigured" that behaves the same, with the default settings
     And the function's maximum event age is <age> seconds
-    When the function is invoked asynchronously with:
+    When the function and "unconfigured" are each invoked asynchronously with:
       """json
       {}
       """
     And 4 minutes pass
     Then the function was invoked <attempts> times
+    And the function "unconfigured" was invoked 3 times
 
     Examples:
       | age | attempts |

@@ -66,14 +66,18 @@ Feature: Asynchronous invocations are retried twice after a function error
 
   @aws-documented
   Scenario Outline: MaximumRetryAttempts <retries> gives <attempts> attempt(s) in all
+    A second function that fails the same way, with the default of 2 retries, is the contrast: it is
+    attempted three times meanwhile, so a target that never retries fails here too.
     Given a function that fails with "Error": "boom"
+    And a second function "unconfigured" that behaves the same, with the default settings
     And the function's maximum retry attempts are <retries>
-    When the function is invoked asynchronously with:
+    When the function and "unconfigured" are each invoked asynchronously with:
       """json
       {}
       """
     And 4 minutes pass
     Then the function was invoked <attempts> times
+    And the function "unconfigured" was invoked 3 times
 
     Examples:
       | retries | attempts |

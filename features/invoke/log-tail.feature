@@ -23,9 +23,13 @@ Feature: X-Amz-Log-Type Tail returns the end of the execution log
     Then the log tail is at most 4096 bytes
     And the log tail contains "log line 1000 of 1000"
 
-  @aws-documented
+  @aws-documented @needs:log-tail
   Scenario: Without the header there is no log tail
+    The same function's log tail, asked for first, is the contrast: the second call leaves out a log
+    that exists.
     Given a function that logs 3 lines
+    When the function is invoked synchronously with the log type Tail
+    Then the log tail contains "log line 3 of 3"
     When the function is invoked synchronously with:
       """json
       {}

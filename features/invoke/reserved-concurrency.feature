@@ -23,15 +23,19 @@ Feature: Reserved concurrency caps a function's executions and throttles the res
 
   @aws-documented @needs:concurrency
   Scenario: A slot is free again once an execution ends
+    A second call while the first still runs is throttled: the contrast that shows the slot was
+    taken. Once the first has ended (it started before its call step ended, so 11 seconds leave a
+    second to spare), a third call runs.
     Given a function that runs for 10 seconds and returns:
       """json
       "done"
       """
     And the function has a reserved concurrency of 1
     When the function is invoked synchronously 1 time at once
-    And 10 seconds pass
     And the function is invoked synchronously 1 time at once
-    Then 2 invocations answered 200 and 0 were throttled
+    And 11 seconds pass
+    And the function is invoked synchronously 1 time at once
+    Then the calls were answered "200, 429, 200", in the order they were made
 
   @aws-documented @needs:concurrency
   Scenario: Reserved concurrency 0 throttles every invocation

@@ -34,10 +34,18 @@ Feature: A function error in a synchronous invocation still answers 200
 
   @aws-documented
   Scenario: Lambda does not retry a failed synchronous invocation
+    The same failure in an asynchronous event is retried meanwhile: the contrast that shows the target
+    retries, and left the synchronous call to its caller.
     Given a function that fails with "Error": "boom"
+    And a second function "called-asynchronously" that behaves the same, with the default settings
     When the function is invoked synchronously with:
       """json
       {}
       """
-    And 3 minutes pass
+    And the function "called-asynchronously" is invoked asynchronously with:
+      """json
+      {}
+      """
+    And 4 minutes pass
     Then the function was invoked 1 time
+    And the function "called-asynchronously" was invoked 3 times

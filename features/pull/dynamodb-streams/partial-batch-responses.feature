@@ -8,6 +8,9 @@ Feature: A partial batch response checkpoints a DynamoDB stream at the first fai
 
   @aws-documented @needs:source:dynamodb
   Scenario: The retry starts at the first failed change
+    How DynamoDB splits the three changes into batches is its affair; what the response decides is
+    that the change before the failed one is not sent again, and that every retry begins with the
+    failed change.
     Given a function that reports as failed the items containing "broken"
     And a DynamoDB table "orders" with a NEW_IMAGE stream
     And the function reads "orders" from the trim horizon and reports batch item failures
@@ -15,5 +18,5 @@ Feature: A partial batch response checkpoints a DynamoDB stream at the first fai
     And the item "{\"Id\": 2, \"status\": \"broken\"}" is written to "orders"
     And the item "{\"Id\": 3, \"status\": \"fine\"}" is written to "orders"
     And 1 second passes
-    Then batch 1 held "INSERT 1, INSERT 2, INSERT 3"
-    And batch 2 held "INSERT 2, INSERT 3"
+    Then the function received "INSERT 1" exactly 1 time
+    And every batch after the first that held "INSERT 2" began with it

@@ -26,6 +26,8 @@ Feature: DynamoDB Streams batching windows and tumbling windows
 
   @aws-documented @needs:source:dynamodb
   Scenario: A full batch does not wait for the batching window
+    The third item, alone in the next batch, waits for the window: the contrast that shows the window
+    is kept, so the first batch went early because it was full.
     Given a function that returns nothing
     And a DynamoDB table "orders" with a KEYS_ONLY stream
     And the function reads "orders" from the trim horizon with a batch size of 2 and a batching window of 60 seconds
@@ -33,6 +35,11 @@ Feature: DynamoDB Streams batching windows and tumbling windows
     And the item "{\"Id\": 2}" is written to "orders"
     And 5 seconds pass
     Then the batches had the sizes "2"
+    When the item "{\"Id\": 3}" is written to "orders"
+    And 20 seconds pass
+    Then the batches had the sizes "2"
+    When 45 seconds pass
+    Then the batches had the sizes "2, 1"
 
   @aws-documented @needs:source:dynamodb
   Scenario: A tumbling window passes state along and ends with a final invocation

@@ -44,11 +44,15 @@ Feature: Lambda polls an SQS queue and invokes the function with batches of mess
 
   @aws-documented @needs:source:sqs
   Scenario: A batching window sends a partial batch when the window ends
+    Five seconds before the window ends the function has not been invoked: the contrast that shows the
+    window held the messages back.
     Given a function that returns nothing
     And an SQS queue "orders" with a visibility timeout of 60 seconds
     And the function polls "orders" with a batch size of 5 and a batching window of 20 seconds
     When the messages "a, b" are sent to "orders"
-    And 20 seconds pass
+    And 15 seconds pass
+    Then the function has not been invoked yet
+    When 5 seconds pass
     Then the function was invoked 1 time
     And batch 1 held "a, b"
 

@@ -147,7 +147,7 @@ internal static class RunExecution
             ParallelScenarios = true,
             StopReason = session.Lost,
             // The longest waits start first, so that the rest of the run fits in them.
-            StartFirst = plan => LambdaTime.Of(plan.Steps.Where(s => s.PickleStep is not null).Select(s => s.PickleStep!.Text)),
+            StartFirst = plan => LambdaTime.Expected(plan.Steps.Where(s => s.PickleStep is not null).Select(s => s.PickleStep!.Text)),
             OnWait = notice => waits.Note(notice),
         }, messages);
 

@@ -45,6 +45,16 @@ public sealed class FunctionSteps(FunctionDriver function, ControlPlaneDriver co
     [Then("the function is rejected with {word}")]
     public void Rejected(string errorType) => controlPlane.ExpectRejected(errorType);
 
+    [Given("a second function {string} that behaves the same, with the default settings")]
+    public Task Twin(string name) => function.CreateTwinAsync(name);
+
+    [Given("the function is changed to run for {int} second(s)")]
+    public Task ChangedToRunFor(int seconds) => function.UpdateAsync(spec => spec with { Behaviour = spec.Behaviour with { Duration = TimeSpan.FromSeconds(seconds) } });
+
+    [Given("the function is changed to report as failed the items containing {string}")]
+    public Task ChangedToReportFailures(string marker) =>
+        function.UpdateAsync(spec => spec with { Behaviour = new FunctionBehaviour { FailItemsContaining = marker } });
+
     [Given("the function is changed to return:")]
     public Task ChangedToReturn(string json) => function.UpdateAsync(spec => spec with { Behaviour = spec.Behaviour with { ResponseJson = json } });
 

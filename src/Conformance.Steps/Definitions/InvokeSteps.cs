@@ -14,6 +14,16 @@ public sealed class InvokeSteps(InvocationDriver invocation)
     [When("the function is invoked asynchronously with:")]
     public Task InvokeAsync(string payload) => invocation.InvokeAsync(InvocationType.Event, payload);
 
+    [When("the function {string} is invoked asynchronously with:")]
+    public Task InvokeNamedAsync(string name, string payload) => invocation.InvokeAsync(InvocationType.Event, payload, functionName: name);
+
+    [When("the function and {string} are each invoked asynchronously with:")]
+    public async Task InvokeBothAsync(string other, string payload)
+    {
+        await invocation.InvokeAsync(InvocationType.Event, payload);
+        await invocation.InvokeAsync(InvocationType.Event, payload, functionName: other);
+    }
+
     [When("the function is invoked as a dry run with:")]
     public Task InvokeDryRun(string payload) => invocation.InvokeAsync(InvocationType.DryRun, payload);
 
@@ -29,6 +39,15 @@ public sealed class InvokeSteps(InvocationDriver invocation)
     [When("the function is invoked synchronously as {string} with the qualifier {string}")]
     public Task InvokeByNameAndQualifier(string name, string qualifier) => invocation.InvokeAsync(InvocationType.RequestResponse, "{}", functionName: name, qualifier: qualifier);
 
+    [When("the function is invoked synchronously by its full ARN")]
+    public Task InvokeByArn() => invocation.InvokeByArnAsync(partial: false);
+
+    [When("the function is invoked synchronously by its partial ARN")]
+    public Task InvokeByPartialArn() => invocation.InvokeByArnAsync(partial: true);
+
+    [When("the function is invoked synchronously by its full ARN with the qualifier {string} appended")]
+    public Task InvokeByQualifiedArn(string qualifier) => invocation.InvokeByArnAsync(partial: false, qualifier);
+
     [When("the function is invoked synchronously with the log type Tail")]
     public Task InvokeWithTail() => invocation.InvokeAsync(InvocationType.RequestResponse, "{}", tailLog: true);
 
@@ -39,7 +58,7 @@ public sealed class InvokeSteps(InvocationDriver invocation)
     public Task InvokeAsyncSized(int bytes) => invocation.InvokeAsync(InvocationType.Event, InvocationDriver.PayloadOfSize(bytes));
 
     [When("the function is invoked synchronously {int} time(s) at once")]
-    public Task InvokeMany(int count) => invocation.InvokeManyAsync(InvocationType.RequestResponse, count);
+    public Task InvokeAtOnce(int count) => invocation.InvokeAtOnceAsync(count);
 
     [When("the function is invoked asynchronously {int} times")]
     public Task InvokeManyAsync(int count) => invocation.InvokeManyAsync(InvocationType.Event, count);
@@ -48,57 +67,60 @@ public sealed class InvokeSteps(InvocationDriver invocation)
     public Task InvokeMissing(string name) => invocation.InvokeAsync(InvocationType.RequestResponse, "{}", name);
 
     [Then("the response status is {int}")]
-    public void Status(int status) => invocation.ExpectStatus(status);
+    public Task Status(int status) => invocation.ExpectStatusAsync(status);
 
     [Then("the response has no function error")]
-    public void NoFunctionError() => invocation.ExpectFunctionError(null);
+    public Task NoFunctionError() => invocation.ExpectFunctionErrorAsync(null);
 
     [Then("the response reports the function error {string}")]
-    public void FunctionError(string header) => invocation.ExpectFunctionError(header);
+    public Task FunctionError(string header) => invocation.ExpectFunctionErrorAsync(header);
 
     [Then("the executed version is {string}")]
-    public void ExecutedVersion(string version) => invocation.ExpectExecutedVersion(version);
+    public Task ExecutedVersion(string version) => invocation.ExpectExecutedVersionAsync(version);
 
     [Then("the response payload is:")]
-    public void Payload(string json) => invocation.ExpectPayload(json);
+    public Task Payload(string json) => invocation.ExpectPayloadAsync(json);
 
     [Then("the response payload is the JSON string {string}")]
-    public void PayloadString(string text) => invocation.ExpectPayload(System.Text.Json.JsonSerializer.Serialize(text));
+    public Task PayloadString(string text) => invocation.ExpectPayloadAsync(System.Text.Json.JsonSerializer.Serialize(text));
 
     [Then("the response has no payload")]
-    public void NoPayload() => invocation.ExpectNoPayload();
+    public Task NoPayload() => invocation.ExpectNoPayloadAsync();
 
     [Then("the error document has the type {string} and the message {string}")]
-    public void ErrorDocument(string type, string message)
+    public async Task ErrorDocument(string type, string message)
     {
-        invocation.ExpectPayloadField("errorType", type);
-        invocation.ExpectPayloadField("errorMessage", message);
+        await invocation.ExpectPayloadFieldAsync("errorType", type);
+        await invocation.ExpectPayloadFieldAsync("errorMessage", message);
     }
 
     [Then("the error type is {string}")]
-    public void ErrorType(string type) => invocation.ExpectPayloadField("errorType", type);
+    public Task ErrorType(string type) => invocation.ExpectPayloadFieldAsync("errorType", type);
 
     [Then("the error message contains {string}")]
-    public void ErrorMessageContains(string text) => invocation.ExpectPayloadField("errorMessage", text, contains: true);
+    public Task ErrorMessageContains(string text) => invocation.ExpectPayloadFieldAsync("errorMessage", text, contains: true);
 
     [Then("the invocation is rejected with status {int} and {word}")]
-    public void Rejected(int status, string errorType) => invocation.ExpectRejection(status, errorType);
+    public Task Rejected(int status, string errorType) => invocation.ExpectRejectionAsync(status, errorType);
 
     [Then("the rejection's message contains {string}")]
-    public void RejectionSays(string text) => invocation.ExpectPayloadField("message", text, contains: true);
+    public Task RejectionSays(string text) => invocation.ExpectPayloadFieldAsync("message", text, contains: true);
 
     [Then("the invocation is throttled with the reason {word}")]
-    public void Throttled(string reason) => invocation.ExpectThrottled(reason);
+    public Task Throttled(string reason) => invocation.ExpectThrottledAsync(reason);
 
     [Then("{int} invocation(s) answered 200 and {int} were throttled")]
-    public void Outcomes(int succeeded, int throttled) => invocation.ExpectOutcomes(succeeded, throttled);
+    public Task Outcomes(int succeeded, int throttled) => invocation.ExpectOutcomesAsync(succeeded, throttled);
+
+    [Then("the calls were answered {string}, in the order they were made")]
+    public Task Statuses(string statuses) => invocation.ExpectStatusesAsync(statuses);
 
     [Then("the log tail contains {string}")]
-    public void LogTailContains(string text) => invocation.ExpectLogTailContaining(text);
+    public Task LogTailContains(string text) => invocation.ExpectLogTailContainingAsync(text);
 
     [Then("the log tail is at most {int} bytes")]
-    public void LogTailSize(int bytes) => invocation.ExpectLogTailAtMost(bytes);
+    public Task LogTailSize(int bytes) => invocation.ExpectLogTailAtMostAsync(bytes);
 
     [Then("the response has no log tail")]
-    public void NoLogTail() => invocation.ExpectNoLogTail();
+    public Task NoLogTail() => invocation.ExpectNoLogTailAsync();
 }

@@ -121,6 +121,9 @@ public sealed class PullSourceSteps(PullSourceDriver pull, FunctionDriver functi
     [Then("{string} holds {int} message(s)")]
     public Task Holds(string queue, int count) => pull.ExpectQueueHoldsAsync(queue, count);
 
+    [Then("{string} has {int} message(s) in flight")]
+    public Task InFlight(string queue, int count) => pull.ExpectQueueInFlightAsync(queue, count);
+
     [Then("{string} holds the messages {string}")]
     public Task HoldsBodies(string queue, string bodies) => pull.ExpectQueueBodiesAsync(queue, bodies);
 
@@ -186,7 +189,10 @@ public sealed class PullSourceSteps(PullSourceDriver pull, FunctionDriver functi
     [Then("the function received {string} at least {int} times")]
     public Task ReceivedAtLeast(string item, int times) => pull.ExpectReceivedAtLeastAsync(item, times);
 
-    [Then("the function did not receive {string}")]
+    [Then("every batch after the first that held {string} began with it")]
+    public Task RetriesBeginWith(string item) => pull.ExpectRetriesBeginWithAsync(item);
+
+        [Then("the function did not receive {string}")]
     public Task NotReceived(string item) => pull.ExpectNotReceivedAsync(item);
 
     [Then("the batches had the sizes {string}")]

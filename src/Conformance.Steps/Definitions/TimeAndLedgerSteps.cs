@@ -22,11 +22,20 @@ public sealed class TimeAndLedgerSteps(LedgerDriver ledger)
     [Then("the function was invoked {int} time(s)")]
     public Task InvokedTimes(int count) => ledger.ExpectCountAsync(count);
 
+    [Then("the function {string} was invoked {int} time(s)")]
+    public Task NamedInvokedTimes(string name, int count) => ledger.ExpectCountAsync(count, name);
+
     [Then("at most {int} invocations started within any {int} seconds")]
     public Task AtMostStartedWithin(int maximum, int seconds) => ledger.ExpectAtMostStartedWithinAsync(maximum, TimeSpan.FromSeconds(seconds));
 
+    [Then("at least {int} invocations started within {int} seconds of each other")]
+    public Task AtLeastStartedWithin(int minimum, int seconds) => ledger.ExpectAtLeastStartedWithinAsync(minimum, TimeSpan.FromSeconds(seconds));
+
     [Then("the function was not invoked")]
     public Task NotInvoked() => ledger.ExpectCountAsync(0);
+
+    [Then("the function has not been invoked yet")]
+    public Task NotInvokedYet() => ledger.ExpectNotInvokedYetAsync();
 
     [Then("the function received the event:")]
     public Task ReceivedEvent(string json) => ledger.ExpectEventAsync(json);

@@ -1,11 +1,10 @@
 using Conformance.Core.Observation;
 using Conformance.Core.Targets;
-using Conformance.Gherkin.Execution;
 
 namespace Conformance.Steps.Drivers;
 
 /// <summary>Creates the destinations and dead-letter targets a scenario names, and checks what they received.</summary>
-public sealed class DestinationDriver(ITarget target, FunctionDriver function, WorkerSlot slot)
+public sealed class DestinationDriver(ITarget target, FunctionDriver function, ObservationWindow window)
 {
     private readonly Dictionary<string, string> arns = new(StringComparer.Ordinal);
 
@@ -33,7 +32,7 @@ public sealed class DestinationDriver(ITarget target, FunctionDriver function, W
 
     public async Task<IReadOnlyList<DestinationRecord>> RecordsAsync(string name) => await target.Facet<IDestinations>().GetDestinationRecordsAsync(Arn(name));
 
-    /// <summary>Checks how many records a destination received; "received nothing" must hold for the whole observation window.</summary>
+    /// <summary>Checks how many records a destination holds when the observation window closes; "received nothing" must hold at every look.</summary>
     public Task ExpectCountAsync(string name, int count)
     {
         async Task Check()
@@ -42,11 +41,11 @@ public sealed class DestinationDriver(ITarget target, FunctionDriver function, W
             if (records.Count != count)
                 throw new ExpectationFailedException($"'{name}' received another number of records.", $"{count}", $"{records.Count}: {string.Join(" | ", records.Select(r => Json.Compact(r.Body)))}");
         }
-        return count == 0 ? Observe.ThroughoutAsync(target, slot, Check) : Observe.EventuallyAsync(target, Check);
+        return count == 0 ? window.ThroughoutAsync(Check) : window.SettledAsync(Check);
     }
 
     /// <summary>Checks a field of the single record <paramref name="name"/> received, by dotted path (e.g. <c>requestContext.condition</c>).</summary>
-    public Task ExpectFieldAsync(string name, string path, string expected) => Observe.EventuallyAsync(target, async () =>
+    public Task ExpectFieldAsync(string name, string path, string expected) => window.EventuallyAsync(async () =>
     {
             var record = await SingleAsync(name);
             var actual = Json.ParseOrNull(record.Body) is { } body ? Json.At(body, path) : null;
@@ -54,20 +53,20 @@ public sealed class DestinationDriver(ITarget target, FunctionDriver function, W
                 throw new ExpectationFailedException($"The record in '{name}' has another {path}.", expected, actual?.ToJsonString() ?? "(absent)");
     });
 
-    public Task ExpectNoFieldAsync(string name, string path) => Observe.EventuallyAsync(target, async () =>
+    public Task ExpectNoFieldAsync(string name, string path) => window.EventuallyAsync(async () =>
     {
             var record = await SingleAsync(name);
             var actual = Json.ParseOrNull(record.Body) is { } body ? Json.At(body, path) : null;
             if (actual is not null) throw new ExpectationFailedException($"The record in '{name}' has {path}.", "(absent)", actual.ToJsonString());
     });
 
-    public Task ExpectBodyAsync(string name, string json) => Observe.EventuallyAsync(target, async () =>
+    public Task ExpectBodyAsync(string name, string json) => window.EventuallyAsync(async () =>
     {
             var record = await SingleAsync(name);
             if (!Json.SameValue(json, record.Body)) throw new ExpectationFailedException($"The message in '{name}' differs.", Json.Compact(json), Json.Compact(record.Body));
     });
 
-    public Task ExpectAttributeAsync(string name, string attribute, string expected) => Observe.EventuallyAsync(target, async () =>
+    public Task ExpectAttributeAsync(string name, string attribute, string expected) => window.EventuallyAsync(async () =>
     {
             var record = await SingleAsync(name);
             var actual = record.Attributes.GetValueOrDefault(attribute);

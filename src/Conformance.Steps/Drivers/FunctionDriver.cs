@@ -7,6 +7,7 @@ namespace Conformance.Steps.Drivers;
 /// <summary>Creates and configures the scenario's function on the target: the probe, or a function the user project declares.</summary>
 public sealed class FunctionDriver(ITarget target, DeclaredFunctions declared)
 {
+    private readonly List<string> others = [];
     private FunctionSpec? spec;
     private int statements;
 
@@ -31,6 +32,9 @@ public sealed class FunctionDriver(ITarget target, DeclaredFunctions declared)
 
     /// <summary>True once the scenario created (or tried to create) its function.</summary>
     public bool Created => spec is not null;
+
+    /// <summary>How long an invocation of the scenario's function runs, as far as the scenario knows (zero before it has one).</summary>
+    public TimeSpan RunTime => spec?.RunTime ?? TimeSpan.Zero;
 
     public async Task CreateAsync(FunctionBehaviour behaviour, TimeSpan? timeout = null)
     {
@@ -58,8 +62,24 @@ public sealed class FunctionDriver(ITarget target, DeclaredFunctions declared)
     }
 
     /// <summary>Creates another function (e.g. a destination) that returns <c>null</c>.</summary>
-    public async Task CreateOtherAsync(string name) =>
+    public async Task CreateOtherAsync(string name)
+    {
         Expect(await target.CreateFunctionAsync(new FunctionSpec(name, new FunctionBehaviour())), $"create the function {name}");
+        others.Add(name);
+    }
+
+    /// <summary>
+    /// Creates a second function that behaves as the scenario's does, with the default settings: the
+    /// contrast that shows a setting's effect (a target without the mechanism treats both alike).
+    /// </summary>
+    public async Task CreateTwinAsync(string name)
+    {
+        Expect(await target.CreateFunctionAsync(Spec with { Name = name, DeadLetterTargetArn = null }), $"create the function {name}");
+        others.Add(name);
+    }
+
+    /// <summary>The other functions the scenario created, in order: destinations and twins.</summary>
+    public IReadOnlyList<string> Others => others;
 
     /// <summary>Changes <c>$LATEST</c> (<c>UpdateFunctionConfiguration</c>).</summary>
     public async Task UpdateAsync(Func<FunctionSpec, FunctionSpec> change)

@@ -14,6 +14,18 @@ public static partial class LambdaTime
     public static TimeSpan Of(IEnumerable<string> stepTexts) =>
         stepTexts.Select(Passes).Aggregate(TimeSpan.Zero, (sum, passes) => sum + passes);
 
+    /// <summary>
+    /// How long a scenario can be expected to take on a real target, to start the longest first: its
+    /// Lambda time, and the run time of each function it names ("runs for 28 seconds": at least one
+    /// invocation waits that long).
+    /// </summary>
+    public static TimeSpan Expected(IEnumerable<string> stepTexts)
+    {
+        var texts = stepTexts.ToList();
+        return Of(texts) + texts.SelectMany(t => RunsFor().Matches(t))
+            .Aggregate(TimeSpan.Zero, (sum, match) => sum + TimeSpan.FromSeconds(int.Parse(match.Groups["seconds"].Value, System.Globalization.CultureInfo.InvariantCulture)));
+    }
+
     /// <summary>The time one step lets pass (zero for any other step).</summary>
     public static TimeSpan Passes(string stepText)
     {
@@ -40,6 +52,10 @@ public static partial class LambdaTime
     };
 
     private static string Plural(double count, string unit) => count == 1 ? $"1 {unit}" : $"{count:0.###} {unit}s";
+
+    // The function steps of FunctionSteps that give a run time.
+    [GeneratedRegex(@"\bruns? for (?<seconds>\d+) seconds?\b")]
+    private static partial Regex RunsFor();
 
     // Mirrors the step definitions of TimeAndLedgerSteps.
     [GeneratedRegex(@"^(?<count>\d+) (?<unit>second|minute|hour|day)s? pass(es)?$")]

@@ -1,34 +1,25 @@
-using Conformance.Core.Targets;
-using Conformance.Gherkin.Execution;
-
 namespace Conformance.Steps.Drivers;
 
 /// <summary>
-/// Checks of what a target did after the fact. On virtual time (an observation window of zero) a
-/// check runs once: everything due has happened when the step runs. A real target delivers
-/// asynchronously, so a check that something happened is repeated until it holds or the target's
-/// observation window has passed (the last failure is reported), and a check that nothing happened
-/// must hold for the whole window (the first time it does not is reported).
+/// The polling loops behind <see cref="ObservationWindow"/>: a check repeated until it holds or a
+/// window has passed, and a check that must hold at every look until a window has passed.
 /// </summary>
 internal static class Observe
 {
+    /// <summary>How often "something happened" looks again: soon enough that a pass is not held up.</summary>
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(250);
 
-    public static Task EventuallyAsync(ITarget target, Func<Task> check) => EventuallyAsync(target.Capabilities.ObservationWindow, check);
-
-    /// <summary>A whole window of watching is a wait: it is spent away from the worker slot.</summary>
-    public static Task ThroughoutAsync(ITarget target, WorkerSlot slot, Func<Task> check)
-    {
-        var window = target.Capabilities.ObservationWindow;
-        return window == TimeSpan.Zero
-            ? ThroughoutAsync(window, check)
-            : slot.AwayAsync(DateTimeOffset.UtcNow + window, () => ThroughoutAsync(window, check));
-    }
+    /// <summary>
+    /// How often "nothing happened" looks: what it would see stays seen (an invocation, a record), and the
+    /// last look is at the window's end, so looking less often misses nothing and spares the target.
+    /// </summary>
+    private static readonly TimeSpan WatchInterval = TimeSpan.FromSeconds(1);
 
     /// <summary>Repeats <paramref name="check"/> until it holds, or until <paramref name="window"/> has passed and it still fails.</summary>
-    public static async Task EventuallyAsync(TimeSpan window, Func<Task> check)
+    public static async Task EventuallyAsync(TimeSpan window, Func<Task> check, TimeProvider? clock = null)
     {
-        var deadline = DateTimeOffset.UtcNow + window;
+        clock ??= TimeProvider.System;
+        var deadline = clock.GetUtcNow() + window;
         while (true)
         {
             try
@@ -36,22 +27,24 @@ internal static class Observe
                 await check();
                 return;
             }
-            catch (ExpectationFailedException) when (DateTimeOffset.UtcNow < deadline)
+            catch (ExpectationFailedException) when (clock.GetUtcNow() < deadline)
             {
-                await Task.Delay(PollInterval);
+                await Task.Delay(PollInterval, clock);
             }
         }
     }
 
     /// <summary>Repeats <paramref name="check"/> until <paramref name="window"/> has passed; the first failure ends it.</summary>
-    public static async Task ThroughoutAsync(TimeSpan window, Func<Task> check)
+    public static async Task ThroughoutAsync(TimeSpan window, Func<Task> check, TimeProvider? clock = null)
     {
-        var deadline = DateTimeOffset.UtcNow + window;
+        clock ??= TimeProvider.System;
+        var deadline = clock.GetUtcNow() + window;
         while (true)
         {
             await check();
-            if (DateTimeOffset.UtcNow >= deadline) return;
-            await Task.Delay(PollInterval);
+            var left = deadline - clock.GetUtcNow();
+            if (left <= TimeSpan.Zero) return;
+            await Task.Delay(left < WatchInterval ? left : WatchInterval, clock);
         }
     }
 }

@@ -5,7 +5,7 @@ using Conformance.Core.Targets;
 namespace Conformance.Steps.Drivers;
 
 /// <summary>Drives the push sources in front of the function: S3 buckets, APIs and schedules.</summary>
-public sealed class PushSourceDriver(ITarget target, FunctionDriver function)
+public sealed class PushSourceDriver(ITarget target, FunctionDriver function, ObservationWindow window)
 {
     public const string S3Principal = "s3.amazonaws.com";
     public const string ApiGatewayPrincipal = "apigateway.amazonaws.com";
@@ -23,17 +23,33 @@ public sealed class PushSourceDriver(ITarget target, FunctionDriver function)
     public async Task NotifyAsync(string bucket, IReadOnlyList<string> events, string? prefix = null, string? suffix = null) =>
         lastConfiguration = await target.Facet<IS3Source>().PutBucketNotificationAsync(new BucketNotification(bucket, function.Name, events, prefix, suffix));
 
-    public async Task PutObjectAsync(string bucket, string key, string content) => Expect(await target.Facet<IS3Source>().PutObjectAsync(bucket, key, content), $"put {key}");
+    public async Task PutObjectAsync(string bucket, string key, string content)
+    {
+        Expect(await target.Facet<IS3Source>().PutObjectAsync(bucket, key, content), $"put {key}");
+        window.Acted();
+    }
 
-    public async Task DeleteObjectAsync(string bucket, string key) => Expect(await target.Facet<IS3Source>().DeleteObjectAsync(bucket, key), $"delete {key}");
+    public async Task DeleteObjectAsync(string bucket, string key)
+    {
+        Expect(await target.Facet<IS3Source>().DeleteObjectAsync(bucket, key), $"delete {key}");
+        window.Acted();
+    }
 
     public async Task CreateApiAsync(ApiSpec api) => lastConfiguration = await target.Facet<IApiGatewaySource>().CreateApiAsync(api);
 
     public async Task AllowApiAsync(string api) => await function.AllowAsync(ApiGatewayPrincipal, await target.Facet<IApiGatewaySource>().ApiSourceArnAsync(api));
 
-    public async Task SendAsync(string api, HttpRequest request) => lastResponse = await target.Facet<IApiGatewaySource>().SendHttpRequestAsync(api, request);
+    public async Task SendAsync(string api, HttpRequest request)
+    {
+        lastResponse = await window.WaitingForAsync(function.RunTime, () => target.Facet<IApiGatewaySource>().SendHttpRequestAsync(api, request));
+        window.Acted();
+    }
 
-    public async Task ScheduleAsync(string rule, string expression) => lastConfiguration = await target.Facet<IScheduleSource>().PutScheduleRuleAsync(new ScheduleRule(rule, expression, function.Name));
+    public async Task ScheduleAsync(string rule, string expression)
+    {
+        lastConfiguration = await target.Facet<IScheduleSource>().PutScheduleRuleAsync(new ScheduleRule(rule, expression, function.Name));
+        window.Acted();
+    }
 
     public void ExpectConfigured()
     {
@@ -58,7 +74,7 @@ public sealed class PushSourceDriver(ITarget target, FunctionDriver function)
     public void ExpectHeader(string name, string value)
     {
         var values = LastResponse.Headers.Where(h => h.Key.Equals(name, StringComparison.OrdinalIgnoreCase)).Select(h => h.Value).ToList();
-        if (string.Join(", ", values) != value)
+        if (values.Count == 0 || !HeaderValues.Equivalent(name, value, string.Join(", ", values)))
             throw new ExpectationFailedException($"The HTTP header {name} differs.", value, values.Count == 0 ? "(absent)" : string.Join(", ", values));
     }
 

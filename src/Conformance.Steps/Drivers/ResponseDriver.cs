@@ -9,12 +9,12 @@ namespace Conformance.Steps.Drivers;
 /// Checks of what the scenario's function answered, read from the invocation ledger: for a team's own
 /// function, the contract it keeps with Lambda (its responses, its partial batch responses).
 /// </summary>
-public sealed class ResponseDriver(ITarget target, FunctionDriver function)
+public sealed class ResponseDriver(ITarget target, FunctionDriver function, ObservationWindow window)
 {
     private async Task<IReadOnlyList<InvocationRecord>> InvocationsAsync() => await target.GetInvocationsAsync(function.Name);
 
-    /// <summary>Every invocation ended without a function error (and there was at least one).</summary>
-    public Task ExpectAllSucceededAsync() => Observe.EventuallyAsync(target, async () =>
+    /// <summary>Every invocation ended without a function error (and there was at least one), to the end of the observation window.</summary>
+    public Task ExpectAllSucceededAsync() => window.SettledAsync(async () =>
     {
         var invocations = await InvocationsAsync();
         if (invocations.Count == 0) throw new ExpectationFailedException("The function was not invoked.", "at least one invocation", "none");
@@ -23,7 +23,7 @@ public sealed class ResponseDriver(ITarget target, FunctionDriver function)
     });
 
     /// <summary>Invocation <paramref name="index"/> (from 1) returned <paramref name="expectedJson"/>, compared as JSON values.</summary>
-    public Task ExpectReturnedAsync(int index, string expectedJson) => Observe.EventuallyAsync(target, async () =>
+    public Task ExpectReturnedAsync(int index, string expectedJson) => window.EventuallyAsync(async () =>
     {
         var invocation = await NthAsync(index);
         if (invocation.Outcome != InvocationOutcome.Succeeded)
@@ -33,7 +33,7 @@ public sealed class ResponseDriver(ITarget target, FunctionDriver function)
     });
 
     /// <summary>Invocation <paramref name="index"/> failed with the error type <paramref name="errorType"/>.</summary>
-    public Task ExpectFailedWithAsync(int index, string errorType) => Observe.EventuallyAsync(target, async () =>
+    public Task ExpectFailedWithAsync(int index, string errorType) => window.EventuallyAsync(async () =>
     {
         var invocation = await NthAsync(index);
         var actual = invocation.Outcome == InvocationOutcome.FunctionError ? Json.ParseOrNull(invocation.Response)?["errorType"]?.ToString() : null;
@@ -47,7 +47,7 @@ public sealed class ResponseDriver(ITarget target, FunctionDriver function)
     /// <paramref name="items"/> (SQS bodies, Kinesis data), by their message ids or sequence numbers. An
     /// identifier that is not in the batch (a wrong id) is shown as it was sent.
     /// </summary>
-    public Task ExpectReportedFailuresAsync(int index, string items) => Observe.EventuallyAsync(target, async () =>
+    public Task ExpectReportedFailuresAsync(int index, string items) => window.EventuallyAsync(async () =>
     {
         var invocation = await NthAsync(index);
         var byId = (Json.ParseOrNull(invocation.Event)?["Records"]?.AsArray() ?? []).Where(r => r is not null)

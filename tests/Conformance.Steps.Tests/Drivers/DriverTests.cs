@@ -17,9 +17,11 @@ public sealed class DriverTests
     public DriverTests()
     {
         function = new FunctionDriver(target, new Conformance.Core.Functions.DeclaredFunctions());
-        invocation = new InvocationDriver(target, function);
-        ledger = new LedgerDriver(target, function, Conformance.Gherkin.Execution.WorkerSlot.Unshared());
-        pull = new PullSourceDriver(target, function, Conformance.Gherkin.Execution.WorkerSlot.Unshared());
+        var slot = Conformance.Gherkin.Execution.WorkerSlot.Unshared();
+        var window = new ObservationWindow(target, slot);
+        invocation = new InvocationDriver(target, function, window);
+        ledger = new LedgerDriver(target, function, slot, window);
+        pull = new PullSourceDriver(target, function, window);
     }
 
     [Fact]
@@ -28,8 +30,8 @@ public sealed class DriverTests
         await function.CreateAsync(FunctionBehaviour.Returning("{\"a\": 1}"));
         await invocation.InvokeAsync(InvocationType.RequestResponse, "{}");
 
-        invocation.ExpectPayload("{ \"a\" : 1 }"); // same JSON value, other spacing
-        var failure = Should.Throw<ExpectationFailedException>(() => invocation.ExpectPayload("{\"a\": 2}"));
+        await invocation.ExpectPayloadAsync("{ \"a\" : 1 }"); // same JSON value, other spacing
+        var failure = await Should.ThrowAsync<ExpectationFailedException>(() => invocation.ExpectPayloadAsync("{\"a\": 2}"));
         failure.Expected.ShouldBe("{\"a\":2}");
         failure.Observed.ShouldBe("{\"a\":1}");
     }
@@ -81,8 +83,8 @@ public sealed class DriverTests
     }
 
     [Fact]
-    public void Checking_a_response_before_any_invocation_explains_the_mistake() =>
-        Should.Throw<InvalidOperationException>(() => invocation.ExpectStatus(200)).Message.ShouldContain("No invocation was made");
+    public async Task Checking_a_response_before_any_invocation_explains_the_mistake() =>
+        (await Should.ThrowAsync<InvalidOperationException>(() => invocation.ExpectStatusAsync(200))).Message.ShouldContain("No invocation was made");
 
     [Fact]
     public async Task Delivery_in_bounded_batches_holds_for_any_split_and_fails_for_a_missing_item_or_a_larger_batch()

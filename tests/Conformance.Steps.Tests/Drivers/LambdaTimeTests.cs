@@ -23,4 +23,9 @@ public sealed class LambdaTimeTests
     [InlineData(3600, "1 hour")]
     [InlineData(259200, "3 days")]
     public void Times_are_said_in_words(int seconds, string words) => LambdaTime.Describe(TimeSpan.FromSeconds(seconds)).ShouldBe(words);
+
+    [Fact]
+    public void The_expected_time_adds_the_run_time_of_each_function_the_scenario_names() =>
+        LambdaTime.Expected(["a function that runs for 28 seconds and returns:", "the function is changed to run for 30 seconds", "1 minute passes"])
+            .ShouldBe(TimeSpan.FromSeconds(28 + 30 + 60));
 }
