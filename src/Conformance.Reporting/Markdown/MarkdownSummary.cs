@@ -5,7 +5,8 @@ namespace Conformance.Reporting.Markdown;
 
 /// <summary>
 /// A short Markdown summary of a run, for a pull request or the GitHub Actions job summary
-/// (<c>$GITHUB_STEP_SUMMARY</c>): totals, then one row per feature, then the scenarios that did not pass.
+/// (<c>$GITHUB_STEP_SUMMARY</c>): totals, then one row per feature, then the divergences by cause, then the
+/// scenarios that did not pass.
 /// </summary>
 public static class MarkdownSummary
 {
@@ -25,6 +26,11 @@ public static class MarkdownSummary
         var notPassed = report.Features.SelectMany(f => f.Scenarios.Where(s => s.IsDivergence).Select(s => (Feature: f, Scenario: s))).ToList();
         if (notPassed.Count > 0)
         {
+            var causes = notPassed.GroupBy(n => (n.Scenario.Status, Cause: Scores.Causes.Of(n.Scenario.Problem?.Message) ?? "(no evidence)"))
+                .OrderByDescending(g => g.Count()).ThenBy(g => g.Key.Status, StringComparer.Ordinal).ThenBy(g => g.Key.Cause, StringComparer.Ordinal).ToList();
+            text.AppendLine().AppendLine($"### By cause ({causes.Count})").AppendLine()
+                .AppendLine("| scenarios | outcome | cause |").AppendLine("|---:|---|---|");
+            foreach (var cause in causes) text.AppendLine($"| {cause.Count()} | {cause.Key.Status.ToLowerInvariant()} | {Escape(cause.Key.Cause)} |");
             text.AppendLine().AppendLine("### Not passed").AppendLine();
             foreach (var (feature, scenario) in notPassed)
             {

@@ -8,6 +8,9 @@ public sealed record MatrixCell(string Outcome, string? Detail)
     /// <summary>Against the target's baseline: <c>known</c>, <c>new</c> or <c>fixed</c>; null without one.</summary>
     public string? Baseline { get; init; }
 
+    /// <summary>For a divergence, what went wrong without its particulars (<see cref="Scores.Causes"/>): the key that groups divergences of one cause.</summary>
+    public string? Cause { get; init; }
+
     public const string Passed = "passed";
     public const string Failed = "failed";
     public const string Unsupported = "unsupported";
@@ -24,10 +27,10 @@ public sealed record MatrixCell(string Outcome, string? Detail)
         return scenario.Status switch
         {
             Outcomes.Passed => new MatrixCell(Passed, null),
-            Outcomes.Unsupported => new MatrixCell(Unsupported, problem?.Message),
+            Outcomes.Unsupported => new MatrixCell(Unsupported, problem?.Message) { Cause = Scores.Causes.Of(problem?.Message) },
             Outcomes.NotApplicable => new MatrixCell(NotApplicable, problem?.Message),
             Outcomes.NotRun => new MatrixCell(NotRun, scenario.Steps.FirstOrDefault()?.Message),
-            _ => new MatrixCell(Failed, problem is null ? null : $"{problem.Text}: {problem.Message}"),
+            _ => new MatrixCell(Failed, problem is null ? null : $"{problem.Text}: {problem.Message}") { Cause = Scores.Causes.Of(problem?.Message) },
         };
     }
 }

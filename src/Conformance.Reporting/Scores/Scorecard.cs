@@ -20,8 +20,11 @@ public sealed record AreaScore(string Area, int Passed, int Failed, int Unsuppor
 /// <summary>One target's scores: in all, and per feature area (the folder of its feature files, e.g. <c>pull/sqs</c>).</summary>
 public sealed record TargetScores(string Target, AreaScore Overall, IReadOnlyList<AreaScore> Areas);
 
-/// <summary>A divergence: a scenario the target failed or lacked the feature for, with the evidence (the step and its message).</summary>
-public sealed record Divergence(string Feature, string Scenario, string Outcome, string? Evidence);
+/// <summary>A divergence: a scenario the target failed or lacked the feature for, with the evidence (the step and its message) and its cause.</summary>
+public sealed record Divergence(string Feature, string Scenario, string Outcome, string? Evidence, string? Cause = null);
+
+/// <summary>The divergences one cause accounts for, most first.</summary>
+public sealed record CauseGroup(string Cause, string Outcome, IReadOnlyList<Divergence> Divergences);
 
 /// <summary>What an emulator maintainer reads first, from the conformance matrix: scores per target and area, then the divergences by feature.</summary>
 public static class Scorecard
@@ -34,7 +37,16 @@ public static class Scorecard
     /// <summary>The failed and unsupported scenarios of target number <paramref name="target"/>, in the matrix's order.</summary>
     public static IReadOnlyList<Divergence> Divergences(ConformanceMatrix matrix, int target) =>
         [.. matrix.Features.SelectMany(f => f.Rows.Where(r => r.Cells[target].Outcome is MatrixCell.Failed or MatrixCell.Unsupported)
-            .Select(r => new Divergence(f.Name, r.Scenario, r.Cells[target].Outcome, r.Cells[target].Detail)))];
+            .Select(r => new Divergence(f.Name, r.Scenario, r.Cells[target].Outcome, r.Cells[target].Detail, r.Cells[target].Cause)))];
+
+    /// <summary>
+    /// The divergences grouped by cause, the largest group first: how many distinct problems the target
+    /// has. A reading aid; the score counts scenarios as before.
+    /// </summary>
+    public static IReadOnlyList<CauseGroup> ByCause(IReadOnlyList<Divergence> divergences) =>
+        [.. divergences.GroupBy(d => (d.Outcome, Cause: d.Cause ?? "(no evidence)"))
+            .Select(g => new CauseGroup(g.Key.Cause, g.Key.Outcome, [.. g]))
+            .OrderByDescending(g => g.Divergences.Count).ThenBy(g => g.Outcome, StringComparer.Ordinal).ThenBy(g => g.Cause, StringComparer.Ordinal)];
 
     /// <summary>A feature's area: its folder below <c>features/</c> (<c>features/pull/sqs/batching.feature</c> is <c>pull/sqs</c>).</summary>
     public static string Area(string uri)

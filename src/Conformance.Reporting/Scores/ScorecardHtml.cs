@@ -8,8 +8,9 @@ namespace Conformance.Reporting.Scores;
 
 /// <summary>
 /// The top of the HTML reports: per target and feature area a stacked bar of passed, failed,
-/// unsupported and not applicable with the score, then the divergences grouped by feature, each with
-/// its evidence. Everything from a run is escaped.
+/// unsupported and not applicable with the score, then the divergences: first grouped by cause (how
+/// many distinct problems there are, each with its scenarios), then by feature, each with its
+/// evidence. Everything from a run is escaped.
 /// </summary>
 public static class ScorecardHtml
 {
@@ -48,6 +49,16 @@ public static class ScorecardHtml
     {
         var html = new StringBuilder("<section class=\"divergences\"><h2>Divergences on ").Append(E(target)).Append(" (").Append(divergences.Count).Append(")</h2>");
         if (divergences.Count == 0) return html.Append("<p>None: every scenario that ran passed.</p></section>").ToString();
+        var causes = Scorecard.ByCause(divergences);
+        html.Append("<details open class=\"causes\"><summary>By cause: ").Append(causes.Count).Append(causes.Count == 1 ? " cause" : " causes").Append("</summary><ol>");
+        foreach (var group in causes)
+        {
+            html.Append("<li><details><summary><span class=\"b-").Append(group.Outcome).Append("\">").Append(group.Outcome).Append("</span> ")
+                .Append(E(group.Cause)).Append(" <span class=\"count\">").Append(group.Divergences.Count).Append("</span></summary><ul>");
+            foreach (var divergence in group.Divergences) html.Append("<li>").Append(E(divergence.Feature)).Append(": ").Append(E(divergence.Scenario)).Append("</li>");
+            html.Append("</ul></details></li>");
+        }
+        html.Append("</ol></details>");
         foreach (var feature in divergences.GroupBy(d => d.Feature))
         {
             html.Append("<details open><summary>").Append(E(feature.Key)).Append(" <span class=\"count\">").Append(feature.Count()).Append("</span></summary><ul>");

@@ -43,6 +43,33 @@ public sealed class ScorecardTests
         divergences[0].Evidence.ShouldBe("Then it holds: expected: 1\n observed: 2");
     }
 
+    [Fact]
+    public void Divergences_of_one_cause_form_one_group_whatever_their_particulars_the_largest_first()
+    {
+        const string refusal = "Refused, as Lambda refuses it, but with no status and no error type: the mapping.\n  expected: ValidationException\n  observed: …";
+        var run = new RunReport([
+            Feature("features/pull/sqs/mapping-validation.feature",
+                Scenario("batch 0", 1, "FAILED", refusal), Scenario("batch 11", 2, "FAILED", refusal.Replace("mapping", "configuration")),
+                Scenario("count", 3, "FAILED", "The queue 'orders' holds another number of messages.\n  expected: 3\n  observed: 6")),
+            Feature("features/pull/kinesis/x.feature",
+                Scenario("count", 1, "FAILED", "The queue 'readings' holds another number of messages.\n  expected: 1\n  observed: 2"),
+                Scenario("refused", 2, "FAILED", refusal),
+                Scenario("no versions", 3, Outcomes.Unsupported, "unsupported: the emulator target lacks versions"))], [], false);
+
+        var groups = Scorecard.ByCause(Scorecard.Divergences(ConformanceMatrix.Build([("emulator", run)]), 0));
+
+        groups.Select(g => (g.Cause, g.Divergences.Count)).ShouldBe([
+            ("Refused, as Lambda refuses it, but with no status and no error type", 3),
+            ("The queue … holds another number of messages.", 2),
+            ("the emulator target lacks versions", 1)]);
+    }
+
+    [Theory]
+    [InlineData("The function was invoked another number of times.\n  expected: 3\n  observed: 1", "The function was invoked another number of times.")]
+    [InlineData("Fewer than 2 invocations started within 9 seconds of each other.", "Fewer than N invocations started within N seconds of each other.")]
+    [InlineData("unsupported: the emulator target (serverless-offline) has no sns (nothing can receive at arn:aws:sns:x)", "the emulator target … has no sns …")]
+    public void A_cause_is_the_first_line_without_its_particulars(string message, string cause) => Causes.Of(message).ShouldBe(cause);
+
     [Theory]
     [InlineData("features/pull/sqs/batching.feature", "pull/sqs")]
     [InlineData("features/invoke/sync.feature", "invoke")]
