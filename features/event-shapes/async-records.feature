@@ -28,7 +28,7 @@ Feature: The records Lambda sends to destinations have the shape AWS records for
       {"orderId": 42}
       """
     Then "outcomes" received 1 record
-    And every record in "outcomes" has every field AWS sends, with its JSON type, and ARNs as AWS writes them
+    And every record in "outcomes" is as AWS sends it
 
   @aws-observed @needs:destinations
   Scenario: A RetriesExhausted record has the shape AWS sends
@@ -40,7 +40,7 @@ Feature: The records Lambda sends to destinations have the shape AWS records for
       {"orderId": 42}
       """
     Then "failures" received 1 record
-    And every record in "failures" has every field AWS sends, with its JSON type, and ARNs as AWS writes them
+    And every record in "failures" is as AWS sends it
 
   @aws-observed @needs:dead-letter-queues
   Scenario: A dead-letter message carries the attributes AWS sends

@@ -32,9 +32,7 @@ Feature: The records a poller delivers have the shape AWS records for their sour
     And the function polls "orders"
     When the message "{\"orderId\":42}" is sent to "orders"
     And 1 second passes
-    Then every event the function received has every field AWS sends, with its JSON type
-    And every ARN and Region in them is written as AWS writes it
-    And every record names "orders" as its source, in that resource's Region
+    Then every event the function received is as AWS sends it from "orders"
 
   @aws-observed @source:sqs @needs:source:sqs
   Scenario: An SQS FIFO record has the shape AWS sends
@@ -43,9 +41,7 @@ Feature: The records a poller delivers have the shape AWS records for their sour
     And the function polls "orders.fifo"
     When the messages "first, second" are sent to "orders.fifo" in the group "customer-1"
     And 1 second passes
-    Then every event the function received has every field AWS sends, with its JSON type
-    And every ARN and Region in them is written as AWS writes it
-    And every record names "orders.fifo" as its source, in that resource's Region
+    Then every event the function received is as AWS sends it from "orders.fifo"
 
   @aws-observed @source:kinesis @needs:source:kinesis
   Scenario: A Kinesis record has the shape AWS sends
@@ -54,9 +50,7 @@ Feature: The records a poller delivers have the shape AWS records for their sour
     And the function reads "readings" from the trim horizon
     When the records "r-1, r-2" are put into "readings" with the partition key "sensor-r"
     And 2 seconds pass
-    Then every event the function received has every field AWS sends, with its JSON type
-    And every ARN and Region in them is written as AWS writes it
-    And every record names "readings" as its source, in that resource's Region
+    Then every event the function received is as AWS sends it from "readings"
 
   @aws-observed @source:dynamodb @needs:source:dynamodb
   Scenario: DynamoDB INSERT, MODIFY and REMOVE records have the shape AWS sends
@@ -68,9 +62,7 @@ Feature: The records a poller delivers have the shape AWS records for their sour
     And the item with the Id 1 is deleted from "orders"
     And 2 seconds pass
     Then the function received, in order, "INSERT 1, MODIFY 1, REMOVE 1"
-    And every event the function received has every field AWS sends, with its JSON type
-    And every ARN and Region in them is written as AWS writes it
-    And every record names "orders" as its source, in that resource's Region
+    And every event the function received is as AWS sends it from "orders"
 
   @aws-observed @source:kinesis @needs:source:kinesis @needs:destinations
   Scenario: A Kinesis on-failure record has the shape AWS sends
@@ -81,4 +73,4 @@ Feature: The records a poller delivers have the shape AWS records for their sour
     When the records "r-1" are put into "readings" with the partition key "sensor-r"
     And 5 seconds pass
     Then "stream-failures" received 1 record
-    And every record in "stream-failures" has every field AWS sends, with its JSON type, and ARNs as AWS writes them
+    And every record in "stream-failures" is as AWS sends it

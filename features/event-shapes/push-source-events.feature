@@ -29,8 +29,7 @@ Feature: The events a pushing service delivers have the shape AWS records or doc
     And API Gateway may invoke the function from "shop"
     When a client sends GET "/orders/42?tag=a" to "shop"
     Then the HTTP status is 200
-    And every event the function received has every field AWS sends, with its JSON type
-    And every ARN and Region in them is written as AWS writes it
+    And every event the function received is as AWS sends it
 
   @aws-documented @source:api-gateway @sync @needs:source:api-gateway
   Scenario Outline: An HTTP API event of payload format <version> has the shape AWS documents
@@ -42,8 +41,7 @@ Feature: The events a pushing service delivers have the shape AWS records or doc
     And API Gateway may invoke the function from "shop"
     When a client sends GET "/orders/42?tag=a" to "shop"
     Then the HTTP status is 200
-    And every event the function received has every field AWS sends, with its JSON type
-    And every ARN and Region in them is written as AWS writes it
+    And every event the function received is as AWS sends it
 
     Examples:
       | version |
@@ -58,8 +56,7 @@ Feature: The events a pushing service delivers have the shape AWS records or doc
     And the bucket "uploads" notifies the function of "s3:ObjectCreated:*"
     When the object "invoice.pdf" is put into "uploads" with the content "hello"
     Then the function was invoked 1 time
-    And every event the function received has every field AWS sends, with its JSON type
-    And every ARN and Region in them is written as AWS writes it
+    And every event the function received is as AWS sends it
 
   @aws-observed @source:schedule @async @needs:source:schedule
   Scenario: A scheduled event has the shape AWS sends
@@ -67,5 +64,4 @@ Feature: The events a pushing service delivers have the shape AWS records or doc
     And EventBridge may invoke the function
     And a rule "every-minute" that invokes the function on the schedule "rate(1 minute)"
     When 1 minute passes
-    Then every event the function received has every field AWS sends, with its JSON type
-    And every ARN and Region in them is written as AWS writes it
+    Then every event the function received is as AWS sends it

@@ -7,16 +7,13 @@ namespace Conformance.Steps.Definitions;
 [Binding]
 public sealed class DeliveredEventSteps(DeliveredEventDriver delivered)
 {
-    [Then("every event the function received has every field AWS sends, with its JSON type")]
-    public Task RecordedShape() => delivered.ExpectRecordedShapeAsync();
+    [Then("every event the function received is as AWS sends it")]
+    public Task AsAwsSends() => delivered.ExpectAsAwsSendsAsync();
 
-    [Then("every ARN and Region in them is written as AWS writes it")]
-    public Task WellFormed() => delivered.ExpectWellFormedArnsAsync();
+    [Then("every event the function received is as AWS sends it from {string}")]
+    public Task AsAwsSendsFrom(string source) => delivered.ExpectAsAwsSendsAsync(source);
 
-    [Then("every record names {string} as its source, in that resource's Region")]
-    public Task Source(string source) => delivered.ExpectSourceAsync(source);
-
-    [Then("every record in {string} has every field AWS sends, with its JSON type, and ARNs as AWS writes them")]
+    [Then("every record in {string} is as AWS sends it")]
     public Task DestinationShape(string destination) => delivered.ExpectDestinationShapeAsync(destination);
 
     [Then("every message in {string} carries the message attributes AWS sends")]

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using System.Text.Json.Nodes;
 using Conformance.Core.Resources;
 using Conformance.Core.Targets;
@@ -14,38 +15,26 @@ namespace Conformance.Steps.Drivers;
 /// </summary>
 public sealed class DeliveredEventDriver(ITarget target, FunctionDriver function, PullSourceDriver pull, DestinationDriver destinations, ObservationWindow window)
 {
-    private const int ShownProblems = 8;
-
-    /// <summary>Every event the function received has every field AWS's recording of its kind has, with the same JSON type.</summary>
-    public Task ExpectRecordedShapeAsync() => window.EventuallyAsync(async () =>
-        Report("The events differ from the shape AWS sends.", "every field AWS sends, with its JSON type", ShapeProblems(await EventsAsync())));
-
-    /// <summary>Every ARN in the events names AWS's partition, a Region and an account as AWS writes them; every Region field is a Region.</summary>
-    public Task ExpectWellFormedArnsAsync() => window.EventuallyAsync(async () =>
-        Report("The events hold ARNs or Regions AWS would not write.", "ARNs and Regions as AWS writes them", FormProblems(await EventsAsync())));
+    private const int ShownProblems = 12;
 
     /// <summary>
-    /// Every record of every event names <paramref name="source"/> as its <c>eventSourceARN</c>, exactly as
-    /// the target answered when it created it, and carries that ARN's Region as <c>awsRegion</c>.
+    /// Every event the function received is as AWS sends its kind: every field AWS's recording has, with
+    /// the same JSON type, every ARN, Region and account id in AWS's forms, and, for a pull source, every
+    /// record's <c>eventSourceARN</c> the ARN the target gave <paramref name="source"/> when it created it,
+    /// with that ARN's Region as <c>awsRegion</c>. All the differences are named at once.
     /// </summary>
-    public Task ExpectSourceAsync(string source) => window.EventuallyAsync(async () =>
+    public Task ExpectAsAwsSendsAsync(string? source = null) => window.EventuallyAsync(async () =>
     {
-        var created = target.AsDelivered(pull.ArnOf(source));
-        Arn.TryParse(created, out var arn);
-        var problems = new List<string>();
-        foreach (var (label, json) in await EventsAsync())
+        var events = await EventsAsync();
+        List<Problem> problems = [.. ShapeProblems(events), .. FormProblems(events)];
+        var expected = "every field AWS sends, with its JSON type; ARNs, Regions and accounts as AWS writes them";
+        if (source is not null)
         {
-            var records = json?["Records"] as JsonArray ?? [];
-            if (records.Count == 0) problems.Add($"{label}: no Records");
-            for (var i = 0; i < records.Count; i++)
-            {
-                var sourceArn = Text(records[i]?["eventSourceARN"]);
-                var region = Text(records[i]?["awsRegion"]);
-                if (sourceArn != created) problems.Add($"{label} Records[{i}].eventSourceARN: {Shown(sourceArn)}, not {created}");
-                if (region != arn.Region) problems.Add($"{label} Records[{i}].awsRegion: {Shown(region)}, not {arn.Region} (the Region of {created})");
-            }
+            var created = target.AsDelivered(pull.ArnOf(source));
+            problems.AddRange(SourceProblems(events, created));
+            expected += $"; eventSourceARN {created}";
         }
-        Report($"The records do not name '{source}' as the target created it.", $"eventSourceARN {created}, awsRegion {arn.Region}", problems);
+        Report("The events differ from what AWS sends.", expected, problems);
     });
 
     /// <summary>Every record <paramref name="destination"/> received has its kind's recorded shape, and its ARNs the forms AWS writes.</summary>
@@ -53,7 +42,7 @@ public sealed class DeliveredEventDriver(ITarget target, FunctionDriver function
     {
         var records = await destinations.RecordsAsync(destination);
         if (records.Count == 0) throw new ExpectationFailedException($"'{destination}' received nothing.", "at least one record", "none");
-        var bodies = records.Select((r, i) => ($"record {i + 1}", Json.ParseOrNull(r.Body))).ToList();
+        var bodies = records.Select(r => Json.ParseOrNull(r.Body)).ToList();
         Report($"The records in '{destination}' differ from what AWS sends.", "every field AWS sends, with its JSON type; ARNs as AWS writes them",
             [.. ShapeProblems(bodies), .. FormProblems(bodies)]);
     });
@@ -70,46 +59,67 @@ public sealed class DeliveredEventDriver(ITarget target, FunctionDriver function
         var records = await destinations.RecordsAsync(queue);
         if (records.Count == 0) throw new ExpectationFailedException($"'{queue}' received nothing.", "at least one message", "none");
         var problems = records.SelectMany((r, i) => expected.Where(name => string.IsNullOrEmpty(r.Attributes.GetValueOrDefault(name)))
-            .Select(name => $"message {i + 1}: no {name} attribute (it has {(r.Attributes.Count == 0 ? "none" : string.Join(", ", r.Attributes.Keys))})"));
+            .Select(name => new Problem($"$[{i}].MessageAttributes.{name}", $"missing (it has {(r.Attributes.Count == 0 ? "none" : string.Join(", ", r.Attributes.Keys))})")));
         Report($"The messages in '{queue}' lack attributes AWS sends.", string.Join(", ", expected), problems);
     });
 
-    private async Task<IReadOnlyList<(string Label, JsonNode? Json)>> EventsAsync()
+    private async Task<IReadOnlyList<JsonNode?>> EventsAsync()
     {
         var invocations = await target.GetInvocationsAsync(function.Name);
         if (invocations.Count == 0) throw new ExpectationFailedException("The function was not invoked.", "at least one event", "none");
-        return [.. invocations.Select((r, i) => ($"event {i + 1}", Json.ParseOrNull(r.Event)))];
+        return [.. invocations.Select(r => Json.ParseOrNull(r.Event))];
     }
 
-    internal static IEnumerable<string> ShapeProblems(IEnumerable<(string Label, JsonNode? Json)> events)
+    /// <summary>A difference from what AWS sends: where (a JSON path) and what.</summary>
+    internal sealed record Problem(string Path, string Message);
+
+    internal static IEnumerable<Problem> ShapeProblems(IEnumerable<JsonNode?> events)
     {
-        foreach (var (label, json) in events)
+        foreach (var json in events)
         {
             var (kind, problems) = EventValidation.Check(json);
             if (kind is null || RecordedShapes.For(json).Count == 0)
             {
-                yield return $"{label}: not recognisable as any kind of event AWS sends: {Json.Compact(json?.ToJsonString())}";
+                yield return new("$", $"not recognisable as any kind of event AWS sends: {Json.Compact(json?.ToJsonString())}");
                 continue;
             }
-            foreach (var problem in problems) yield return $"{label} {problem}";
+            foreach (var problem in problems) yield return new(problem.Path, problem.Message);
         }
     }
 
     /// <summary>Every text that is an ARN, and every <c>awsRegion</c>, <c>region</c>, <c>account</c> or <c>accountId</c> field, in AWS's forms.</summary>
-    internal static IEnumerable<string> FormProblems(IEnumerable<(string Label, JsonNode? Json)> events)
+    internal static IEnumerable<Problem> FormProblems(IEnumerable<JsonNode?> events)
     {
-        foreach (var (label, json) in events)
+        foreach (var json in events)
             foreach (var (path, value) in Strings(json, "$"))
             {
                 var field = path[(path.LastIndexOf('.') + 1)..];
                 if (value.StartsWith("arn:", StringComparison.Ordinal))
                 {
                     var problem = Arn.TryParse(value, out var arn) ? arn.Malformation() : "fewer than six parts";
-                    if (problem is not null) yield return $"{label} {path}: {value}: {problem}";
+                    if (problem is not null) yield return new(path, $"{value}: {problem}");
                 }
-                else if (field is "awsRegion" or "region" && !Arn.IsRegion(value)) yield return $"{label} {path}: \"{value}\" is not a Region";
-                else if (field is "account" or "accountId" && !Arn.IsAccount(value)) yield return $"{label} {path}: \"{value}\" is not an account id";
+                else if (field is "awsRegion" or "region" && !Arn.IsRegion(value)) yield return new(path, $"\"{value}\" is not a Region");
+                else if (field is "account" or "accountId" && !Arn.IsAccount(value)) yield return new(path, $"\"{value}\" is not an account id");
             }
+    }
+
+    /// <summary>Every record names <paramref name="created"/> as its <c>eventSourceARN</c>, with its Region as <c>awsRegion</c>.</summary>
+    internal static IEnumerable<Problem> SourceProblems(IEnumerable<JsonNode?> events, string created)
+    {
+        Arn.TryParse(created, out var arn);
+        foreach (var json in events)
+        {
+            var records = json?["Records"] as JsonArray ?? [];
+            if (records.Count == 0) yield return new("$.Records", "none: not a batch of records");
+            for (var i = 0; i < records.Count; i++)
+            {
+                var sourceArn = Text(records[i]?["eventSourceARN"]);
+                var region = Text(records[i]?["awsRegion"]);
+                if (sourceArn != created) yield return new($"$.Records[{i}].eventSourceARN", $"{Shown(sourceArn)}, not the source's {created}");
+                if (region != arn.Region) yield return new($"$.Records[{i}].awsRegion", $"{Shown(region)}, not {arn.Region}, the source's Region");
+            }
+        }
     }
 
     /// <summary>The string values of a JSON tree with their paths (an SQS body or Kinesis data stays one string: it is the sender's content).</summary>
@@ -131,11 +141,18 @@ public sealed class DeliveredEventDriver(ITarget target, FunctionDriver function
         }
     }
 
-    private static void Report(string headline, string expected, IEnumerable<string> problems)
+    /// <summary>
+    /// Fails with every problem, each once: the same difference in several records or events is one
+    /// line with its count (<c>$.Records[*].awsRegion: missing (3 times)</c>).
+    /// </summary>
+    private static void Report(string headline, string expected, IEnumerable<Problem> problems)
     {
-        var all = problems.ToList();
-        if (all.Count == 0) return;
-        var shown = string.Join("; ", all.Take(ShownProblems)) + (all.Count > ShownProblems ? $"; and {all.Count - ShownProblems} more" : "");
+        var lines = problems
+            .GroupBy(p => (Path: Regex.Replace(p.Path, @"\[\d+\]", "[*]"), p.Message))
+            .Select(g => $"{g.Key.Path}: {g.Key.Message}{(g.Count() > 1 ? $" ({g.Count()} times)" : "")}")
+            .ToList();
+        if (lines.Count == 0) return;
+        var shown = string.Join("; ", lines.Take(ShownProblems)) + (lines.Count > ShownProblems ? $"; and {lines.Count - ShownProblems} more" : "");
         throw new ExpectationFailedException(headline, expected, shown);
     }
 

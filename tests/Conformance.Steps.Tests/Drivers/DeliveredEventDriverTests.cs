@@ -10,7 +10,7 @@ public sealed class DeliveredEventDriverTests
     private static JsonNode Fixture(string path) => JsonNode.Parse(File.ReadAllText(Path.Combine(RepositoryPaths.Root, "fixtures", "events", path)))!;
 
     private static IReadOnlyList<string> Problems(JsonNode json) =>
-        [.. DeliveredEventDriver.ShapeProblems([("event 1", json)]), .. DeliveredEventDriver.FormProblems([("event 1", json)])];
+        [.. DeliveredEventDriver.ShapeProblems([json]).Concat(DeliveredEventDriver.FormProblems([json])).Select(p => $"{p.Path}: {p.Message}")];
 
     [Theory]
     [InlineData("sqs/sqs-standard-event.json")]
@@ -30,7 +30,7 @@ public sealed class DeliveredEventDriverTests
 
         var problems = Problems(json);
 
-        problems.ShouldContain(p => p.Contains("$.Records[0].awsRegion: missing"));
+        problems.ShouldContain(p => p.StartsWith("$.Records[0].awsRegion: missing"));
         problems.ShouldContain(p => p.Contains("\"readings\" is not a kinesis resource as AWS names it"));
     }
 
@@ -46,8 +46,22 @@ public sealed class DeliveredEventDriverTests
         var problems = Problems(json);
 
         problems.ShouldContain(p => p.Contains("dynamodb.ApproximateCreationDateTime: expected a number, found a string"));
-        problems.ShouldContain(p => p.Contains("awsRegion: \"ddblocal\" is not a Region"));
+        problems.ShouldContain(p => p.StartsWith("$.Records[0].awsRegion: \"ddblocal\" is not a Region"));
         problems.ShouldContain(p => p.Contains("\"ddblocal\" is not a Region"));
+    }
+
+    [Fact]
+    public void Each_record_names_the_source_the_target_created_with_its_Region()
+    {
+        var json = Fixture("sqs/sqs-standard-event.json");
+        var created = json["Records"]![0]!["eventSourceARN"]!.GetValue<string>();
+        json["Records"]![0]!.AsObject().Remove("awsRegion");
+
+        var problems = DeliveredEventDriver.SourceProblems([json], created).ToList();
+        var elsewhere = DeliveredEventDriver.SourceProblems([Fixture("sqs/sqs-standard-event.json")], created.Replace(":orders", ":other")).ToList();
+
+        problems.ShouldHaveSingleItem().Path.ShouldBe("$.Records[0].awsRegion");
+        elsewhere.ShouldContain(p => p.Path == "$.Records[0].eventSourceARN" && p.Message.EndsWith("not the source's " + created.Replace(":orders", ":other")));
     }
 
     [Fact]
