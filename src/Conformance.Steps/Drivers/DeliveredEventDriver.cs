@@ -142,14 +142,15 @@ public sealed class DeliveredEventDriver(ITarget target, FunctionDriver function
     }
 
     /// <summary>
-    /// Fails with every problem, each once: the same difference in several records or events is one
-    /// line with its count (<c>$.Records[*].awsRegion: missing (3 times)</c>).
+    /// Fails with every kind of problem, each once: the same difference in several records or events (a
+    /// path that differs only in its index, a message that differs only in a quoted value) is one line,
+    /// so the evidence does not depend on how many events a target happened to deliver.
     /// </summary>
-    private static void Report(string headline, string expected, IEnumerable<Problem> problems)
+    internal static void Report(string headline, string expected, IEnumerable<Problem> problems)
     {
         var lines = problems
-            .GroupBy(p => (Path: Regex.Replace(p.Path, @"\[\d+\]", "[*]"), p.Message))
-            .Select(g => $"{g.Key.Path}: {g.Key.Message}{(g.Count() > 1 ? $" ({g.Count()} times)" : "")}")
+            .GroupBy(p => (Path: Regex.Replace(p.Path, @"\[\d+\]", "[*]"), Kind: Regex.Replace(p.Message, "\"[^\"]*\"", "\"…\"")))
+            .Select(g => $"{g.Key.Path}: {g.First().Message}")
             .ToList();
         if (lines.Count == 0) return;
         var shown = string.Join("; ", lines.Take(ShownProblems)) + (lines.Count > ShownProblems ? $"; and {lines.Count - ShownProblems} more" : "");

@@ -65,6 +65,20 @@ public sealed class DeliveredEventDriverTests
     }
 
     [Fact]
+    public void The_same_difference_in_several_events_is_one_line_whatever_the_count_or_the_values()
+    {
+        DeliveredEventDriver.Problem[] once = [new("$.account", "\"5620d1e7\" is not an account id")];
+        DeliveredEventDriver.Problem[] twice = [.. once, new("$.account", "\"fb133093\" is not an account id"),
+            new("$.Records[1].awsRegion", "missing"), new("$.Records[0].awsRegion", "missing")];
+
+        var one = Should.Throw<ExpectationFailedException>(() => DeliveredEventDriver.Report("differ", "same", once));
+        var two = Should.Throw<ExpectationFailedException>(() => DeliveredEventDriver.Report("differ", "same", twice));
+
+        one.Observed.ShouldBe("$.account: \"5620d1e7\" is not an account id");
+        two.Observed.ShouldBe("$.account: \"5620d1e7\" is not an account id; $.Records[*].awsRegion: missing");
+    }
+
+    [Fact]
     public void Something_that_is_no_kind_of_AWS_event_is_named_as_such() =>
         Problems(JsonNode.Parse("{\"hello\": 1}")!).ShouldHaveSingleItem().ShouldContain("not recognisable as any kind of event AWS sends");
 }
