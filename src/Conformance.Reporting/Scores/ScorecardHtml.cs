@@ -53,7 +53,7 @@ public static class ScorecardHtml
         html.Append("<details open class=\"causes\"><summary>By cause: ").Append(causes.Count).Append(causes.Count == 1 ? " cause" : " causes").Append("</summary><ol>");
         foreach (var group in causes)
         {
-            html.Append("<li><details><summary><span class=\"b-").Append(group.Outcome).Append("\">").Append(group.Outcome).Append("</span> ")
+            html.Append("<li class=\"cause\"><details><summary><span class=\"b-").Append(group.Outcome).Append("\">").Append(group.Outcome).Append("</span> ")
                 .Append(E(group.Cause)).Append(" <span class=\"count\">").Append(group.Divergences.Count).Append("</span></summary><ul>");
             foreach (var divergence in group.Divergences) html.Append("<li>").Append(E(divergence.Feature)).Append(": ").Append(E(divergence.Scenario)).Append("</li>");
             html.Append("</ul></details></li>");
@@ -64,7 +64,7 @@ public static class ScorecardHtml
             html.Append("<details open><summary>").Append(E(feature.Key)).Append(" <span class=\"count\">").Append(feature.Count()).Append("</span></summary><ul>");
             foreach (var divergence in feature)
             {
-                html.Append("<li><span class=\"b-").Append(divergence.Outcome).Append("\">").Append(divergence.Outcome).Append("</span> <strong>")
+                html.Append("<li class=\"divergence\"><span class=\"b-").Append(divergence.Outcome).Append("\">").Append(divergence.Outcome).Append("</span> <strong>")
                     .Append(E(divergence.Scenario)).Append("</strong>");
                 if (divergence.Evidence is not null) html.Append("<pre class=\"evidence\">").Append(E(divergence.Evidence)).Append("</pre>");
                 html.Append("</li>");

@@ -122,7 +122,9 @@ public sealed class ReportInBrowserTests : IAsyncLifetime
             (await all.Locator(".bar span").AllInnerTextsAsync()).ShouldBe(["2", "1", "1"]);
             (await all.Locator(".bar span").EvaluateAllAsync<string[]>("spans => spans.map(s => s.className)")).ShouldBe(["b-passed", "b-failed", "b-unsupported"]);
             (await all.Locator("td.score").InnerTextAsync()).ShouldBe("50 %");
-            var divergences = page.Locator(".divergences li");
+            var causes = page.Locator(".divergences li.cause");
+            (await causes.AllInnerTextsAsync()).Select(c => c.Split('\n')[0]).ShouldBe(["failed The value differs. 1", "unsupported no versions 1"], ignoreOrder: true);
+            var divergences = page.Locator(".divergences li.divergence");
             (await divergences.CountAsync()).ShouldBe(2);
             (await divergences.First.InnerTextAsync()).ShouldContain("expected: 204");
             (await divergences.Last.InnerTextAsync()).ShouldContain("unsupported: no versions");
