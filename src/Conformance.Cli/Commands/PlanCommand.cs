@@ -2,7 +2,6 @@ using System.CommandLine;
 using Conformance.Cli.Planning;
 using Conformance.Gherkin.Parsing;
 using Conformance.Gherkin.Tags;
-using Conformance.Steps.Drivers;
 using Gherkin.CucumberMessages;
 using Io.Cucumber.Messages.Types;
 
@@ -17,28 +16,18 @@ public static class PlanCommand
 {
     public static Command Create(TextWriter output, TextWriter error)
     {
-        var target = new Option<string>("--target") { Description = "The target to plan for.", DefaultValueFactory = _ => "aws" };
-        target.AcceptOnlyFromAmong(TargetSession.Names);
-        var features = CommonOptions.Features();
-        var tags = new Option<string?>("--tags") { Description = "Only the scenarios whose tags match this tag expression." };
-        var featureFilter = new Option<string?>("--feature") { Description = "Only the feature files whose path contains this text." };
-        var nameFilter = new Option<string?>("--name") { Description = "Only the scenarios whose name contains this text (case-insensitive)." };
-        var parallel = new Option<int?>("--parallel") { Description = "How many scenarios would run at once (default: the run's default for the target)." };
-        var maxWait = new Option<double>("--max-wait") { Description = "Minutes of Lambda time a scenario may let pass on a real target (default: 15).", DefaultValueFactory = _ => LambdaTime.DefaultMaxWait.TotalMinutes };
-        var command = new Command("plan", "Show what a run on a target would run, skip and create, and how long it would take, without touching the target.\n\nExample:\n  conformance plan --target aws --parallel 8")
-        {
-            target, features, tags, featureFilter, nameFilter, parallel, maxWait,
-        };
+        var options = new RunOptionSet();
+        var command = new Command("plan", "Show what a run would run, skip and create, and how long it would take, without touching the target. " +
+            "It takes the options of `run`, so it can be put in front of the command line a run will use.\n\nExample:\n  conformance plan --target aws --parallel 8");
+        options.AddTo(command);
         command.SetAction(parsed =>
         {
-            var name = parsed.GetValue(target)!;
-            var settings = new RunSettings(parsed.GetValue(features)!, "", parsed.GetValue(tags), name, new TargetOptions(0, null, null, null, null), 300)
+            var (settings, problem) = options.Bind(parsed);
+            if (settings is null)
             {
-                FeatureFilter = parsed.GetValue(featureFilter),
-                NameFilter = parsed.GetValue(nameFilter),
-                Parallel = parsed.GetValue(parallel),
-                MaxWait = TimeSpan.FromMinutes(parsed.GetValue(maxWait)),
-            };
+                error.WriteLine($"error: {problem}");
+                return ExitCodes.UsageOrInputError;
+            }
             return Execute(settings, output, error);
         });
         return command;

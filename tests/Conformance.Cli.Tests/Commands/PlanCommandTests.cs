@@ -73,4 +73,28 @@ public sealed class PlanCommandTests : IDisposable
         noCorpus.ShouldBe(ExitCodes.UsageOrInputError);
         corpusError.ShouldContain("the features directory 'missing' does not exist");
     }
+
+    [Fact]
+    public async Task Takes_the_options_of_the_run_it_plans_so_it_can_go_in_front_of_that_command_line()
+    {
+        cli.WriteFeature("mixed.feature", Corpus);
+
+        var (exitCode, output, error) = await cli.RunAsync("plan", "--target", "aws", "--region", "eu-west-1", "--role-arn", "arn:aws:iam::123456789012:role/probe",
+            "--endpoint", "http://127.0.0.1:4566", "--run-id", "abc1", "--report", "reports/aws", "--parallel", "2", "--quiet", "--step-timeout", "60");
+
+        error.ShouldBeEmpty();
+        exitCode.ShouldBe(ExitCodes.AllPassed);
+        output.ShouldContain("3 scenarios on aws:");
+    }
+
+    [Fact]
+    public async Task Reads_the_project_s_conformance_json_as_the_run_does()
+    {
+        cli.WriteFeature("mixed.feature", Corpus);
+        File.WriteAllText(cli.Path("conformance.json"), """{ "target": "emulator" }""");
+
+        var (_, output, _) = await cli.RunAsync("plan");
+
+        output.ShouldContain("3 scenarios on emulator:");
+    }
 }
