@@ -36,7 +36,7 @@ public sealed class ApiGatewayApi(HttpClient http)
     public async Task<(ApiResult Result, string? ResourceId)> RootResourceAsync(string apiId, CancellationToken cancellation)
     {
         var (result, body) = await protocol.CallAsync(HttpMethod.Get, $"{Rest(apiId)}/resources", null, cancellation);
-        var root = body?["items"]?.AsArray().FirstOrDefault(r => r?["path"]?.ToString() == "/");
+        var root = body?[RestApiListMember]?.AsArray().FirstOrDefault(r => r?["path"]?.ToString() == "/");
         return (result, root?["id"]?.ToString());
     }
 
@@ -137,12 +137,18 @@ public sealed class ApiGatewayApi(HttpClient http)
         var (rest, restBody) = await protocol.CallAsync(HttpMethod.Get, "/restapis?limit=500", null, cancellation);
         if (!rest.Succeeded) return (rest, []);
         var (httpApis, httpBody) = await protocol.CallAsync(HttpMethod.Get, "/v2/apis?maxResults=500", null, cancellation);
-        var apis = Named(restBody, "id", prefix).Select(id => (id, false)).ToList();
-        if (httpApis.Succeeded) apis.AddRange(Named(httpBody, "apiId", prefix).Select(id => (id, true)));
+        var apis = Named(restBody, RestApiListMember, "id", prefix).Select(id => (id, false)).ToList();
+        if (httpApis.Succeeded) apis.AddRange(Named(httpBody, "items", "apiId", prefix).Select(id => (id, true)));
         return (httpApis.Succeeded || httpApis.StatusCode == 404 ? ApiResult.Ok : httpApis, apis);
     }
 
-    private static IEnumerable<string> Named(JsonObject? body, string idField, string prefix) =>
-        body?["items"]?.AsArray().Where(a => a?["name"]?.ToString()?.StartsWith(prefix, StringComparison.Ordinal) == true)
+    /// <summary>
+    /// A REST API (v1) list's member on the wire: <c>item</c> (the models' <c>items</c> member, with
+    /// <c>locationName: item</c>); HTTP APIs (v2) say <c>items</c>.
+    /// </summary>
+    private const string RestApiListMember = "item";
+
+    private static IEnumerable<string> Named(JsonObject? body, string listMember, string idField, string prefix) =>
+        body?[listMember]?.AsArray().Where(a => a?["name"]?.ToString()?.StartsWith(prefix, StringComparison.Ordinal) == true)
             .Select(a => a![idField]?.ToString() ?? "").Where(id => id.Length > 0) ?? [];
 }

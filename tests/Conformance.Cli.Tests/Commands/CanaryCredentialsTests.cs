@@ -1,3 +1,4 @@
+using Conformance.Tests.Shared.AwsModels;
 using Conformance.Tests.Shared;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
@@ -24,6 +25,7 @@ public sealed class CanaryCredentialsTests : IDisposable
     {
         aws.Stop();
         cli.Dispose();
+        StubTraffic.MustConform(aws);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Conformance.Tests.Shared.AwsModels;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 using WireMock.Server;
@@ -16,6 +17,7 @@ public sealed class CleanupCommandTests : IDisposable
     {
         aws.Stop();
         cli.Dispose();
+        StubTraffic.MustConform(aws);
     }
 
     private void Json(string target, string body) =>
@@ -71,7 +73,7 @@ public sealed class CleanupCommandTests : IDisposable
         aws.Given(Request.Create().WithPath("/").UsingPost().WithBody(b => b?.Contains("Action=DeleteTopic") == true)).RespondWith(Response.Create().WithStatusCode(200).WithBody(
             """<DeleteTopicResponse xmlns="http://sns.amazonaws.com/doc/2010-03-31/"><ResponseMetadata><RequestId>r</RequestId></ResponseMetadata></DeleteTopicResponse>"""));
         aws.Given(Request.Create().WithPath("/restapis").UsingGet())
-            .RespondWith(Response.Create().WithStatusCode(200).WithBody("""{"items":[{"id":"a1","name":"lc-abc123-1-shop"},{"id":"zz","name":"keep-api"}]}"""));
+            .RespondWith(Response.Create().WithStatusCode(200).WithBody("""{"item":[{"id":"a1","name":"lc-abc123-1-shop"},{"id":"zz","name":"keep-api"}]}"""));
         aws.Given(Request.Create().WithPath("/v2/apis").UsingGet()).RespondWith(Response.Create().WithStatusCode(200).WithBody("""{"items":[]}"""));
         aws.Given(Request.Create().WithPath("/restapis/a1").UsingDelete()).RespondWith(Response.Create().WithStatusCode(202));
         aws.Given(Request.Create().WithPath("/2015-03-31/functions/").UsingGet())

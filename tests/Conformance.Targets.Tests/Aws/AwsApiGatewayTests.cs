@@ -22,7 +22,7 @@ public sealed class AwsApiGatewayTests : IDisposable
     public async Task A_REST_route_is_created_deployed_reached_at_its_invoke_URL_and_deleted()
     {
         Answer("POST", "/restapis", 201, """{"id":"a1","name":"lc-run1-1-shop"}""");
-        Answer("GET", "/restapis/a1/resources", 200, """{"items":[{"id":"root","path":"/"}]}""");
+        Answer("GET", "/restapis/a1/resources", 200, """{"item":[{"id":"root","path":"/"}]}""");
         Answer("POST", "/restapis/a1/resources/root", 201, """{"id":"orders","path":"/orders"}""");
         Answer("POST", "/restapis/a1/resources/orders", 201, """{"id":"order","path":"/orders/{id}"}""");
         Answer("PUT", "/restapis/a1/resources/order/methods/GET", 201, """{"httpMethod":"GET"}""");

@@ -126,12 +126,14 @@ public sealed class ApiGatewayApiWireTests : IDisposable
     [Fact]
     public async Task The_run_s_APIs_are_found_by_name_among_REST_and_HTTP_APIs()
     {
-        Answer("GET", "/restapis", 200, """{"items":[{"id":"a1","name":"lc-run1-1-shop"},{"id":"zz","name":"someone-elses"}]}""");
-        Answer("GET", "/v2/apis", 200, """{"items":[{"apiId":"h1","name":"lc-run1-2-shop"}]}""");
+        Answer("GET", "/restapis", 200, """{"item":[{"id":"a1","name":"lc-run1-1-shop"},{"id":"zz","name":"someone-elses"}]}""");
+        Answer("GET", "/v2/apis", 200, """{"items":[{"apiId":"h1","name":"lc-run1-2-shop","protocolType":"HTTP","routeSelectionExpression":"${request.method} ${request.path}"}]}""");
 
         var (result, apis) = await Client().ListApisAsync("lc-run1-", default);
 
         result.Succeeded.ShouldBeTrue();
         apis.ShouldBe([("a1", false), ("h1", true)]);
+        // Without it, the REST API answers HAL (lists under _embedded), which the list member above would miss.
+        aws.Requests.ShouldAllBe(r => r.RequestMessage.Headers!["Accept"].Contains("application/json"));
     }
 }

@@ -138,5 +138,42 @@ public sealed class LambdaApiWireTests : IDisposable
         JsonNode.Parse(requests[1].Body!)!["ReservedConcurrentExecutions"]!.GetValue<int>().ShouldBe(5);
     }
 
+    [Fact]
+    public async Task The_other_control_plane_calls_go_to_the_paths_and_members_AWS_s_model_gives()
+    {
+        void Answer(string method, string path, int status, string body) =>
+            aws.Given(Request.Create().WithPath(path).UsingMethod(method)).RespondWith(Response.Create().WithStatusCode(status).WithBody(body));
+        Answer("PUT", "/2015-03-31/functions/f/configuration", 200, """{"FunctionName":"f","Timeout":5}""");
+        Answer("POST", "/2015-03-31/functions/f/versions", 201, """{"FunctionName":"f","Version":"1"}""");
+        Answer("POST", "/2015-03-31/functions/f/aliases", 201, """{"Name":"live","FunctionVersion":"1"}""");
+        Answer("POST", "/2015-03-31/functions/f/policy", 201, """{"Statement":"{}"}""");
+        Answer("POST", "/2015-03-31/event-source-mappings/", 202, """{"UUID":"u1","State":"Creating"}""");
+        Answer("PUT", "/2015-03-31/event-source-mappings/u1", 202, """{"UUID":"u1","State":"Enabling"}""");
+        Answer("DELETE", "/2015-03-31/event-source-mappings/u1", 202, """{"UUID":"u1","State":"Deleting"}""");
+        var control = new LambdaControlPlane(Client());
+        var atTimestamp = new EventSourceMappingSpec("arn:aws:kinesis:eu-west-1:1:stream/s", "probe")
+        {
+            StartingPosition = "AT_TIMESTAMP", StartingPositionTimestamp = DateTimeOffset.FromUnixTimeSeconds(1_796_601_600),
+        };
+
+        await control.UpdateConfigurationAsync("f", TimeSpan.FromSeconds(5), new Dictionary<string, string> { ["A"] = "1" }, "arn:aws:sqs:eu-west-1:1:dlq", default);
+        await control.PublishVersionAsync("f", default);
+        await control.CreateAliasAsync("f", "live", "1", default);
+        await control.AddPermissionAsync("f", new PermissionStatement("s1", "s3.amazonaws.com", "arn:aws:s3:::b", Qualifier: "live"), default);
+        await control.CreateEventSourceMappingAsync(atTimestamp, "f", default);
+        await control.UpdateEventSourceMappingAsync("u1", enabled: false, default);
+        await control.DeleteEventSourceMappingAsync("u1", default);
+
+        var requests = aws.LogEntries.Select(e => e.RequestMessage).ToList();
+        requests.Select(r => $"{r.Method} {r.Path}").ShouldBe([
+            "PUT /2015-03-31/functions/f/configuration", "POST /2015-03-31/functions/f/versions", "POST /2015-03-31/functions/f/aliases",
+            "POST /2015-03-31/functions/f/policy", "POST /2015-03-31/event-source-mappings/", "PUT /2015-03-31/event-source-mappings/u1",
+            "DELETE /2015-03-31/event-source-mappings/u1",
+        ]);
+        requests[3].Query!["Qualifier"].ShouldBe(["live"]);
+        // A timestamp member travels as epoch seconds in AWS's JSON protocols.
+        JsonNode.Parse(requests[4].Body!)!["StartingPositionTimestamp"]!.GetValue<double>().ShouldBe(1_796_601_600);
+    }
+
     private static string RepositoryProbe() => Path.Combine(Conformance.Tests.Shared.RepositoryPaths.Root, "src", "probe", "probe.js");
 }

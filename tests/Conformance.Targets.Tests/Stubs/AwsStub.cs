@@ -1,6 +1,7 @@
 using Amazon.Runtime;
 using Conformance.Targets.Aws;
 using Conformance.Targets.Http;
+using Conformance.Tests.Shared.AwsModels;
 using WireMock.Logging;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
@@ -22,7 +23,12 @@ public sealed class AwsStub : IDisposable
 
     public Uri Url => new(Server.Url!);
 
-    public void Dispose() => Server.Stop();
+    /// <summary>Stops the stub; every call it took must conform to AWS's models (<see cref="StubTraffic"/>).</summary>
+    public void Dispose()
+    {
+        Server.Stop();
+        StubTraffic.MustConform(Server);
+    }
 
     /// <summary>A client signed for <paramref name="service"/> in eu-west-1, as the adapter's clients are.</summary>
     public HttpClient Signed(string service) =>
