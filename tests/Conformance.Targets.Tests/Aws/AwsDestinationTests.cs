@@ -39,13 +39,7 @@ public sealed class AwsDestinationTests : IDisposable
 
     private void StubAccount()
     {
-        aws.Json("AmazonSQS.CreateQueue", $$"""{"QueueUrl":"{{aws.Url}}/000000000000/lc-run1-observations"}""");
-        aws.Json("AmazonSQS.SetQueueAttributes", "{}");
-        aws.Json("AmazonSQS.ChangeMessageVisibility", "{}");
-        aws.Json("AmazonSQS.DeleteQueue", "{}");
-        aws.Json("DynamoDB_20120810.CreateTable", """{"TableDescription":{"TableName":"lc-run1-attempts","TableStatus":"CREATING"}}""");
-        aws.Json("DynamoDB_20120810.DescribeTable", """{"Table":{"TableName":"lc-run1-attempts","TableStatus":"ACTIVE"}}""");
-        aws.Json("DynamoDB_20120810.DeleteTable", """{"TableDescription":{"TableName":"lc-run1-attempts","TableStatus":"DELETING"}}""");
+        aws.StubRunResources();
         aws.Json("AWSEvents.CreateEventBus", """{"EventBusArn":"arn:aws:events:us-east-1:000000000000:event-bus/lc-run1-1-audit"}""");
         aws.Json("AWSEvents.PutRule", """{"RuleArn":"arn:aws:events:us-east-1:000000000000:rule/lc-run1-1-audit/lc-run1-1-audit-observed"}""");
         aws.Json("AWSEvents.PutTargets", """{"FailedEntryCount":0,"FailedEntries":[]}""");

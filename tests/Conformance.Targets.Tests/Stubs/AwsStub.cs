@@ -39,6 +39,18 @@ public sealed class AwsStub : IDisposable
 
     public AwsSettings Settings => new("us-east-1", new BasicAWSCredentials(AccessKey, "secret"), "run1") { Endpoint = Url };
 
+    /// <summary>What a run creates before its first scenario and removes after its last: the observation queue and the attempts table.</summary>
+    public void StubRunResources()
+    {
+        Json("AmazonSQS.CreateQueue", $$"""{"QueueUrl":"{{Url}}/000000000000/lc-run1-observations"}""");
+        Json("AmazonSQS.SetQueueAttributes", "{}");
+        Json("AmazonSQS.ChangeMessageVisibility", "{}");
+        Json("AmazonSQS.DeleteQueue", "{}");
+        Json("DynamoDB_20120810.CreateTable", """{"TableDescription":{"TableName":"lc-run1-attempts","TableStatus":"CREATING"}}""");
+        Json("DynamoDB_20120810.DescribeTable", """{"Table":{"TableName":"lc-run1-attempts","TableStatus":"ACTIVE"}}""");
+        Json("DynamoDB_20120810.DeleteTable", """{"TableDescription":{"TableName":"lc-run1-attempts","TableStatus":"DELETING"}}""");
+    }
+
     public void Json(string target, string body, int status = 200) =>
         Server.Given(Request.Create().WithPath("/").UsingPost().WithHeader("X-Amz-Target", target))
             .RespondWith(Response.Create().WithStatusCode(status).WithHeader("Content-Type", "application/x-amz-json-1.1").WithBody(body));

@@ -51,6 +51,7 @@ public static class JsonShapeCheck
         foreach (var (key, value) in structure)
         {
             if (key == "__type" && !request) continue; // a union's or an error's type tag
+            if (!request && NewerThanTheModel.Contains(key)) continue;
             if (members.TryGetValue(key, out var member)) Check(value, member.Shape, $"{path}.{key}", request, problems);
             else problems.Add($"{path}.{key}: not a member of the model ({Known(members.Keys)})");
         }
@@ -73,6 +74,18 @@ public static class JsonShapeCheck
         };
         if (!fits) problems.Add($"{path}: {Kind(node)} {node.ToJsonString()}, the model wants a {shape.Type}{(shape.Type == "timestamp" ? $" ({shape.TimestampFormat ?? "epoch seconds"})" : "")}");
     }
+
+    /// <summary>
+    /// Members AWS answers with that the pinned models (September 2024) do not have yet, each with the
+    /// recording that shows it: an answer may carry them; a request may not.
+    /// </summary>
+    private static readonly HashSet<string> NewerThanTheModel =
+    [
+        // Lambda's event source mapping ARN: in CreateEventSourceMapping's and DeleteEventSourceMapping's answers
+        // recorded 2025-11-25 (localstack/localstack, tests/aws/services/lambda_/test_lambda_api.snapshot.json,
+        // test_event_source_mapping_lifecycle).
+        "EventSourceMappingArn",
+    ];
 
     internal static string Known(IEnumerable<string> names) => "members: " + string.Join(", ", names.Order(StringComparer.Ordinal));
 
