@@ -131,7 +131,7 @@ public sealed class LambdaEngine : IFunctionInvoker
                 $"User: {principal} is not authorized to perform: lambda:InvokeFunction on resource: {target.QualifiedArn} because no resource-based policy allows the lambda:InvokeFunction action");
 
         var size = Encoding.UTF8.GetByteCount(request.Payload);
-        if (size > (request.Type == InvocationType.Event ? Settings.AsyncPayloadLimitBytes : Settings.SyncPayloadLimitBytes))
+        if (size > (request.Type == InvocationType.Event ? Settings.AsyncPayloadLimitBytes : Settings.LargestSyncPayloadBytes))
             return TooLarge(requestId, size, request.Type);
         if (!EventJson.IsValidJson(request.Payload))
             return AwsErrors.Rejected(400, requestId, "InvalidRequestContentException", "Could not parse request body into json: Could not parse payload into json");
@@ -148,12 +148,20 @@ public sealed class LambdaEngine : IFunctionInvoker
         return RunSynchronously(target, requestId, LazyPayload.Of(request.Payload), request.TailLog);
     }
 
-    private InvokeResponse TooLarge(string requestId, int size, InvocationType type)
-    {
-        var limit = type == InvocationType.Event ? Settings.AsyncPayloadLimitBytes : Settings.SyncPayloadLimitBytes;
-        return AwsErrors.Rejected(413, requestId, "RequestTooLargeException",
-            $"{size} byte payload is too large for the {(type == InvocationType.Event ? "Event" : "RequestResponse")} invocation type (limit {limit} bytes)");
-    }
+    /// <summary>
+    /// A request over its invocation type's limit, as AWS refuses it: an oversized synchronous request as
+    /// any oversized Lambda API request (413 <c>RequestEntityTooLargeException</c>, "Request must be smaller
+    /// than N bytes for the X operation", the form recorded for CreateFunction in localstack/localstack at
+    /// 8b9a79f0, tests/aws/services/lambda_/test_lambda_api.snapshot.json,
+    /// TestLambdaSizeLimits::test_oversized_request_create_lambda, 2025-11-25, and reported for
+    /// InvokeFunction, see <see cref="EngineSettings.SyncPayloadLimitBytes"/>); an oversized event with the
+    /// Invoke reference's <c>RequestTooLargeException</c> and the size and limit in its message.
+    /// </summary>
+    private InvokeResponse TooLarge(string requestId, int size, InvocationType type) => type == InvocationType.Event
+        ? AwsErrors.Rejected(413, requestId, "RequestTooLargeException",
+            $"{size} byte payload is too large for the Event invocation type (limit {Settings.AsyncPayloadLimitBytes} bytes)")
+        : AwsErrors.Rejected(413, requestId, "RequestEntityTooLargeException",
+            $"Request must be smaller than {Settings.SyncPayloadLimitBytes} bytes for the InvokeFunction operation");
 
     /// <summary>Runs the function once and records it in the ledger, the event kept lazy: it is rendered when something reads it.</summary>
     private InvokeResponse RunSynchronously(ResolvedFunction target, string requestId, LazyPayload payload, bool tailLog)
@@ -187,7 +195,7 @@ public sealed class LambdaEngine : IFunctionInvoker
         var requestId = Ids.Uuid();
         var (target, error) = resolver.Resolve(functionName, null);
         var response = target is null ? AwsErrors.Rejected(error!, requestId)
-            : !payload.FitsIn(Settings.SyncPayloadLimitBytes) ? TooLarge(requestId, payload.ByteCount, InvocationType.RequestResponse)
+            : !payload.FitsIn(Settings.LargestSyncPayloadBytes) ? TooLarge(requestId, payload.ByteCount, InvocationType.RequestResponse)
             : RunSynchronously(target, requestId, payload, tailLog: false);
         return (response, response.StatusCode == 200 ? RunDuration(functionName) ?? TimeSpan.Zero : TimeSpan.Zero);
     }

@@ -74,11 +74,23 @@ public sealed class VersionsAndInvokeOptionsTests
         string Json(int bytes) => "\"" + new string('x', bytes - 2) + "\"";
 
         fixture.Invoke(InvocationType.RequestResponse, Json(6 * 1024 * 1024)).StatusCode.ShouldBe(200);
-        fixture.Invoke(InvocationType.RequestResponse, Json(6 * 1024 * 1024 + 1)).ErrorType.ShouldBe("RequestTooLargeException");
+        var tooLargeSync = fixture.Invoke(InvocationType.RequestResponse, Json(6 * 1024 * 1024 + 1));
+        (tooLargeSync.StatusCode, tooLargeSync.ErrorType).ShouldBe((413, "RequestEntityTooLargeException"));
+        tooLargeSync.Payload!.ShouldContain("Request must be smaller than 6291456 bytes for the InvokeFunction operation");
         fixture.Invoke(InvocationType.Event, Json(1024 * 1024)).StatusCode.ShouldBe(202);
         var tooLarge = fixture.Invoke(InvocationType.Event, Json(1024 * 1024 + 1));
         tooLarge.StatusCode.ShouldBe(413);
         tooLarge.ErrorType.ShouldBe("RequestTooLargeException");
+    }
+
+    [Fact]
+    public void S5_whether_a_request_of_exactly_6_mb_is_accepted_is_a_setting()
+    {
+        var strict = new EngineFixture(settings: new EngineSettings { SyncPayloadLimitAcceptsItsOwnSize = false }).WithFunction(new FunctionBehaviour());
+        string Json(int bytes) => "\"" + new string('x', bytes - 2) + "\"";
+
+        strict.Invoke(InvocationType.RequestResponse, Json(6 * 1024 * 1024 - 1)).StatusCode.ShouldBe(200);
+        strict.Invoke(InvocationType.RequestResponse, Json(6 * 1024 * 1024)).StatusCode.ShouldBe(413);
     }
 
     [Fact]
