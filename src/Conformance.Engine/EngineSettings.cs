@@ -33,24 +33,14 @@ public sealed record EngineSettings
     /// </summary>
     public string ModelConstraintErrorType { get; init; } = "ValidationException";
 
-    /// <summary>
-    /// Synchronous request payload limit: 6 MB (https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html),
-    /// 6,291,456 bytes in AWS's own refusal ("Request must be smaller than 6291456 bytes for the
-    /// InvokeFunction operation", as users report it: github.com/pelmers/streetwarp-web/issues/14,
-    /// github.com/JupiterOne/sdk/issues/565).
-    /// </summary>
+    /// <summary>Synchronous request payload limit: 6 MB (https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html), 6291456 bytes in AWS's refusal.</summary>
     public int SyncPayloadLimitBytes { get; init; } = 6 * 1024 * 1024;
 
     /// <summary>
-    /// Whether a synchronous request of exactly <see cref="SyncPayloadLimitBytes"/> is accepted. The
-    /// quota table's "6 MB" says yes; the refusal's "must be smaller than" says no; no recording shows
-    /// which. An inference, hence a setting: the default follows the quota table, and no scenario
-    /// depends on it.
+    /// Whether a request of exactly <see cref="SyncPayloadLimitBytes"/> is accepted: the quota table's
+    /// "6 MB" says yes, the refusal's "must be smaller than" no. Unrecorded, so a setting no scenario claims.
     /// </summary>
     public bool SyncPayloadLimitAcceptsItsOwnSize { get; init; } = true;
-
-    /// <summary>The largest synchronous request accepted, by <see cref="SyncPayloadLimitBytes"/> and <see cref="SyncPayloadLimitAcceptsItsOwnSize"/>.</summary>
-    public int LargestSyncPayloadBytes => SyncPayloadLimitAcceptsItsOwnSize ? SyncPayloadLimitBytes : SyncPayloadLimitBytes - 1;
 
     /// <summary>
     /// Synchronous response limit: 6 MB in the quota table, 6,291,556 bytes (6 MB and 100 bytes) as AWS

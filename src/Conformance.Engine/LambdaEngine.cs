@@ -131,7 +131,7 @@ public sealed class LambdaEngine : IFunctionInvoker
                 $"User: {principal} is not authorized to perform: lambda:InvokeFunction on resource: {target.QualifiedArn} because no resource-based policy allows the lambda:InvokeFunction action");
 
         var size = Encoding.UTF8.GetByteCount(request.Payload);
-        if (size > (request.Type == InvocationType.Event ? Settings.AsyncPayloadLimitBytes : Settings.LargestSyncPayloadBytes))
+        if (size > (request.Type == InvocationType.Event ? Settings.AsyncPayloadLimitBytes : LargestSyncPayloadBytes))
             return TooLarge(requestId, size, request.Type);
         if (!EventJson.IsValidJson(request.Payload))
             return AwsErrors.Rejected(400, requestId, "InvalidRequestContentException", "Could not parse request body into json: Could not parse payload into json");
@@ -148,13 +148,15 @@ public sealed class LambdaEngine : IFunctionInvoker
         return RunSynchronously(target, requestId, LazyPayload.Of(request.Payload), request.TailLog);
     }
 
+    private int LargestSyncPayloadBytes => Settings.SyncPayloadLimitAcceptsItsOwnSize ? Settings.SyncPayloadLimitBytes : Settings.SyncPayloadLimitBytes - 1;
+
     /// <summary>
     /// A request over its invocation type's limit, as AWS refuses it: an oversized synchronous request as
     /// any oversized Lambda API request (413 <c>RequestEntityTooLargeException</c>, "Request must be smaller
     /// than N bytes for the X operation", the form recorded for CreateFunction in localstack/localstack at
     /// 8b9a79f0, tests/aws/services/lambda_/test_lambda_api.snapshot.json,
-    /// TestLambdaSizeLimits::test_oversized_request_create_lambda, 2025-11-25, and reported for
-    /// InvokeFunction, see <see cref="EngineSettings.SyncPayloadLimitBytes"/>); an oversized event with the
+    /// TestLambdaSizeLimits::test_oversized_request_create_lambda, 2025-11-25, and reported word for word
+    /// for InvokeFunction: github.com/pelmers/streetwarp-web/issues/14, github.com/JupiterOne/sdk/issues/565); an oversized event with the
     /// Invoke reference's <c>RequestTooLargeException</c> and the size and limit in its message.
     /// </summary>
     private InvokeResponse TooLarge(string requestId, int size, InvocationType type) => type == InvocationType.Event
@@ -195,7 +197,7 @@ public sealed class LambdaEngine : IFunctionInvoker
         var requestId = Ids.Uuid();
         var (target, error) = resolver.Resolve(functionName, null);
         var response = target is null ? AwsErrors.Rejected(error!, requestId)
-            : !payload.FitsIn(Settings.LargestSyncPayloadBytes) ? TooLarge(requestId, payload.ByteCount, InvocationType.RequestResponse)
+            : !payload.FitsIn(LargestSyncPayloadBytes) ? TooLarge(requestId, payload.ByteCount, InvocationType.RequestResponse)
             : RunSynchronously(target, requestId, payload, tailLog: false);
         return (response, response.StatusCode == 200 ? RunDuration(functionName) ?? TimeSpan.Zero : TimeSpan.Zero);
     }
