@@ -125,14 +125,20 @@ public sealed class EmulatorStack : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Waits until a server that said it is ready accepts connections: up to 60 s, as long as its ready
+    /// line may take (a guard against a server that never listens, not a timing check: on a loaded
+    /// machine DynamoDB Local has taken more than 10 s between the two).
+    /// </summary>
     private static async Task WaitForPortAsync(int port, string name, CancellationToken cancellation)
     {
-        for (var attempt = 0; attempt < 100; attempt++)
+        var deadline = DateTimeOffset.UtcNow.AddSeconds(60);
+        while (DateTimeOffset.UtcNow < deadline)
         {
             if (FreePorts.IsListening(port)) return;
             await Task.Delay(100, cancellation);
         }
-        throw new TargetUnavailableException($"{name} does not answer on 127.0.0.1:{port}.");
+        throw new TargetUnavailableException($"{name} does not answer on 127.0.0.1:{port} (60 s after it said it was ready).");
     }
 
     /// <summary>Cancelled when the run is interrupted or the stack is lost: every wait of every scenario's target ends at once.</summary>
