@@ -33,6 +33,7 @@ public static class DoctorCommand
         output.WriteLine();
         var runnable = new List<string> { "reference" };
         if (node is not null && npm is not null && java is not null) runnable.Add("emulator");
+        if (node is not null && npm is not null) runnable.Add("serverless-aws-lambda");
         runnable.Add("localstack (given an endpoint; Testcontainers needs " + (docker is null ? "a Docker engine, which is missing)" : "the Docker engine found above)"));
         if (credentials) runnable.Add("aws");
         output.WriteLine($"targets that can run here: {string.Join(", ", runnable)}");

@@ -9,14 +9,17 @@ public static class EmulatorCommand
 {
     public static Command Create(TextWriter output, TextWriter error)
     {
-        var install = new Command("install", "Install the emulator stack's pinned npm packages now (npm ci into the cache; a no-op when installed).");
+        var install = new Command("install", "Install the emulator stacks' pinned npm packages now (npm ci into the cache; a no-op when installed): serverless-offline's (the emulator target) and serverless-aws-lambda's.");
         install.SetAction(async (_, cancellation) =>
         {
             try
             {
-                var installation = EmulatorInstallation.Locate();
-                await installation.EnsureInstalledAsync(output, cancellation);
-                await output.WriteLineAsync($"emulator stack ready in {installation.InstalledDirectory}");
+                foreach (var (folder, what) in new[] { ("emulator", "emulator stack"), ("emulator-aws-lambda", "serverless-aws-lambda stack") })
+                {
+                    var installation = EmulatorInstallation.Locate(folder);
+                    await installation.EnsureInstalledAsync(output, cancellation);
+                    await output.WriteLineAsync($"{what} ready in {installation.InstalledDirectory}");
+                }
                 return ExitCodes.AllPassed;
             }
             catch (TargetUnavailableException ex)

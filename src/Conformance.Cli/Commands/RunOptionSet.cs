@@ -19,7 +19,7 @@ internal sealed class RunOptionSet
 
     public Option<string> Target { get; } = new("--target")
     {
-        Description = "Target to run against: reference (the in-process engine), emulator (the local serverless-offline stack, installed on first use), localstack or aws.",
+        Description = "Target to run against: reference (the in-process engine), emulator (the local serverless-offline stack, installed on first use), serverless-aws-lambda (installed on first use), localstack or aws.",
         DefaultValueFactory = _ => "reference",
     };
 

@@ -36,5 +36,5 @@ internal sealed record RunSettings(string Features, string ReportDirectory, stri
         && (shardKeys is null || shardKeys.Contains(key));
 
     /// <summary>Real targets spend most of a scenario waiting, so several run at once unless told otherwise.</summary>
-    public int Parallelism => Parallel ?? Target switch { "emulator" => 6, "localstack" or "aws" => 8, _ => 1 };
+    public int Parallelism => Parallel ?? Target switch { "emulator" or "serverless-aws-lambda" => 6, "localstack" or "aws" => 8, _ => 1 };
 }

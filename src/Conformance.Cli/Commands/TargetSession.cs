@@ -3,6 +3,7 @@ using Conformance.Core.Targets;
 using Conformance.Targets.Aws;
 using Conformance.Targets.Emulator;
 using Conformance.Targets.Reference;
+using Conformance.Targets.ServerlessAwsLambda;
 
 namespace Conformance.Cli.Commands;
 
@@ -13,13 +14,18 @@ namespace Conformance.Cli.Commands;
 /// </summary>
 internal sealed class TargetSession : IAsyncDisposable
 {
-    public static readonly string[] Names = ["reference", "emulator", "localstack", "aws"];
+    /// <summary>
+    /// The targets. A local emulator is named after its package (serverless-aws-lambda); "emulator" is the
+    /// serverless-offline stack, the kit's first, under the name it has always had.
+    /// </summary>
+    public static readonly string[] Names = ["reference", "emulator", "serverless-aws-lambda", "localstack", "aws"];
 
     /// <summary>What each target can do, known without connecting to it (for `list targets` and `plan`).</summary>
     public static TargetCapabilities Declared(string name) => name switch
     {
         "reference" => new ReferenceTarget().Capabilities,
         "emulator" => EmulatorTarget.Declared,
+        "serverless-aws-lambda" => AwsLambdaTarget.Declared,
         "localstack" or "aws" => AwsTarget.Declared,
         _ => throw new ArgumentException($"unknown target '{name}'"),
     };
@@ -57,6 +63,9 @@ internal sealed class TargetSession : IAsyncDisposable
             case "emulator":
                 var stack = await EmulatorStack.StartAsync(progress, cancellation);
                 return new TargetSession(name, stack.CreateTarget, stack, stack.Interrupt, () => stack.Lost);
+            case "serverless-aws-lambda":
+                var awsLambda = await AwsLambdaStack.StartAsync(progress, cancellation);
+                return new TargetSession(name, awsLambda.CreateTarget, awsLambda, awsLambda.Interrupt);
             case "localstack" when options.Endpoint is null && LocalStackContainer.DockerAvailable():
                 var (endpoint, container) = await LocalStackContainer.StartAsync(progress, cancellation);
                 try

@@ -13,6 +13,7 @@ internal sealed record TargetCosts(IReadOnlyDictionary<string, TimeSpan> SetUpTi
         "aws" => new(Times(function: 8, queue: 1, stream: 20, table: 10, bucket: 1, api: 5, rule: 1, mapping: 45), 4, 2, 1),
         "localstack" => new(Times(function: 3, queue: 0.2, stream: 2, table: 1, bucket: 0.2, api: 1, rule: 0.2, mapping: 5), 4, 2, 1),
         "emulator" => new(Times(function: 4, queue: 0.1, stream: 0.2, table: 0.2, bucket: 0.1, api: 0, rule: 0, mapping: 1), 2, 1, 0.5),
+        "serverless-aws-lambda" => new(Times(function: 4, queue: 0, stream: 0, table: 0, bucket: 0, api: 0, rule: 0, mapping: 1), 2, 1, 0.5),
         _ => new(Times(0, 0, 0, 0, 0, 0, 0, 0), 0, 0, 0),
     };
 

@@ -9,25 +9,34 @@ namespace Conformance.Targets.Emulator;
 /// the repository, and the stack's npm packages, installed on first use with <c>npm ci</c> into a cache
 /// folder keyed by the lockfile's hash, so every clone and run shares one install.
 /// </summary>
-public sealed record EmulatorInstallation(string StackDirectory, string ProbeFile)
+/// <param name="StackDirectory">The stack's own folder (<c>emulator/</c>, <c>emulator-aws-lambda/</c>).</param>
+/// <param name="ProbeFile">The probe function.</param>
+/// <param name="SharedFiles">Files of another stack's folder this one runs too (the guard).</param>
+public sealed record EmulatorInstallation(string StackDirectory, string ProbeFile, IReadOnlyList<string>? SharedFiles = null)
 {
     /// <summary>The folder holding <c>node_modules</c> once <see cref="EnsureInstalledAsync"/> ran.</summary>
     public string InstalledDirectory { get; private set; } = StackDirectory;
 
     public string NodeModules => Path.Combine(InstalledDirectory, "node_modules");
 
-    private static readonly string[] StackFiles = ["package.json", "package-lock.json", ".npmrc", "backends.cjs", "keepalive.cjs", "guard.cjs"];
+    /// <summary>The stack's files: every file of its folder (package.json, the lockfile, .npmrc, its Node wrappers), and the shared ones.</summary>
+    private IEnumerable<string> StackFiles => Directory.GetFiles(StackDirectory).Concat(SharedFiles ?? []);
 
-    /// <summary>Finds the stack's files beside the tool (a packaged install) or in the repository the command runs in.</summary>
-    public static EmulatorInstallation Locate()
+    /// <summary>The serverless-offline stack's files beside the tool (a packaged install) or in the repository the command runs in.</summary>
+    public static EmulatorInstallation Locate() => Locate("emulator");
+
+    /// <summary>The files of the stack in <paramref name="folder"/>; a stack other than <c>emulator/</c> also runs that one's guard.</summary>
+    public static EmulatorInstallation Locate(string folder)
     {
         foreach (var root in Candidates())
         {
-            var stack = Path.Combine(root, "emulator");
+            var stack = Path.Combine(root, folder);
+            var guard = Path.Combine(root, "emulator", "guard.cjs");
             var probe = new[] { Path.Combine(root, "probe", "probe.js"), Path.Combine(root, "src", "probe", "probe.js") }.FirstOrDefault(File.Exists);
-            if (File.Exists(Path.Combine(stack, "package-lock.json")) && probe is not null) return new EmulatorInstallation(stack, probe);
+            if (File.Exists(Path.Combine(stack, "package-lock.json")) && File.Exists(guard) && probe is not null)
+                return new EmulatorInstallation(stack, probe, folder == "emulator" ? null : [guard]);
         }
-        throw new TargetUnavailableException("the emulator stack's files (emulator/package-lock.json and the probe function) were not found beside the tool or in this repository.");
+        throw new TargetUnavailableException($"the stack's files ({folder}/package-lock.json, emulator/guard.cjs and the probe function) were not found beside the tool or in this repository.");
     }
 
     /// <summary>The arguments that run <paramref name="program"/> under <c>guard.cjs</c>, which kills it when the harness goes away.</summary>
@@ -81,14 +90,15 @@ public sealed record EmulatorInstallation(string StackDirectory, string ProbeFil
         var cacheRoot = Environment.GetEnvironmentVariable("CONFORMANCE_CACHE") is { Length: > 0 } configured
             ? configured
             : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache", "lambda-conformance");
-        InstalledDirectory = Path.Combine(cacheRoot, $"emulator-{lockHash}");
+        var folder = Path.GetFileName(StackDirectory.TrimEnd(Path.DirectorySeparatorChar));
+        InstalledDirectory = Path.Combine(cacheRoot, $"{folder}-{lockHash}");
         Directory.CreateDirectory(InstalledDirectory);
         foreach (var file in StackFiles)
-            CopyWhole(Path.Combine(StackDirectory, file), Path.Combine(InstalledDirectory, file));
+            CopyWhole(file, Path.Combine(InstalledDirectory, Path.GetFileName(file)));
         var marker = Path.Combine(InstalledDirectory, "node_modules", ".installed");
         if (File.Exists(marker)) return;
         // Two runs (or two test processes) installing at once would corrupt node_modules: one installs, the other waits.
-        await using var installLock = await LockAsync(Path.Combine(cacheRoot, $"emulator-{lockHash}.lock"), progress, cancellation);
+        await using var installLock = await LockAsync(Path.Combine(cacheRoot, $"{folder}-{lockHash}.lock"), progress, cancellation);
         if (File.Exists(marker)) return;
 
         await progress.WriteLineAsync($"Installing the emulator stack (npm ci, first use only) into {InstalledDirectory} ...");

@@ -9,10 +9,10 @@ namespace Conformance.Targets.Emulator;
 
 /// <summary>
 /// One scenario on the local emulator stack: its functions run as the probe in a serverless-offline
-/// process of its own (an <see cref="OfflineSession"/>, started when the scenario first acts, restarted
+/// process of its own (a <see cref="ServerlessSession"/>, started when the scenario first acts, restarted
 /// when its configuration changes); its queues, streams and tables are a <see cref="ScenarioResources"/>
 /// on the shared servers, under names prefixed with the scenario's service name; its settings, API
-/// routes, schedules and mappings go into the configuration (<see cref="OfflineConfiguration"/>). It implements only the facets the stack has; a part of one
+/// routes, schedules and mappings go into the configuration (<see cref="ServerlessConfiguration"/>). It implements only the facets the stack has; a part of one
 /// it lacks (SNS and EventBridge destinations, a qualifier) throws <see cref="NotSupportedException"/>,
 /// reported as unsupported.
 /// </summary>
@@ -26,19 +26,21 @@ public sealed class EmulatorTarget : RealTarget, ITarget, IReservedConcurrency, 
 {
     private readonly EmulatorStack stack;
     private readonly ServerlessService service;
-    private readonly OfflineSession session;
-    private readonly OfflineConfiguration configuration;
+    private readonly ServerlessSession session;
+    private readonly ServerlessConfiguration configuration;
     private readonly ScenarioLedgers ledgers;
 
     internal EmulatorTarget(EmulatorStack stack, int scenarioNumber)
     {
         this.stack = stack;
         service = new ServerlessService($"c{scenarioNumber}");
-        session = new OfflineSession(stack, service, Path.Combine(stack.WorkDirectory, service.Name));
+        var directory = Path.Combine(stack.WorkDirectory, service.Name);
+        session = new ServerlessSession("serverless-offline", service, () => stack.Lost,
+            cancellation => ServerlessOffline.LaunchAsync(stack, service, directory, cancellation));
         Resources = new ScenarioResources(new ResourceServices(Physical, stack.QueueArn, service.Name, stack.Queues, stack.Kinesis, stack.Tables,
             BeforeActing: async cancellation => await session.EnsureStartedAsync(cancellation)));
-        configuration = new OfflineConfiguration(stack, session);
-        ledgers = new ScenarioLedgers(service);
+        configuration = new ServerlessConfiguration(session, Flavour);
+        ledgers = new ScenarioLedgers(service, service.DeployedName); // serverless-offline's context.functionName
     }
 
     public string Name => "emulator";
@@ -67,6 +69,8 @@ public sealed class EmulatorTarget : RealTarget, ITarget, IReservedConcurrency, 
 
     /// <summary>The physical name of a queue, stream, table or bucket of this scenario.</summary>
     public string Physical(string name) => $"{service.Name}-{name}";
+
+    private ServerlessFlavour Flavour => new(Lacks, RestApisUnderTheirStage: true, stack.Stopping);
 
     internal static NotSupportedException Lacks(string what) => new($"the emulator target (serverless-offline) has no {what}");
 

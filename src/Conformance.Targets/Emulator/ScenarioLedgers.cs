@@ -8,7 +8,7 @@ namespace Conformance.Targets.Emulator;
 /// What the probe reported of a scenario's functions on the emulator: one <see cref="ProbeLedger"/> per
 /// function, filled by the observation sink as invocations start and end.
 /// </summary>
-internal sealed class ScenarioLedgers(ServerlessService service) : IObservationListener
+internal sealed class ScenarioLedgers(ServerlessService service, Func<string, string> reportedName) : IObservationListener
 {
     private readonly Lock gate = new();
     private readonly Dictionary<string, ProbeLedger> ledgers = new(StringComparer.Ordinal);
@@ -43,7 +43,7 @@ internal sealed class ScenarioLedgers(ServerlessService service) : IObservationL
     {
         lock (gate)
         {
-            var ledger = ledgers.Values.First(l => service.DeployedName(l.Spec.Name) == started.FunctionName);
+            var ledger = ledgers.Values.First(l => reportedName(l.Spec.Name) == started.FunctionName);
             var attempt = ledger.Start(started with { FunctionName = ledger.Spec.Name, Event = WithScenarioNames(started.Event) });
             return new JsonObject { ["attempt"] = attempt, ["behaviour"] = ProbeProtocol.BehaviourJson(ledger.Spec.Behaviour) };
         }
@@ -51,7 +51,7 @@ internal sealed class ScenarioLedgers(ServerlessService service) : IObservationL
 
     public void Ended(ProbeProtocol.Ended ended)
     {
-        lock (gate) ledgers.Values.FirstOrDefault(l => service.DeployedName(l.Spec.Name) == ended.FunctionName)?.End(ended);
+        lock (gate) ledgers.Values.FirstOrDefault(l => reportedName(l.Spec.Name) == ended.FunctionName)?.End(ended);
     }
 
     private string WithScenarioNames(string observed) => service.WithScenarioNames(observed);

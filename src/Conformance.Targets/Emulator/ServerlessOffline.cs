@@ -9,7 +9,7 @@ namespace Conformance.Targets.Emulator;
 /// unhandled-rejection listener so a failing Event invocation does not crash the CLI, and
 /// <c>--reloadHandler</c> so a timed-out instance is never reused.
 /// </summary>
-public sealed class ServerlessOffline : IAsyncDisposable
+public sealed class ServerlessOffline : IServerlessProcess
 {
     private readonly ChildProcess process;
 
@@ -24,6 +24,40 @@ public sealed class ServerlessOffline : IAsyncDisposable
     public bool HasExited => process.HasExited;
 
     public string RecentOutput => process.RecentOutput;
+
+    public Uri LambdaUrl => new($"http://127.0.0.1:{Ports.Lambda}");
+
+    public Uri HttpUrl => new($"http://127.0.0.1:{Ports.Http}");
+
+    /// <summary>Starts serverless-offline with the service, and waits until its Kinesis pollers hold their positions.</summary>
+    public static async Task<IServerlessProcess> LaunchAsync(EmulatorStack stack, ServerlessService service, string directory, CancellationToken cancellation)
+    {
+        var iteratorsBefore = await stack.Kinesis.ShardIteratorsHandedOutAsync(cancellation);
+        var offline = await StartAsync(stack, service, directory, cancellation);
+        await UntilKinesisPollersHoldTheirPositionsAsync(stack, service, iteratorsBefore, cancellation);
+        return offline;
+    }
+
+    /// <summary>
+    /// serverless-offline says it listens before its Kinesis plugin has asked for a shard iterator; a
+    /// record put meanwhile is behind a LATEST position taken later, and lost. Ready means every
+    /// Kinesis stream of the scenario has handed out a new iterator (up to 15 s; after that the
+    /// scenario goes on and shows what the emulator does).
+    /// </summary>
+    private static async Task UntilKinesisPollersHoldTheirPositionsAsync(EmulatorStack stack, ServerlessService service,
+        IReadOnlyDictionary<string, int> before, CancellationToken cancellation)
+    {
+        var streams = service.Events.Values.SelectMany(e => e)
+            .Where(e => e["stream"]?["type"]?.ToString() == "kinesis" && e["stream"]?["enabled"]?.GetValue<bool>() != false)
+            .Select(e => e["stream"]!["arn"]!.ToString().Split('/')[^1]).Distinct().ToList();
+        var deadline = DateTimeOffset.UtcNow.AddSeconds(15);
+        while (streams.Count > 0 && DateTimeOffset.UtcNow < deadline)
+        {
+            var now = await stack.Kinesis.ShardIteratorsHandedOutAsync(cancellation);
+            if (streams.All(s => now.GetValueOrDefault(s) > before.GetValueOrDefault(s))) return;
+            await Task.Delay(100, cancellation);
+        }
+    }
 
     public static async Task<ServerlessOffline> StartAsync(EmulatorStack stack, ServerlessService service, string directory, CancellationToken cancellation)
     {

@@ -29,6 +29,12 @@ public sealed class ServerlessService(string name)
     /// </summary>
     public Dictionary<string, JsonObject> FunctionSettings { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// CloudFormation resources of the service (<c>resources.Resources</c>), by logical id: where an emulator
+    /// that keeps its queues in its own process (serverless-aws-lambda) reads the queues to create at start.
+    /// </summary>
+    public Dictionary<string, JsonObject> Resources { get; } = new(StringComparer.Ordinal);
+
     public string HttpApiPayloadVersion { get; set; } = "2.0";
 
     public bool HasHttpRoutes => Events.Values.SelectMany(e => e).Any(e => e.ContainsKey("http") || e.ContainsKey("httpApi"));
@@ -54,9 +60,9 @@ public sealed class ServerlessService(string name)
     /// The probe's sink, and for a user project's function its own variables and its handler, which the
     /// probe loads and runs in serverless-offline's place (<c>PROBE_USER_HANDLER</c>, "file|export").
     /// </summary>
-    private static JsonObject Environment(FunctionSpec spec, EmulatorStack stack)
+    private static JsonObject Environment(FunctionSpec spec, string sinkUrl)
     {
-        var environment = new JsonObject { ["PROBE_SINK_URL"] = stack.Sink.Url };
+        var environment = new JsonObject { ["PROBE_SINK_URL"] = sinkUrl };
         if (spec.Code is not { } code) return environment;
         foreach (var (key, value) in code.Environment) environment[key] = value;
         var dot = code.Handler.LastIndexOf('.');
@@ -64,6 +70,7 @@ public sealed class ServerlessService(string name)
         return environment;
     }
 
+    /// <summary>The service for serverless-offline and its plugins, on these ports, the pull sources on the stack's servers.</summary>
     public JsonObject ToJson(EmulatorPorts ports, EmulatorStack stack)
     {
         var plugins = new JsonArray();
@@ -101,7 +108,12 @@ public sealed class ServerlessService(string name)
             custom["serverless-offline-dynamodb-streams"] = dynamo;
         }
         plugins.Add("serverless-offline");
+        return ToJson(plugins, custom, stack.Sink.Url);
+    }
 
+    /// <summary>The service with these plugins and their settings (<c>custom</c>), its functions reporting to the probe's sink.</summary>
+    public JsonObject ToJson(JsonArray plugins, JsonObject custom, string sinkUrl)
+    {
         var functions = new JsonObject();
         foreach (var (function, spec) in Functions)
         {
@@ -109,7 +121,7 @@ public sealed class ServerlessService(string name)
             {
                 ["handler"] = "probe.handler",
                 ["timeout"] = (int)Math.Ceiling(spec.Timeout.TotalSeconds), // as given: serverless decides what it accepts
-                ["environment"] = Environment(spec, stack),
+                ["environment"] = Environment(spec, sinkUrl),
                 ["events"] = new JsonArray(Events.GetValueOrDefault(function, []).Select(e => (JsonNode)e.DeepClone()).ToArray()),
             };
             if (spec.Code is { } code)
@@ -120,7 +132,7 @@ public sealed class ServerlessService(string name)
             foreach (var (key, value) in FunctionSettings.GetValueOrDefault(function) ?? []) settings[key] = value?.DeepClone();
             functions[function] = settings;
         }
-        return new JsonObject
+        var service = new JsonObject
         {
             ["service"] = Name,
             ["frameworkVersion"] = "3",
@@ -134,6 +146,9 @@ public sealed class ServerlessService(string name)
             ["custom"] = custom,
             ["functions"] = functions,
         };
+        if (Resources.Count > 0)
+            service["resources"] = new JsonObject { ["Resources"] = new JsonObject([.. Resources.Select(r => KeyValuePair.Create(r.Key, (JsonNode?)r.Value.DeepClone()))]) };
+        return service;
     }
 }
 

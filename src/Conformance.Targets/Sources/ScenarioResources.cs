@@ -16,10 +16,16 @@ namespace Conformance.Targets.Sources;
 /// <param name="Tables">The target's DynamoDB.</param>
 /// <param name="Buckets">The target's S3, if it has one.</param>
 /// <param name="BeforeActing">What the target must do before data goes in (the emulator starts its pollers); none on AWS.</param>
+/// <param name="DeclareQueue">
+/// For a target whose queues live in its own process and are declared in its configuration
+/// (serverless-aws-lambda): declares the queue (physical name, spec, dead-letter queue's physical name)
+/// instead of calling CreateQueue; such a queue ends with the process, so it is not deleted.
+/// </param>
 public sealed record ResourceServices(
     Func<string, string> Physical, Func<string, string> QueueArn, string Tag,
-    SqsQueues Queues, KinesisApi Kinesis, DynamoDbTables Tables, S3Buckets? Buckets = null,
-    Func<CancellationToken, Task>? BeforeActing = null);
+    SqsQueues Queues, KinesisApi? Kinesis, DynamoDbTables? Tables, S3Buckets? Buckets = null,
+    Func<CancellationToken, Task>? BeforeActing = null,
+    Func<string, QueueSpec, string?, ApiResult>? DeclareQueue = null);
 
 /// <summary>
 /// The queues, streams, tables and buckets of one scenario on a real target (the emulator stack,
@@ -36,6 +42,10 @@ public sealed class ScenarioResources(ResourceServices services) : ISqsSource, I
 
     private string Physical(string name) => services.Physical(name);
 
+    private KinesisApi Kinesis => services.Kinesis ?? throw new NotSupportedException("this target has no Kinesis");
+
+    private DynamoDbTables Tables => services.Tables ?? throw new NotSupportedException("this target has no DynamoDB");
+
     private Task BeforeActingAsync(CancellationToken cancellation) => services.BeforeActing?.Invoke(cancellation) ?? Task.CompletedTask;
 
     // ---- SQS ----
@@ -43,7 +53,13 @@ public sealed class ScenarioResources(ResourceServices services) : ISqsSource, I
     public async Task<(ApiResult Result, string? Arn)> CreateQueueAsync(QueueSpec queue, CancellationToken cancellation = default)
     {
         var physical = Physical(queue.Name);
-        var result = await services.Queues.CreateAsync(physical, queue, queue.DeadLetterQueueName is { } dlq ? Physical(dlq) : null, services.Tag, cancellation);
+        var deadLetter = queue.DeadLetterQueueName is { } dlq ? Physical(dlq) : null;
+        if (services.DeclareQueue is { } declare)
+        {
+            var declared = declare(physical, queue, deadLetter);
+            return (declared, declared.Succeeded ? services.QueueArn(physical) : null);
+        }
+        var result = await services.Queues.CreateAsync(physical, queue, deadLetter, services.Tag, cancellation);
         if (result.Succeeded) queues.Add(physical);
         return (result, result.Succeeded ? services.QueueArn(physical) : null);
     }
@@ -96,7 +112,7 @@ public sealed class ScenarioResources(ResourceServices services) : ISqsSource, I
 
     public async Task<(ApiResult Result, string? Arn)> CreateStreamAsync(string streamName, int shards, CancellationToken cancellation = default)
     {
-        var (result, arn) = await services.Kinesis.CreateStreamAsync(Physical(streamName), shards, cancellation);
+        var (result, arn) = await Kinesis.CreateStreamAsync(Physical(streamName), shards, cancellation);
         if (result.Succeeded) streams.Add(Physical(streamName));
         return (result, arn);
     }
@@ -104,20 +120,20 @@ public sealed class ScenarioResources(ResourceServices services) : ISqsSource, I
     public async Task<(ApiResult Result, string? SequenceNumber)> PutRecordAsync(string streamName, string partitionKey, string data, CancellationToken cancellation = default)
     {
         await BeforeActingAsync(cancellation);
-        return await services.Kinesis.PutRecordAsync(Physical(streamName), partitionKey, data, cancellation);
+        return await Kinesis.PutRecordAsync(Physical(streamName), partitionKey, data, cancellation);
     }
 
     public async Task<ApiResult> PutRecordsAsync(string streamName, IReadOnlyList<(string PartitionKey, string Data)> records, CancellationToken cancellation = default)
     {
         await BeforeActingAsync(cancellation);
-        return await services.Kinesis.PutRecordsAsync(Physical(streamName), records, cancellation);
+        return await Kinesis.PutRecordsAsync(Physical(streamName), records, cancellation);
     }
 
     // ---- DynamoDB ----
 
     public async Task<(ApiResult Result, string? StreamArn)> CreateTableAsync(TableSpec table, CancellationToken cancellation = default)
     {
-        var (result, streamArn) = await services.Tables.CreateAsync(Physical(table.Name), table, services.Tag, cancellation);
+        var (result, streamArn) = await Tables.CreateAsync(Physical(table.Name), table, services.Tag, cancellation);
         if (result.Succeeded) tables.Add(Physical(table.Name));
         return (result, streamArn);
     }
@@ -125,13 +141,13 @@ public sealed class ScenarioResources(ResourceServices services) : ISqsSource, I
     public async Task<ApiResult> PutItemAsync(string tableName, string itemJson, CancellationToken cancellation = default)
     {
         await BeforeActingAsync(cancellation);
-        return await services.Tables.PutAsync(Physical(tableName), itemJson, cancellation);
+        return await Tables.PutAsync(Physical(tableName), itemJson, cancellation);
     }
 
     public async Task<ApiResult> DeleteItemAsync(string tableName, string keyJson, CancellationToken cancellation = default)
     {
         await BeforeActingAsync(cancellation);
-        return await services.Tables.DeleteItemAsync(Physical(tableName), keyJson, cancellation);
+        return await Tables.DeleteItemAsync(Physical(tableName), keyJson, cancellation);
     }
 
     // ---- S3 ----
@@ -146,8 +162,8 @@ public sealed class ScenarioResources(ResourceServices services) : ISqsSource, I
     public async ValueTask DisposeAsync()
     {
         foreach (var queue in queues) await services.Queues.DeleteAsync(queue);
-        foreach (var stream in streams) await Quietly.Run(() => services.Kinesis.DeleteStreamAsync(stream, CancellationToken.None));
-        foreach (var table in tables) await services.Tables.DeleteAsync(table);
+        foreach (var stream in streams) await Quietly.Run(() => Kinesis.DeleteStreamAsync(stream, CancellationToken.None));
+        foreach (var table in tables) await Tables.DeleteAsync(table);
         if (services.Buckets is { } s3)
             foreach (var bucket in buckets) await s3.EmptyAndDeleteAsync(bucket);
     }

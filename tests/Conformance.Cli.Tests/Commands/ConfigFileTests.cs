@@ -36,7 +36,7 @@ public sealed class ConfigFileTests : IDisposable
     [Theory]
     [InlineData("""{ "tag": "@fast" }""", "unknown field \"tag\"")]
     [InlineData("""{ "parallel": "4" }""", "\"parallel\" must be a whole number from 1 to 64, not the text \"4\"")]
-    [InlineData("""{ "target": "cloud" }""", "\"target\" must be one of reference, emulator, localstack, aws, not \"cloud\"")]
+    [InlineData("""{ "target": "cloud" }""", "\"target\" must be one of reference, emulator, serverless-aws-lambda, localstack, aws, not \"cloud\"")]
     [InlineData("""{ "region": 5 }""", "\"region\" must be a string, not the number 5")]
     [InlineData("{\n  \"tags\": \"@a\",\n  oops\n}", "line 3: not valid JSON")]
     public async Task A_wrong_file_is_an_input_error_naming_the_field(string json, string message)

@@ -117,6 +117,13 @@ public sealed class EmulatorTargetContract(Emulator.EmulatorFixture emulator) : 
     protected override Task<ITarget> NewTargetAsync() => Task.FromResult<ITarget>(emulator.Stack.CreateTarget());
 }
 
+// Needs what ./test.sh installs (serverless-aws-lambda's npm packages): not in the fast tier.
+[Trait("Tier", "integration")]
+public sealed class AwsLambdaTargetContract(ServerlessAwsLambda.AwsLambdaFixture fixture) : TargetContract, IClassFixture<ServerlessAwsLambda.AwsLambdaFixture>
+{
+    protected override Task<ITarget> NewTargetAsync() => Task.FromResult<ITarget>(fixture.Stack.CreateTarget());
+}
+
 /// <summary>The AWS adapter's declared capabilities follow from its facets too (no AWS here: see the wire tests).</summary>
 public sealed class AwsTargetContract
 {

@@ -3,19 +3,55 @@ using Conformance.Targets.Http;
 
 namespace Conformance.Targets.Emulator;
 
-/// <summary>
-/// A scenario's serverless-offline process and the configuration it runs (<see cref="ServerlessService"/>).
-/// The emulator's control plane is its configuration file: a change counts as a new configuration
-/// version, and the process is (re)started with the current version when the scenario next acts. One
-/// start at a time; <see cref="Gate"/> guards the configuration and the version.
-/// </summary>
-internal sealed class OfflineSession(EmulatorStack stack, ServerlessService service, string directory) : IAsyncDisposable
+/// <summary>A running serverless process of one scenario: where its Lambda API and its HTTP routes answer.</summary>
+public interface IServerlessProcess : IAsyncDisposable
 {
+    bool HasExited { get; }
+
+    string RecentOutput { get; }
+
+    /// <summary>The base URL of the Lambda Invoke API.</summary>
+    Uri LambdaUrl { get; }
+
+    /// <summary>The base URL of the API Gateway routes.</summary>
+    Uri HttpUrl { get; }
+}
+
+/// <summary>
+/// A scenario's serverless process (serverless-offline, serverless-aws-lambda) and the configuration it
+/// runs (<see cref="ServerlessService"/>). The emulator's control plane is its configuration file: a
+/// change counts as a new configuration version, and the process is (re)started with the current version
+/// when the scenario next acts. One start at a time; <see cref="Gate"/> guards the configuration and the version.
+/// </summary>
+/// <param name="processName">The emulator's name, for what the scenario is told when it is lost.</param>
+/// <param name="service">The configuration the process runs.</param>
+/// <param name="lost">Why the emulator's shared parts are gone, if they are.</param>
+/// <param name="launch">Writes the configuration and starts the process with it.</param>
+/// <param name="changeAfterActing">
+/// For an emulator whose restart loses what the scenario put in (serverless-aws-lambda keeps its queues
+/// in its process): what a configuration change after the scenario acted is, instead of a restart.
+/// </param>
+internal sealed class ServerlessSession(string processName, ServerlessService service, Func<string?> lost,
+    Func<CancellationToken, Task<IServerlessProcess>> launch, Func<NotSupportedException>? changeAfterActing = null) : IAsyncDisposable
+{
+    private bool acted;
+
+    /// <summary>The scenario put something in or called the emulator (an invocation, a message, a request, time passing).</summary>
+    public void Acted()
+    {
+        lock (Gate) acted = true;
+    }
+
+    private void RefuseAChangeAfterActing()
+    {
+        if (acted && changeAfterActing is not null) throw changeAfterActing();
+    }
+
     /// <summary>How long one request to the emulator may take: longer than Lambda's longest timeout (15 min).</summary>
     public static readonly TimeSpan RequestTimeout = TimeSpan.FromMinutes(16);
 
     private readonly SemaphoreSlim starting = new(1, 1);
-    private ServerlessOffline? offline;
+    private IServerlessProcess? running;
     private HttpClient? lambdaHttp;
     private LambdaApi? lambda;
     private int configurationVersion;
@@ -25,11 +61,15 @@ internal sealed class OfflineSession(EmulatorStack stack, ServerlessService serv
 
     public ServerlessService Service => service;
 
-    /// <summary>How many times serverless-offline was started (each start costs 2-3 s of CPU).</summary>
+    /// <summary>How many times the process was started (each start costs 2-3 s of CPU).</summary>
     public int Starts { get; private set; }
 
     /// <summary>The configuration changed: the next act restarts the emulator. Call under <see cref="Gate"/>.</summary>
-    public void Changed() => configurationVersion++;
+    public void Changed()
+    {
+        RefuseAChangeAfterActing();
+        configurationVersion++;
+    }
 
     /// <summary>
     /// Changes the configuration and restarts the emulator with it at once, so a setting it refuses shows
@@ -42,6 +82,7 @@ internal sealed class OfflineSession(EmulatorStack stack, ServerlessService serv
     {
         lock (Gate)
         {
+            RefuseAChangeAfterActing();
             change();
             configurationVersion++;
         }
@@ -76,27 +117,25 @@ internal sealed class OfflineSession(EmulatorStack stack, ServerlessService serv
         return lambda!;
     }
 
-    /// <summary>Starts serverless-offline with the current configuration, or restarts it after a change.</summary>
-    public async Task<EmulatorPorts> EnsureStartedAsync(CancellationToken cancellation)
+    /// <summary>Starts the process with the current configuration, or restarts it after a change.</summary>
+    public async Task<IServerlessProcess> EnsureStartedAsync(CancellationToken cancellation)
     {
         await starting.WaitAsync(cancellation);
         try
         {
-            if (stack.Lost is { } lost) throw new TargetUnavailableException(lost);
-            if (offline is { HasExited: true })
-                throw new TargetUnavailableException($"target lost: serverless-offline ({service.Name}) exited.\n{offline.RecentOutput}");
-            if (offline is not null && startedVersion == configurationVersion) return offline.Ports;
+            if (lost() is { } reason) throw new TargetUnavailableException(reason);
+            if (running is { HasExited: true })
+                throw new TargetUnavailableException($"target lost: {processName} ({service.Name}) exited.\n{running.RecentOutput}");
+            if (running is not null && startedVersion == configurationVersion) return running;
             await StopAsync();
             int version;
             lock (Gate) version = configurationVersion;
-            var iteratorsBefore = await stack.Kinesis.ShardIteratorsHandedOutAsync(cancellation);
-            offline = await ServerlessOffline.StartAsync(stack, service, directory, cancellation);
-            await UntilKinesisPollersHoldTheirPositionsAsync(iteratorsBefore, cancellation);
+            running = await launch(cancellation);
             startedVersion = version;
             Starts++;
-            lambdaHttp = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{offline.Ports.Lambda}"), Timeout = RequestTimeout };
+            lambdaHttp = new HttpClient { BaseAddress = running.LambdaUrl, Timeout = RequestTimeout };
             lambda = new LambdaApi(lambdaHttp);
-            return offline.Ports;
+            return running;
         }
         finally
         {
@@ -104,30 +143,19 @@ internal sealed class OfflineSession(EmulatorStack stack, ServerlessService serv
         }
     }
 
-    /// <summary>
-    /// serverless-offline says it listens before its Kinesis plugin has asked for a shard iterator; a
-    /// record put meanwhile is behind a LATEST position taken later, and lost. Ready means every
-    /// Kinesis stream of the scenario has handed out a new iterator (up to 15 s; after that the
-    /// scenario goes on and shows what the emulator does).
-    /// </summary>
-    private async Task UntilKinesisPollersHoldTheirPositionsAsync(IReadOnlyDictionary<string, int> before, CancellationToken cancellation)
+    /// <summary>Whether the process runs the current configuration (no restart is due).</summary>
+    public bool IsCurrent
     {
-        var streams = service.Events.Values.SelectMany(e => e)
-            .Where(e => e["stream"]?["type"]?.ToString() == "kinesis" && e["stream"]?["enabled"]?.GetValue<bool>() != false)
-            .Select(e => e["stream"]!["arn"]!.ToString().Split('/')[^1]).Distinct().ToList();
-        var deadline = DateTimeOffset.UtcNow.AddSeconds(15);
-        while (streams.Count > 0 && DateTimeOffset.UtcNow < deadline)
+        get
         {
-            var now = await stack.Kinesis.ShardIteratorsHandedOutAsync(cancellation);
-            if (streams.All(s => now.GetValueOrDefault(s) > before.GetValueOrDefault(s))) return;
-            await Task.Delay(100, cancellation);
+            lock (Gate) return running is not null && startedVersion == configurationVersion;
         }
     }
 
     private async Task StopAsync()
     {
-        if (offline is not null) await offline.DisposeAsync();
-        offline = null;
+        if (running is not null) await running.DisposeAsync();
+        running = null;
         lambdaHttp?.Dispose();
         (lambdaHttp, lambda) = (null, null);
     }

@@ -9,10 +9,10 @@ namespace Conformance.Targets.Emulator;
 /// <summary>
 /// The emulator's control plane beyond creating functions: what a scenario sets becomes part of
 /// <c>serverless.json</c> (function settings, and the functions' events: API routes, schedules, queue
-/// and stream mappings), applied by restarting serverless-offline at once so that serverless checks it
-/// now and a refusal comes back in its own words.
+/// and stream mappings), applied by restarting the emulator at once so that serverless checks it now
+/// and a refusal comes back in its own words.
 /// </summary>
-internal sealed class OfflineConfiguration(EmulatorStack stack, OfflineSession session)
+internal sealed class ServerlessConfiguration(ServerlessSession session, ServerlessFlavour flavour)
 {
     private readonly Dictionary<string, JsonObject> mappings = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ApiSpec> apis = new(StringComparer.Ordinal);
@@ -31,7 +31,7 @@ internal sealed class OfflineConfiguration(EmulatorStack stack, OfflineSession s
     /// </summary>
     public Task<ApiResult> PutEventInvokeConfigAsync(string functionName, EventInvokeConfig config, CancellationToken cancellation)
     {
-        if (config.Qualifier is { } qualifier && qualifier != "$LATEST") throw EmulatorTarget.Lacks($"versions and aliases (the qualifier {qualifier})");
+        if (config.Qualifier is { } qualifier && qualifier != "$LATEST") throw flavour.Lacks($"versions and aliases (the qualifier {qualifier})");
         var settings = new JsonObject();
         if (config.MaximumRetryAttempts is { } retries) settings["maximumRetryAttempts"] = retries;
         if (config.MaximumEventAgeInSeconds is { } age) settings["maximumEventAge"] = age;
@@ -90,12 +90,12 @@ internal sealed class OfflineConfiguration(EmulatorStack stack, OfflineSession s
 
     public async Task<HttpResponse> SendHttpRequestAsync(string apiName, HttpRequest request, CancellationToken cancellation)
     {
-        var ports = await session.EnsureStartedAsync(cancellation);
+        var running = await session.EnsureStartedAsync(cancellation);
         var api = apis.GetValueOrDefault(apiName) ?? throw new InvalidOperationException($"The scenario created no API named {apiName}.");
-        var stagePrefix = api.Kind == ApiKind.Rest ? "/" + ServerlessService.Stage : "";
-        var uri = new Uri($"http://127.0.0.1:{ports.Http}{stagePrefix}{request.Path}{(request.QueryString.Length > 0 ? "?" + request.QueryString : "")}");
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellation, stack.Stopping);
-        deadline.CancelAfter(OfflineSession.RequestTimeout);
+        var stagePrefix = api.Kind == ApiKind.Rest && flavour.RestApisUnderTheirStage ? "/" + ServerlessService.Stage : "";
+        var uri = new Uri(running.HttpUrl, $"{stagePrefix}{request.Path}{(request.QueryString.Length > 0 ? "?" + request.QueryString : "")}");
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellation, flavour.Stopping);
+        deadline.CancelAfter(ServerlessSession.RequestTimeout);
         return await PlainHttpClient.SendAsync(uri, request, deadline.Token);
     }
 
@@ -126,8 +126,8 @@ internal sealed class OfflineConfiguration(EmulatorStack stack, OfflineSession s
         lock (session.Gate)
         {
             if (!mappings.TryGetValue(uuid, out var mapping)) return ApiResult.NotFound($"The resource you requested does not exist. (Service: Lambda; UUID: {uuid})");
-            ((JsonObject)mapping.First().Value!)["enabled"] = enabled;
             session.Changed();
+            ((JsonObject)mapping.First().Value!)["enabled"] = enabled;
         }
         return ApiResult.Ok;
     }
