@@ -143,15 +143,6 @@ internal sealed class ServerlessSession(string processName, ServerlessService se
         }
     }
 
-    /// <summary>Whether the process runs the current configuration (no restart is due).</summary>
-    public bool IsCurrent
-    {
-        get
-        {
-            lock (Gate) return running is not null && startedVersion == configurationVersion;
-        }
-    }
-
     private async Task StopAsync()
     {
         if (running is not null) await running.DisposeAsync();
